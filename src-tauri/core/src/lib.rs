@@ -1,0 +1,12 @@
+//! budget-core: everything of 预算公开助手 that is not GUI. No Tauri here, so its tests stay fast
+//! and the command line and the desktop app share one implementation.
+
+pub mod catalog;
+pub mod error;
+pub mod model;
+pub mod money;
+pub mod store;
+
+pub use error::{CoreError, Result};
+pub use money::Money;
+pub use store::Store;

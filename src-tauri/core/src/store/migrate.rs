@@ -1,0 +1,187 @@
+//! A small migration runner over `PRAGMA user_version`.
+//!
+//! Every pending migration runs in one IMMEDIATE transaction, so a failure leaves the database
+//! exactly as it was. A database that already holds data is copied with `VACUUM INTO` first.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{CoreError, Result};
+
+pub struct Migration {
+    pub version: i64,
+    pub sql: &'static str,
+}
+
+/// The application's schema, oldest first. Versions are 1, 2, 3… without gaps.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    sql: include_str!("../../migrations/0001_units_and_disclosures.sql"),
+}];
+
+pub fn latest_version(migrations: &[Migration]) -> i64 {
+    migrations.last().map_or(0, |m| m.version)
+}
+
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// What `migrate` did, for the caller to log or show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationReport {
+    pub from: i64,
+    pub to: i64,
+    pub backup: Option<PathBuf>,
+}
+
+/// Brings the database at `db_path` up to the newest of `migrations`.
+pub fn migrate(
+    conn: &mut Connection,
+    db_path: &Path,
+    migrations: &[Migration],
+) -> Result<MigrationReport> {
+    let current = user_version(conn)?;
+    let latest = latest_version(migrations);
+    if current > latest {
+        return Err(CoreError::DatabaseTooNew {
+            path: db_path.to_path_buf(),
+            found: current,
+            supported: latest,
+        });
+    }
+    if current == latest {
+        return Ok(MigrationReport {
+            from: current,
+            to: current,
+            backup: None,
+        });
+    }
+    let backup = if current > 0 {
+        Some(backup_before_migration(conn, db_path, current)?)
+    } else {
+        None
+    };
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for m in migrations.iter().filter(|m| m.version > current) {
+        tx.execute_batch(m.sql)
+            .map_err(|source| CoreError::Migration {
+                version: m.version,
+                source,
+            })?;
+        tx.pragma_update(None, "user_version", m.version)
+            .map_err(|source| CoreError::Migration {
+                version: m.version,
+                source,
+            })?;
+    }
+    tx.commit().map_err(|source| CoreError::Migration {
+        version: latest,
+        source,
+    })?;
+    Ok(MigrationReport {
+        from: current,
+        to: latest,
+        backup,
+    })
+}
+
+/// Copies the database beside itself as `<name>.v<version>-<unix time>.bak.sqlite`.
+fn backup_before_migration(conn: &Connection, db_path: &Path, version: i64) -> Result<PathBuf> {
+    let stamp = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or_default();
+    let stem = db_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "budget-desk".to_string());
+    let target = db_path.with_file_name(format!("{stem}.v{version}-{stamp}.bak.sqlite"));
+    vacuum_into(conn, &target)?;
+    Ok(target)
+}
+
+/// A consistent copy of the whole database in a new file.
+pub fn vacuum_into(conn: &Connection, target: &Path) -> Result<()> {
+    let target_text = target.to_string_lossy();
+    conn.execute("VACUUM INTO ?1", [target_text.as_ref()])
+        .map_err(|source| CoreError::Backup {
+            path: target.to_path_buf(),
+            source,
+        })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V1: Migration = Migration {
+        version: 1,
+        sql: "CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (7);",
+    };
+    const V2: Migration = Migration {
+        version: 2,
+        sql: "ALTER TABLE a ADD COLUMN y TEXT;",
+    };
+    const V2_BROKEN: Migration = Migration {
+        version: 2,
+        sql: "ALTER TABLE a ADD COLUMN y TEXT; THIS IS NOT SQL;",
+    };
+
+    #[test]
+    fn applies_pending_migrations_and_backs_up_existing_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        let first = migrate(&mut conn, &path, &[V1]).unwrap();
+        assert_eq!((first.from, first.to, first.backup.is_none()), (0, 1, true));
+
+        let second = migrate(&mut conn, &path, &[V1, V2]).unwrap();
+        assert_eq!((second.from, second.to), (1, 2));
+        let backup = second
+            .backup
+            .expect("a backup before migrating existing data");
+        let copy = Connection::open(&backup).unwrap();
+        assert_eq!(user_version(&copy).unwrap(), 1);
+        let x: i64 = copy.query_row("SELECT x FROM a", [], |r| r.get(0)).unwrap();
+        assert_eq!(x, 7);
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_database_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        migrate(&mut conn, &path, &[V1]).unwrap();
+        let err = migrate(&mut conn, &path, &[V1, V2_BROKEN]).unwrap_err();
+        assert!(matches!(err, CoreError::Migration { version: 2, .. }));
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        let cols: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_table_info('a')", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(cols, 1, "the ALTER TABLE before the error was rolled back");
+    }
+
+    #[test]
+    fn refuses_a_newer_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        migrate(&mut conn, &path, &[V1, V2]).unwrap();
+        let err = migrate(&mut conn, &path, &[V1]).unwrap_err();
+        assert!(matches!(
+            err,
+            CoreError::DatabaseTooNew {
+                found: 2,
+                supported: 1,
+                ..
+            }
+        ));
+        assert!(err.to_string().contains("请升级程序"));
+    }
+}

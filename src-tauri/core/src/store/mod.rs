@@ -1,0 +1,151 @@
+//! The SQLite file: one connection with the pragmas every connection needs, the migrations, and
+//! one repository module per aggregate.
+
+mod migrate;
+mod units;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::error::{CoreError, Result};
+
+pub use migrate::{
+    latest_version, migrate, user_version, vacuum_into, Migration, MigrationReport, MIGRATIONS,
+};
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    migration: MigrationReport,
+}
+
+/// Opens a connection with the pragmas this application relies on.
+pub fn connect(path: &Path) -> Result<Connection> {
+    let open_err = |source| CoreError::OpenDatabase {
+        path: path.to_path_buf(),
+        source,
+    };
+    let conn = Connection::open(path).map_err(open_err)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(open_err)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(open_err)?;
+    // Reading the journal mode also proves the file is a database.
+    let _mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(open_err)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(open_err)?;
+    Ok(conn)
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| CoreError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let mut conn = connect(path)?;
+        let migration = migrate(&mut conn, path, MIGRATIONS)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            migration,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn migration(&self) -> &MigrationReport {
+        &self.migration
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        user_version(&self.conn)
+    }
+
+    /// A consistent copy of the whole database (`VACUUM INTO`), e.g. before an import.
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        vacuum_into(&self.conn, target)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_database_and_reopens_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("data.sqlite");
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), latest_version(MIGRATIONS));
+        assert_eq!(store.migration().from, 0);
+        drop(store);
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.migration().from, latest_version(MIGRATIONS));
+        assert!(again.migration().backup.is_none());
+    }
+
+    #[test]
+    fn every_connection_has_foreign_keys_and_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("d.sqlite")).unwrap();
+        let fk: i64 = store
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((fk, mode.as_str()), (1, "wal"));
+    }
+
+    #[test]
+    fn refuses_a_database_from_a_newer_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.sqlite");
+        drop(Store::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        drop(conn);
+        let err = Store::open(&path).err().expect("newer schema is refused");
+        assert_eq!(err.code(), "database_too_new");
+        assert!(err.to_string().contains("999"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_gets_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.sqlite");
+        std::fs::write(&path, "这不是数据库文件，只是一些文字。".repeat(100)).unwrap();
+        let err = Store::open(&path).err().expect("refused");
+        assert_eq!(err.code(), "open_database");
+        assert!(err.to_string().contains("无法打开数据库文件"));
+    }
+
+    #[test]
+    fn backup_to_writes_a_database_that_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("d.sqlite")).unwrap();
+        let target = dir.path().join("copy.sqlite");
+        store.backup_to(&target).unwrap();
+        let copy = Store::open(&target).unwrap();
+        assert_eq!(copy.schema_version().unwrap(), latest_version(MIGRATIONS));
+    }
+}

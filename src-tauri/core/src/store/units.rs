@@ -1,0 +1,425 @@
+//! Units (单位) and their disclosures.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::model::{Disclosure, DisclosureKind, Unit, UnitInput, UnitSummary, UnitType};
+
+fn unit_from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
+    let type_label: String = row.get(3)?;
+    Ok(Unit {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        code: row.get(2)?,
+        // The CHECK constraint admits only the three labels.
+        unit_type: UnitType::from_label(&type_label).unwrap_or(UnitType::Administrative),
+        parent_id: row.get(4)?,
+    })
+}
+
+fn disclosure_from_row(row: &Row<'_>) -> rusqlite::Result<Disclosure> {
+    let kind_label: String = row.get(3)?;
+    Ok(Disclosure {
+        id: row.get(0)?,
+        unit_id: row.get(1)?,
+        year: row.get(2)?,
+        kind: DisclosureKind::from_label(&kind_label).unwrap_or(DisclosureKind::Budget),
+        template: row.get(4)?,
+    })
+}
+
+const UNIT_COLUMNS: &str = "id, name, code, unit_type, parent_id";
+const DISCLOSURE_COLUMNS: &str = "id, unit_id, year, kind, template";
+
+/// Trims the fields and rejects what cannot be a unit, with a message for the form.
+fn validated(input: &UnitInput) -> Result<UnitInput> {
+    let name = input.name.trim().to_string();
+    let code = input.code.trim().to_string();
+    if name.is_empty() {
+        return Err(CoreError::Invalid("请填写单位名称。".into()));
+    }
+    if name.chars().count() > 100 {
+        return Err(CoreError::Invalid("单位名称不能超过100个字。".into()));
+    }
+    if code.is_empty() {
+        return Err(CoreError::Invalid("请填写单位编码。".into()));
+    }
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+        || code.len() > 32
+    {
+        return Err(CoreError::Invalid(format!(
+            "单位编码“{code}”只能由数字、字母和“-”“.”组成，且不超过32位。"
+        )));
+    }
+    Ok(UnitInput {
+        name,
+        code,
+        unit_type: input.unit_type,
+        parent_id: input.parent_id,
+    })
+}
+
+impl Store {
+    pub fn list_units(&self) -> Result<Vec<Unit>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {UNIT_COLUMNS} FROM unit ORDER BY code, id"
+        ))?;
+        let units = stmt
+            .query_map([], unit_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(units)
+    }
+
+    pub fn get_unit(&self, id: i64) -> Result<Unit> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {UNIT_COLUMNS} FROM unit WHERE id = ?1"),
+                [id],
+                unit_from_row,
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "单位", id })
+    }
+
+    /// Finds a unit by its code or, failing that, its exact name.
+    pub fn find_unit(&self, code_or_name: &str) -> Result<Option<Unit>> {
+        let key = code_or_name.trim();
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {UNIT_COLUMNS} FROM unit WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1"),
+                [key],
+                unit_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Every unit with its disclosures (newest year first), in code order.
+    pub fn unit_summaries(&self) -> Result<Vec<UnitSummary>> {
+        let units = self.list_units()?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {DISCLOSURE_COLUMNS} FROM disclosure ORDER BY unit_id, year DESC, kind"
+        ))?;
+        let disclosures: Vec<Disclosure> = stmt
+            .query_map([], disclosure_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(units
+            .into_iter()
+            .map(|unit| {
+                let own = disclosures
+                    .iter()
+                    .filter(|d| d.unit_id == unit.id)
+                    .cloned()
+                    .collect();
+                UnitSummary {
+                    unit,
+                    disclosures: own,
+                }
+            })
+            .collect())
+    }
+
+    fn check_code_free(&self, code: &str, except_id: Option<i64>) -> Result<()> {
+        let holder: Option<(i64, String)> = self
+            .conn()
+            .query_row("SELECT id, name FROM unit WHERE code = ?1", [code], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        match holder {
+            Some((id, name)) if Some(id) != except_id => Err(CoreError::Conflict(format!(
+                "单位编码“{code}”已被“{name}”使用，请换一个编码。"
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The parent must exist, and must not be the unit itself or one of its descendants.
+    fn check_parent(&self, unit_id: Option<i64>, parent_id: Option<i64>) -> Result<()> {
+        let Some(mut current) = parent_id else {
+            return Ok(());
+        };
+        self.get_unit(current)?;
+        let mut steps = 0;
+        loop {
+            if Some(current) == unit_id {
+                return Err(CoreError::Invalid(
+                    "上级单位不能是本单位或它的下级单位。".into(),
+                ));
+            }
+            let next: Option<i64> = self
+                .conn()
+                .query_row("SELECT parent_id FROM unit WHERE id = ?1", [current], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .flatten();
+            match next {
+                Some(p) if steps < 1000 => {
+                    current = p;
+                    steps += 1;
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    pub fn create_unit(&mut self, input: &UnitInput) -> Result<Unit> {
+        let input = validated(input)?;
+        self.check_code_free(&input.code, None)?;
+        self.check_parent(None, input.parent_id)?;
+        self.conn().execute(
+            "INSERT INTO unit (name, code, unit_type, parent_id) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                input.name,
+                input.code,
+                input.unit_type.label(),
+                input.parent_id
+            ],
+        )?;
+        let id = self.conn().last_insert_rowid();
+        self.get_unit(id)
+    }
+
+    pub fn update_unit(&mut self, id: i64, input: &UnitInput) -> Result<Unit> {
+        let input = validated(input)?;
+        self.get_unit(id)?;
+        self.check_code_free(&input.code, Some(id))?;
+        self.check_parent(Some(id), input.parent_id)?;
+        self.conn().execute(
+            "UPDATE unit SET name = ?1, code = ?2, unit_type = ?3, parent_id = ?4,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')
+             WHERE id = ?5",
+            params![
+                input.name,
+                input.code,
+                input.unit_type.label(),
+                input.parent_id,
+                id
+            ],
+        )?;
+        self.get_unit(id)
+    }
+
+    /// Deletes a unit and its disclosures. Refused while other units name it as their parent.
+    pub fn delete_unit(&mut self, id: i64) -> Result<()> {
+        let unit = self.get_unit(id)?;
+        let children: Vec<String> = {
+            let mut stmt = self
+                .conn()
+                .prepare("SELECT name FROM unit WHERE parent_id = ?1 ORDER BY code")?;
+            let names = stmt
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            names
+        };
+        if !children.is_empty() {
+            return Err(CoreError::Conflict(format!(
+                "“{}”下还有下级单位（{}），请先删除或移走下级单位。",
+                unit.name,
+                children.join("、")
+            )));
+        }
+        let tx = self.conn_mut().transaction()?;
+        tx.execute("DELETE FROM unit WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn list_disclosures(&self, unit_id: i64) -> Result<Vec<Disclosure>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {DISCLOSURE_COLUMNS} FROM disclosure WHERE unit_id = ?1 ORDER BY year DESC, kind"
+        ))?;
+        let list = stmt
+            .query_map([unit_id], disclosure_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    pub fn get_disclosure(&self, id: i64) -> Result<Disclosure> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {DISCLOSURE_COLUMNS} FROM disclosure WHERE id = ?1"),
+                [id],
+                disclosure_from_row,
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound {
+                what: "公开表", id
+            })
+    }
+
+    pub fn create_disclosure(
+        &mut self,
+        unit_id: i64,
+        year: i32,
+        kind: DisclosureKind,
+    ) -> Result<Disclosure> {
+        let unit = self.get_unit(unit_id)?;
+        if !(2000..=2100).contains(&year) {
+            return Err(CoreError::Invalid(format!(
+                "年度“{year}”不在2000至2100之间。"
+            )));
+        }
+        let exists: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM disclosure WHERE unit_id = ?1 AND year = ?2 AND kind = ?3)",
+            params![unit_id, year, kind.label()],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Err(CoreError::Conflict(format!(
+                "“{}”已有{}年{}公开，不能重复添加。",
+                unit.name,
+                year,
+                kind.label()
+            )));
+        }
+        self.conn().execute(
+            "INSERT INTO disclosure (unit_id, year, kind, template) VALUES (?1, ?2, ?3, ?4)",
+            params![unit_id, year, kind.label(), kind.default_template()],
+        )?;
+        let id = self.conn().last_insert_rowid();
+        self.get_disclosure(id)
+    }
+
+    pub fn delete_disclosure(&mut self, id: i64) -> Result<()> {
+        self.get_disclosure(id)?;
+        self.conn()
+            .execute("DELETE FROM disclosure WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.sqlite")).unwrap();
+        (dir, store)
+    }
+
+    fn input(name: &str, code: &str) -> UnitInput {
+        UnitInput {
+            name: name.into(),
+            code: code.into(),
+            unit_type: UnitType::Administrative,
+            parent_id: None,
+        }
+    }
+
+    #[test]
+    fn create_rename_and_list_units() {
+        let (_dir, mut s) = store();
+        let u = s
+            .create_unit(&input(" 若羌县人民政府办公室 ", "101001"))
+            .unwrap();
+        assert_eq!(u.name, "若羌县人民政府办公室");
+        let mut changed = input("若羌县政府办", "101001");
+        changed.unit_type = UnitType::CivilServiceManaged;
+        let renamed = s.update_unit(u.id, &changed).unwrap();
+        assert_eq!(renamed.name, "若羌县政府办");
+        assert_eq!(renamed.unit_type, UnitType::CivilServiceManaged);
+        assert_eq!(s.list_units().unwrap(), vec![renamed]);
+    }
+
+    #[test]
+    fn rejects_blank_names_bad_codes_and_duplicates_in_chinese() {
+        let (_dir, mut s) = store();
+        assert!(s
+            .create_unit(&input("  ", "1"))
+            .unwrap_err()
+            .to_string()
+            .contains("单位名称"));
+        assert!(s
+            .create_unit(&input("甲", "1 2"))
+            .unwrap_err()
+            .to_string()
+            .contains("单位编码"));
+        s.create_unit(&input("甲", "001")).unwrap();
+        let err = s.create_unit(&input("乙", "001")).unwrap_err();
+        assert_eq!(err.code(), "conflict");
+        assert!(err.to_string().contains("已被“甲”使用"));
+        assert_eq!(s.list_units().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn parents_cannot_form_a_cycle_and_protect_their_children() {
+        let (_dir, mut s) = store();
+        let parent = s.create_unit(&input("县教育局", "200")).unwrap();
+        let mut child_input = input("第一中学", "200001");
+        child_input.parent_id = Some(parent.id);
+        child_input.unit_type = UnitType::Institution;
+        let child = s.create_unit(&child_input).unwrap();
+        let mut cyc = input("县教育局", "200");
+        cyc.parent_id = Some(child.id);
+        assert!(s
+            .update_unit(parent.id, &cyc)
+            .unwrap_err()
+            .to_string()
+            .contains("上级单位"));
+        let err = s.delete_unit(parent.id).unwrap_err();
+        assert!(err.to_string().contains("第一中学"));
+        s.delete_unit(child.id).unwrap();
+        s.delete_unit(parent.id).unwrap();
+        assert!(s.list_units().unwrap().is_empty());
+    }
+
+    #[test]
+    fn disclosures_are_unique_per_year_and_kind_and_go_with_their_unit() {
+        let (_dir, mut s) = store();
+        let u = s.create_unit(&input("甲", "1")).unwrap();
+        let d = s
+            .create_disclosure(u.id, 2024, DisclosureKind::Budget)
+            .unwrap();
+        assert_eq!(d.template, "county-11");
+        s.create_disclosure(u.id, 2023, DisclosureKind::FinalAccounts)
+            .unwrap();
+        let err = s
+            .create_disclosure(u.id, 2024, DisclosureKind::Budget)
+            .unwrap_err();
+        assert!(err.to_string().contains("已有2024年预算公开"));
+        let summaries = s.unit_summaries().unwrap();
+        assert_eq!(
+            summaries[0]
+                .disclosures
+                .iter()
+                .map(|d| d.year)
+                .collect::<Vec<_>>(),
+            vec![2024, 2023]
+        );
+        s.delete_unit(u.id).unwrap();
+        let left: i64 = s
+            .conn()
+            .query_row("SELECT count(*) FROM disclosure", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn missing_records_name_what_is_missing() {
+        let (_dir, mut s) = store();
+        let err = s
+            .create_disclosure(42, 2024, DisclosureKind::Budget)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "单位不存在（编号 42），可能已被删除。");
+        assert!(s.delete_disclosure(5).is_err());
+        let unit = s.create_unit(&input("甲", "1")).unwrap();
+        assert!(s
+            .create_disclosure(unit.id, 1999, DisclosureKind::Budget)
+            .is_err());
+    }
+
+    #[test]
+    fn find_unit_by_code_or_name() {
+        let (_dir, mut s) = store();
+        let u = s.create_unit(&input("甲单位", "A1")).unwrap();
+        assert_eq!(s.find_unit("A1").unwrap(), Some(u.clone()));
+        assert_eq!(s.find_unit("甲单位").unwrap(), Some(u));
+        assert_eq!(s.find_unit("乙").unwrap(), None);
+    }
+}
