@@ -1,1 +1,42 @@
+//! 预算公开助手 desktop shell: the window, the IPC commands and the app state. Logic lives in
+//! budget-core; this crate only wires it to the webview.
 
+mod commands;
+pub mod state;
+
+use tauri::Manager;
+
+use state::{db_path_override, AppState, DB_ENV, DEFAULT_DB_FILE};
+
+pub fn run() {
+    let db_override = db_path_override(std::env::args().skip(1), std::env::var_os(DB_ENV));
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .setup(move |app| {
+            let db_path = match db_override.clone() {
+                Some(path) => path,
+                None => app.path().app_data_dir()?.join(DEFAULT_DB_FILE),
+            };
+            app.manage(AppState::open(db_path));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_units,
+            commands::create_unit,
+            commands::update_unit,
+            commands::delete_unit,
+            commands::create_disclosure,
+            commands::delete_disclosure,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        eprintln!("预算公开助手无法启动：{err}");
+        std::process::exit(1);
+    }
+}

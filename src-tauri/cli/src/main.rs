@@ -39,7 +39,7 @@ enum CliError {
     Json(#[from] serde_json::Error),
 }
 
-fn units(db: &PathBuf, json: bool) -> Result<(), CliError> {
+fn units(db: &std::path::Path, json: bool) -> Result<(), CliError> {
     if !db.exists() {
         return Err(budget_core::CoreError::Invalid(format!(
             "数据库文件 {} 不存在。",

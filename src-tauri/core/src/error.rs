@@ -59,3 +59,26 @@ impl CoreError {
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// An error as it crosses IPC: a stable code and a Chinese message for the user.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<&CoreError> for ErrorPayload {
+    fn from(err: &CoreError) -> Self {
+        ErrorPayload {
+            code: err.code().to_string(),
+            message: err.to_string(),
+        }
+    }
+}
+
+impl From<CoreError> for ErrorPayload {
+    fn from(err: CoreError) -> Self {
+        ErrorPayload::from(&err)
+    }
+}

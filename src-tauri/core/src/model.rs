@@ -110,3 +110,14 @@ pub struct UnitSummary {
     pub unit: Unit,
     pub disclosures: Vec<Disclosure>,
 }
+
+/// What the status bar shows about the running app and its data file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub catalog_years: Vec<i32>,
+}

@@ -1,0 +1,19 @@
+//! Generates the permissions of the app's own commands; capabilities/ allows exactly those.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_units",
+    "create_unit",
+    "update_unit",
+    "delete_unit",
+    "create_disclosure",
+    "delete_disclosure",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(err) = tauri_build::try_build(attributes) {
+        panic!("tauri build step failed: {err:#}");
+    }
+}

@@ -1,0 +1,184 @@
+// A small W3C WebDriver client for driving the real app through WebKitWebDriver.
+// Standard library only: node's fetch, child_process and net.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const artifacts = join(repoRoot, 'tests', 'e2e', 'artifacts')
+
+export const appBinary = process.env.BUDGET_DESK_BIN ?? join(repoRoot, 'target', 'debug', 'budget-desk')
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Starts WebKitWebDriver on a free loopback port and waits until it answers. */
+export async function startDriver() {
+  const port = await freePort()
+  const proc = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
+    env: { ...process.env, TAURI_WEBVIEW_AUTOMATION: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`${base}/status`)
+      if (res.ok) return { base, stop: () => proc.kill() }
+    } catch {
+      // not listening yet
+    }
+    await sleep(100)
+  }
+  proc.kill()
+  throw new Error('WebKitWebDriver did not start')
+}
+
+export class Session {
+  constructor(base, id) {
+    this.base = base
+    this.id = id
+  }
+
+  /** Launches the app with `args` and opens a session on its window. */
+  static async launch(driver, args) {
+    const caps = {
+      capabilities: {
+        alwaysMatch: {
+          'tauri:options': { application: appBinary },
+          'webkitgtk:browserOptions': { binary: appBinary, args },
+        },
+      },
+    }
+    const res = await fetch(`${driver.base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(caps),
+    })
+    const body = await res.json()
+    if (!res.ok) throw new Error(`new session failed: ${JSON.stringify(body)}`)
+    const session = new Session(driver.base, body.value.sessionId)
+    await session.waitFor('[data-testid="toolbar"]')
+    return session
+  }
+
+  async cmd(method, path, payload) {
+    const res = await fetch(`${this.base}/session/${this.id}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    })
+    const body = await res.json()
+    if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(body.value ?? body)}`)
+    return body.value
+  }
+
+  async find(css) {
+    const found = await this.cmd('POST', '/element', { using: 'css selector', value: css })
+    return found[ELEMENT]
+  }
+
+  async findAll(css) {
+    const found = await this.cmd('POST', '/elements', { using: 'css selector', value: css })
+    return found.map((e) => e[ELEMENT])
+  }
+
+  /** Waits until an element matching `css` exists (and, if given, its text contains `text`). */
+  async waitFor(css, { text, timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout
+    let last = ''
+    while (Date.now() < deadline) {
+      try {
+        for (const el of await this.findAll(css)) {
+          const t = await this.text(el)
+          last = t
+          if (text === undefined || t.includes(text)) return el
+        }
+      } catch {
+        // the page may be between renders
+      }
+      await sleep(100)
+    }
+    throw new Error(`timed out waiting for ${css}${text ? ` containing “${text}”` : ''} (last text: “${last}”)`)
+  }
+
+  async waitGone(css, timeout = 10000) {
+    const deadline = Date.now() + timeout
+    while (Date.now() < deadline) {
+      const visible = await this.script(
+        `return Array.from(document.querySelectorAll(arguments[0])).some(e => e.offsetParent !== null)`,
+        [css],
+      )
+      if (!visible) return
+      await sleep(100)
+    }
+    throw new Error(`${css} still visible`)
+  }
+
+  /** Clicks the first element matching `css` (optionally containing `text`), waiting out overlays. */
+  async click(css, options = {}) {
+    const el = await this.waitFor(css, options)
+    await this.clickElement(el)
+  }
+
+  /** Clicks an element; retries while a closing dialog's overlay still covers it. */
+  async clickElement(el, timeout = 5000) {
+    const deadline = Date.now() + timeout
+    for (;;) {
+      try {
+        await this.cmd('POST', `/element/${el}/click`, {})
+        return
+      } catch (err) {
+        const retriable = /click intercepted|not interactable/.test(String(err))
+        if (!retriable || Date.now() > deadline) throw err
+        await sleep(100)
+      }
+    }
+  }
+
+  async type(css, text) {
+    const el = await this.waitFor(css)
+    await this.cmd('POST', `/element/${el}/clear`, {})
+    await this.cmd('POST', `/element/${el}/value`, { text })
+  }
+
+  async text(el) {
+    return this.cmd('GET', `/element/${el}/text`)
+  }
+
+  async script(body, args = []) {
+    return this.cmd('POST', '/execute/sync', { script: body, args })
+  }
+
+  /** Saves a screenshot after the next two animation frames, so it shows the current state. */
+  async screenshot(name) {
+    await this.cmd('POST', '/execute/async', {
+      script: 'const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()))',
+      args: [],
+    })
+    const png = await this.cmd('GET', '/screenshot')
+    mkdirSync(artifacts, { recursive: true })
+    const file = join(artifacts, `${name}.png`)
+    writeFileSync(file, Buffer.from(png, 'base64'))
+    return file
+  }
+
+  async close() {
+    await fetch(`${this.base}/session/${this.id}`, { method: 'DELETE' }).catch(() => {})
+    // the app process must be gone before the next launch: the app is single-instance
+    await sleep(500)
+  }
+}

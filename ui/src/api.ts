@@ -1,0 +1,56 @@
+// Typed wrappers over the app's IPC commands. Every failure becomes an AppError carrying the
+// backend's {code, message}; messages are already Chinese and meant for the user.
+import { invoke } from '@tauri-apps/api/core'
+import type { AppInfo } from './bindings/AppInfo'
+import type { Disclosure } from './bindings/Disclosure'
+import type { DisclosureKind } from './bindings/DisclosureKind'
+import type { ErrorPayload } from './bindings/ErrorPayload'
+import type { Unit } from './bindings/Unit'
+import type { UnitInput } from './bindings/UnitInput'
+import type { UnitSummary } from './bindings/UnitSummary'
+
+export class AppError extends Error {
+  readonly code: string
+
+  constructor(code: string, message: string) {
+    super(message)
+    this.code = code
+    this.name = 'AppError'
+  }
+}
+
+function isErrorPayload(value: unknown): value is ErrorPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorPayload).code === 'string' &&
+    typeof (value as ErrorPayload).message === 'string'
+  )
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err
+  if (isErrorPayload(err)) return new AppError(err.code, err.message)
+  if (err instanceof Error) return new AppError('internal', `内部错误：${err.message}`)
+  if (typeof err === 'string') return new AppError('internal', `内部错误：${err}`)
+  return new AppError('internal', '内部错误：未知原因')
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args)
+  } catch (err) {
+    throw toAppError(err)
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  listUnits: () => call<UnitSummary[]>('list_units'),
+  createUnit: (input: UnitInput) => call<Unit>('create_unit', { input }),
+  updateUnit: (id: number, input: UnitInput) => call<Unit>('update_unit', { id, input }),
+  deleteUnit: (id: number) => call<null>('delete_unit', { id }),
+  createDisclosure: (unitId: number, year: number, kind: DisclosureKind) =>
+    call<Disclosure>('create_disclosure', { unitId, year, kind }),
+  deleteDisclosure: (id: number) => call<null>('delete_disclosure', { id }),
+}
