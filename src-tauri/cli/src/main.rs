@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use budget_core::Store;
+use budget_core::{review, Store};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -20,6 +20,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// 审核公开表工作簿（recognise and check workbooks）；退出码 0 无错误，1 有错误，2 有文件无法读取
+    Check {
+        /// 要审核的文件（.xlsx / .xls），可以多个
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
         /// SQLite 数据库文件
@@ -70,13 +79,74 @@ fn units(db: &std::path::Path, json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
+fn check(files: &[PathBuf], json: bool) -> Result<u8, CliError> {
+    let reviewed = review::review_files(files);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&review::check_json(&reviewed))?
+        );
+    } else {
+        for file in &reviewed {
+            print_human(file);
+        }
+    }
+    Ok(review::exit_status(&reviewed))
+}
+
+/// The Chinese report for one file.
+fn print_human(file: &review::ReviewedFile) {
+    println!("文件：{}", file.file);
+    if let Some(err) = &file.error {
+        println!("  无法读取：{err}");
+        println!();
+        return;
+    }
+    println!(
+        "  单位：{}　年度：{}",
+        file.unit.as_deref().unwrap_or("（未注明）"),
+        file.year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "（未注明）".to_string())
+    );
+    if file.tables.is_empty() {
+        println!("  未识别到标准公开表。");
+    }
+    for t in &file.tables {
+        let empty = if t.empty { "（空表）" } else { "" };
+        println!("  {}\t{}{}\t工作表“{}”", t.id, t.title, empty, t.sheet);
+    }
+    if !file.unrecognised_sheets.is_empty() {
+        println!("  未识别的工作表：{}", file.unrecognised_sheets.join("、"));
+    }
+    for f in &file.findings {
+        let at = match (&f.location.sheet, &f.location.cell) {
+            (Some(s), Some(c)) => format!("“{s}”{c}"),
+            _ => String::new(),
+        };
+        println!(
+            "  [{}] {}\t{}\t{}",
+            f.severity.label(),
+            at,
+            f.rule,
+            f.message
+        );
+    }
+    println!(
+        "  共 {} 个错误，{} 个提示。",
+        file.error_count, file.warning_count
+    );
+    println!();
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Units { db, json } => units(db, *json),
+        Command::Units { db, json } => units(db, *json).map(|()| 0),
+        Command::Check { files, json } => check(files, *json),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(err) => {
             eprintln!("错误：{err}");
             ExitCode::from(2)

@@ -2,10 +2,14 @@
 //! and the command line and the desktop app share one implementation.
 
 pub mod catalog;
+pub mod checks;
 pub mod error;
 pub mod model;
 pub mod money;
+pub mod review;
 pub mod store;
+pub mod tables;
+pub mod xlsx;
 
 pub use error::{CoreError, Result};
 pub use money::Money;

@@ -1,0 +1,105 @@
+//! 审核: rules over the standard tables → `Finding`s that point at cells.
+//!
+//! Errors (强制性) block a clean export; warnings (提示性) need a written 说明. Every message is
+//! Chinese, names the numbers on both sides, the difference, and the cell to look at.
+
+mod catalog_rules;
+mod cross_rules;
+mod expenditure_rules;
+mod overview_rules;
+mod sums;
+mod three_public_rules;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Catalog;
+use crate::money::Money;
+use crate::tables::{BudgetTables, CellRef};
+
+pub use sums::Checker;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "提示",
+        }
+    }
+}
+
+/// Where a finding points: a cell of a sheet, or (for a 情况说明 text) a line and the quoted
+/// fragment. Fields that do not apply are absent from the JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Location {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sheet: Option<String>,
+    /// A1 reference ("E6").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub cell: Option<String>,
+    /// 1-based line of a narrative text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub line: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub quote: Option<String>,
+}
+
+impl Location {
+    pub fn cell(at: &CellRef) -> Location {
+        Location {
+            sheet: Some(at.sheet.clone()),
+            cell: Some(at.a1()),
+            line: None,
+            quote: None,
+        }
+    }
+
+    pub fn of(at: Option<&CellRef>) -> Location {
+        at.map(Location::cell).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Finding {
+    /// Stable rule id, e.g. "t3_row_total".
+    pub rule: String,
+    pub severity: Severity,
+    #[serde(flatten)]
+    pub location: Location,
+    pub message: String,
+    /// What the cell should hold, in 万元 (decimal string).
+    pub expected: Option<Money>,
+    /// What the cell holds, in 万元 (decimal string).
+    pub actual: Option<Money>,
+}
+
+/// Runs every table rule on `tables`, with `catalog` for the code rules. Findings come in a
+/// stable order: by sheet as the tables were found, then by rule.
+pub fn check_tables(tables: &BudgetTables, catalog: &Catalog) -> Vec<Finding> {
+    let mut checker = Checker::default();
+    // Cross-table comparisons first: they tell which component of a broken sum is the one that
+    // disagrees with the rest of the workbook, so the sum's finding can point at it.
+    cross_rules::check(tables, &mut checker);
+    overview_rules::check(tables, &mut checker);
+    expenditure_rules::check(tables, &mut checker);
+    three_public_rules::check(tables, &mut checker);
+    catalog_rules::check(tables, catalog, &mut checker);
+    sums::check_meta(tables, &mut checker);
+    checker.into_findings()
+}
+

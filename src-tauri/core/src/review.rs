@@ -1,0 +1,285 @@
+//! The one entry point of 审核 for the app and the command line: read a file, recognise its
+//! tables, run the checks, and say what was found.
+
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::catalog::Catalog;
+use crate::checks::{check_tables, Finding, Severity};
+use crate::xlsx::{self, parse_a1, DocumentKind, RecognisedTable};
+
+/// What the file turned out to be. `Unreadable` when it could not be opened as a workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    BudgetTables,
+    Targets,
+    SelfEvaluation,
+    Unknown,
+    Unreadable,
+}
+
+impl From<DocumentKind> for FileKind {
+    fn from(kind: DocumentKind) -> FileKind {
+        match kind {
+            DocumentKind::BudgetTables => FileKind::BudgetTables,
+            DocumentKind::Targets => FileKind::Targets,
+            DocumentKind::SelfEvaluation => FileKind::SelfEvaluation,
+            DocumentKind::Unknown => FileKind::Unknown,
+        }
+    }
+}
+
+/// One reviewed file, as the file list and the findings panel show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ReviewedFile {
+    /// The path as given.
+    pub file: String,
+    pub file_name: String,
+    /// SHA-256 of the file's bytes (hex): written 说明 stay with this exact content.
+    pub content_hash: String,
+    pub kind: FileKind,
+    pub unit: Option<String>,
+    pub year: Option<i32>,
+    /// The template whose titles matched ("county-11", "xj-2022").
+    pub template: Option<String>,
+    pub tables: Vec<RecognisedTable>,
+    /// Sheets without a standard table (cover, 目录, prose).
+    pub unrecognised_sheets: Vec<String>,
+    pub findings: Vec<Finding>,
+    /// Why the file could not be read, when it could not.
+    pub error: Option<String>,
+    pub error_count: u32,
+    pub warning_count: u32,
+}
+
+impl ReviewedFile {
+    pub fn has_errors(&self) -> bool {
+        self.error_count > 0
+    }
+
+    pub fn is_unreadable(&self) -> bool {
+        self.kind == FileKind::Unreadable
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads and checks one file. Never fails: an unreadable file comes back with `error` set, so
+/// one bad file does not stop a batch.
+pub fn review_file(path: &Path) -> ReviewedFile {
+    let mut reviewed = ReviewedFile {
+        file: path.display().to_string(),
+        file_name: file_name(path),
+        content_hash: String::new(),
+        kind: FileKind::Unreadable,
+        unit: None,
+        year: None,
+        template: None,
+        tables: Vec::new(),
+        unrecognised_sheets: Vec::new(),
+        findings: Vec::new(),
+        error: None,
+        error_count: 0,
+        warning_count: 0,
+    };
+    let bytes = match xlsx::read_bytes(path) {
+        Ok(b) => b,
+        Err(err) => {
+            reviewed.error = Some(err.to_string());
+            return reviewed;
+        }
+    };
+    reviewed.content_hash = hex(&Sha256::digest(&bytes));
+    let book = match xlsx::load_bytes(path, bytes) {
+        Ok(b) => b,
+        Err(err) => {
+            reviewed.error = Some(err.to_string());
+            return reviewed;
+        }
+    };
+    let found = xlsx::recognise(&book);
+    let catalog = Catalog::embedded(found.year.unwrap_or(2024));
+    let mut findings = check_tables(&found.tables, catalog);
+    let sheet_order = |name: Option<&String>| {
+        name.and_then(|n| book.sheets.iter().position(|s| &s.name == n))
+            .unwrap_or(usize::MAX)
+    };
+    findings.sort_by(|a, b| {
+        let pos = |f: &Finding| {
+            (
+                sheet_order(f.location.sheet.as_ref()),
+                f.location
+                    .cell
+                    .as_deref()
+                    .and_then(parse_a1)
+                    .unwrap_or((u32::MAX, u32::MAX)),
+            )
+        };
+        pos(a)
+            .cmp(&pos(b))
+            .then_with(|| a.rule.cmp(&b.rule).then(Ordering::Equal))
+    });
+    reviewed.kind = found.kind.into();
+    reviewed.unit = found.unit;
+    reviewed.year = found.year;
+    reviewed.template = found.template.map(str::to_string);
+    reviewed.tables = found.recognised;
+    reviewed.unrecognised_sheets = found.unrecognised_sheets;
+    reviewed.error_count = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count() as u32;
+    reviewed.warning_count = findings.len() as u32 - reviewed.error_count;
+    reviewed.findings = findings;
+    reviewed
+}
+
+/// Reviews many files on all cores; results come back in the order given.
+pub fn review_files(paths: &[PathBuf]) -> Vec<ReviewedFile> {
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(paths.len().max(1));
+    if workers <= 1 {
+        return paths.iter().map(|p| review_file(p)).collect();
+    }
+    let chunk = paths.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|p| review_file(p)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(files) => files,
+                // A panic inside one worker is a bug; re-raise it rather than lose files.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+/// The command-line JSON of DESIGN §7 for one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckJsonFile<'a> {
+    pub file: &'a str,
+    pub kind: FileKind,
+    pub unit: Option<&'a str>,
+    pub year: Option<i32>,
+    pub tables: Vec<CheckJsonTable<'a>>,
+    pub projects: Vec<CheckJsonProject>,
+    pub findings: Vec<CheckJsonFinding<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckJsonTable<'a> {
+    pub id: crate::tables::TableId,
+    pub sheet: &'a str,
+    pub title: &'a str,
+}
+
+/// A project of a targets workbook (none for budget tables).
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckJsonProject {
+    pub name: String,
+    pub amount: Option<crate::money::Money>,
+    pub indicators: u32,
+    pub weight_total: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckJsonFinding<'a> {
+    pub rule: &'a str,
+    pub severity: Severity,
+    #[serde(flatten)]
+    pub location: &'a crate::checks::Location,
+    pub message: &'a str,
+    pub expected: Option<crate::money::Money>,
+    pub actual: Option<crate::money::Money>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckJson<'a> {
+    pub files: Vec<CheckJsonFile<'a>>,
+}
+
+/// `{"files": [...]}` exactly as DESIGN §7 lists the fields. An unreadable file has kind
+/// "unreadable" and one finding "file_unreadable" carrying the reason.
+pub fn check_json(files: &[ReviewedFile]) -> CheckJson<'_> {
+    CheckJson {
+        files: files
+            .iter()
+            .map(|f| CheckJsonFile {
+                file: &f.file,
+                kind: f.kind,
+                unit: f.unit.as_deref(),
+                year: f.year,
+                tables: f
+                    .tables
+                    .iter()
+                    .map(|t| CheckJsonTable {
+                        id: t.id,
+                        sheet: &t.sheet,
+                        title: &t.title,
+                    })
+                    .collect(),
+                projects: Vec::new(),
+                findings: f
+                    .findings
+                    .iter()
+                    .map(|x| CheckJsonFinding {
+                        rule: &x.rule,
+                        severity: x.severity,
+                        location: &x.location,
+                        message: &x.message,
+                        expected: x.expected,
+                        actual: x.actual,
+                    })
+                    .chain(f.error.as_deref().map(|e| CheckJsonFinding {
+                        rule: "file_unreadable",
+                        severity: Severity::Error,
+                        location: &NO_LOCATION,
+                        message: e,
+                        expected: None,
+                        actual: None,
+                    }))
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+static NO_LOCATION: crate::checks::Location = crate::checks::Location {
+    sheet: None,
+    cell: None,
+    line: None,
+    quote: None,
+};
+
+/// The exit status of `check`: 2 when a file could not be read, 1 when errors were found, else 0.
+pub fn exit_status(files: &[ReviewedFile]) -> u8 {
+    if files.iter().any(ReviewedFile::is_unreadable) {
+        2
+    } else if files.iter().any(ReviewedFile::has_errors) {
+        1
+    } else {
+        0
+    }
+}

@@ -1,0 +1,408 @@
+//! The standard disclosure tables (DESIGN §3) as typed models, one type per table, and the
+//! templates that say which tables a disclosure publishes.
+//!
+//! A table read from a workbook keeps, for every value, the cell it came from; a table derived
+//! from budget lines has no cells. Checks work on both, so nothing here knows about xlsx.
+
+mod templates;
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::{Money, Scale};
+
+pub use templates::{template, templates, TableSpec, Template};
+
+/// The standard table ids of the 11-table county scheme.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[ts(export)]
+pub enum TableId {
+    T1,
+    T2,
+    T3,
+    T4,
+    T5,
+    T6,
+    T7,
+    T8,
+    T9,
+    T10,
+    T11,
+}
+
+impl TableId {
+    pub const ALL: [TableId; 11] = [
+        TableId::T1,
+        TableId::T2,
+        TableId::T3,
+        TableId::T4,
+        TableId::T5,
+        TableId::T6,
+        TableId::T7,
+        TableId::T8,
+        TableId::T9,
+        TableId::T10,
+        TableId::T11,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableId::T1 => "T1",
+            TableId::T2 => "T2",
+            TableId::T3 => "T3",
+            TableId::T4 => "T4",
+            TableId::T5 => "T5",
+            TableId::T6 => "T6",
+            TableId::T7 => "T7",
+            TableId::T8 => "T8",
+            TableId::T9 => "T9",
+            TableId::T10 => "T10",
+            TableId::T11 => "T11",
+        }
+    }
+
+    /// The title of the table in the county scheme (seed 004).
+    pub fn standard_title(self) -> &'static str {
+        match self {
+            TableId::T1 => "部门收支总体情况表",
+            TableId::T2 => "部门收入总体情况表",
+            TableId::T3 => "部门支出总体情况表",
+            TableId::T4 => "财政拨款收支预算总体情况表",
+            TableId::T5 => "一般公共预算支出情况表",
+            TableId::T6 => "一般公共预算基本支出情况表",
+            TableId::T7 => "一般公共预算项目支出情况表",
+            TableId::T8 => "政府性基金预算支出情况表",
+            TableId::T9 => "国有资本经营预算支出情况表",
+            TableId::T10 => "财政拨款“三公”经费支出情况表",
+            TableId::T11 => "上年结转结余情况明细表",
+        }
+    }
+}
+
+impl std::fmt::Display for TableId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a value was read: sheet name and zero-based row and column.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CellRef {
+    pub sheet: String,
+    pub row: u32,
+    pub col: u32,
+}
+
+impl CellRef {
+    pub fn new(sheet: &str, row: u32, col: u32) -> CellRef {
+        CellRef {
+            sheet: sheet.to_string(),
+            row,
+            col,
+        }
+    }
+
+    /// The A1 reference ("E6").
+    pub fn a1(&self) -> String {
+        crate::xlsx::grid::a1(self.row, self.col)
+    }
+
+    /// "表5!E6", as a message names a cell.
+    pub fn describe(&self) -> String {
+        format!("“{}”{}", self.sheet, self.a1())
+    }
+}
+
+/// An amount with the cell it came from (none when derived from lines). Blank cells are zero
+/// but keep their cell, so a finding can point at a blank that should hold a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    pub value: Money,
+    pub at: Option<CellRef>,
+}
+
+impl Amount {
+    pub fn new(value: Money, at: Option<CellRef>) -> Amount {
+        Amount { value, at }
+    }
+
+    pub fn derived(value: Money) -> Amount {
+        Amount { value, at: None }
+    }
+}
+
+/// What every table carries besides its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableMeta {
+    pub id: TableId,
+    /// The title as printed (line breaks and spacing removed).
+    pub title: String,
+    pub sheet: Option<String>,
+    pub title_at: Option<CellRef>,
+    /// 编制部门 as printed above the table.
+    pub unit: Option<String>,
+    /// The unit the amounts were written in (they are all held in 分).
+    pub scale: Scale,
+    /// True when the table states no unit and 万元 was assumed.
+    pub scale_assumed: bool,
+    /// The "…此表为空表" note, when the table has one.
+    pub empty_note: Option<String>,
+    /// Rows whose amounts could not be read, as (cell, text).
+    pub unreadable: Vec<(CellRef, String)>,
+}
+
+impl TableMeta {
+    pub fn new(id: TableId, title: &str) -> TableMeta {
+        TableMeta {
+            id,
+            title: title.to_string(),
+            sheet: None,
+            title_at: None,
+            unit: None,
+            scale: Scale::Wanyuan,
+            scale_assumed: false,
+            empty_note: None,
+            unreadable: Vec::new(),
+        }
+    }
+}
+
+/// A row label: classification code (if any) and name, and where the label was printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowLabel {
+    pub code: Option<String>,
+    pub name: String,
+    pub at: Option<CellRef>,
+    /// The cell holding the name (for the name-matches-code check), when read from a sheet.
+    pub name_at: Option<CellRef>,
+}
+
+impl RowLabel {
+    /// "201 一般公共服务支出", or the name alone.
+    pub fn describe(&self) -> String {
+        match &self.code {
+            Some(code) if !self.name.is_empty() => format!("{code} {}", self.name),
+            Some(code) => code.clone(),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// A labelled amount on the income side of T1/T4 ("一、本年收入", "其中：一般财力").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncomeItem {
+    pub label: RowLabel,
+    pub amount: Amount,
+}
+
+/// T1 部门收支总体情况表: income items ‖ function classes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverviewTable {
+    pub meta: TableMeta,
+    pub income: Vec<IncomeItem>,
+    pub income_total: Option<IncomeItem>,
+    pub classes: Vec<IncomeItem>,
+    /// Expenditure lines that are not function classes (e.g. "结转下年").
+    pub other_expenditure: Vec<IncomeItem>,
+    pub expenditure_total: Option<IncomeItem>,
+}
+
+/// A T4 expenditure row: one function class by fund.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantClassRow {
+    pub label: RowLabel,
+    pub total: Amount,
+    pub general: Amount,
+    pub fund: Amount,
+    pub state_capital: Amount,
+}
+
+/// T4 财政拨款收支(预算)总体情况表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiscalGrantTable {
+    pub meta: TableMeta,
+    pub income: Vec<IncomeItem>,
+    pub income_total: Option<IncomeItem>,
+    pub classes: Vec<GrantClassRow>,
+    pub expenditure_total: Option<GrantClassRow>,
+}
+
+/// A row of a function-classified expenditure table (T3, T5, T8, T9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpenditureRow {
+    pub label: RowLabel,
+    pub total: Amount,
+    /// 基本支出; absent when the table prints only 人员经费/公用经费 under it.
+    pub basic: Option<Amount>,
+    pub personnel: Option<Amount>,
+    pub public: Option<Amount>,
+    pub project: Option<Amount>,
+}
+
+/// Function code tree × 合计, 基本支出 (人员/公用), 项目支出.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpenditureBody {
+    pub rows: Vec<ExpenditureRow>,
+    pub total: Option<ExpenditureRow>,
+}
+
+/// T3 部门支出总体情况表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DepartmentExpenditureTable {
+    pub meta: TableMeta,
+    pub body: ExpenditureBody,
+}
+
+/// T5 一般公共预算支出情况表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneralBudgetExpenditureTable {
+    pub meta: TableMeta,
+    pub body: ExpenditureBody,
+}
+
+/// T8 政府性基金预算支出情况表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GovernmentFundExpenditureTable {
+    pub meta: TableMeta,
+    pub body: ExpenditureBody,
+}
+
+/// T9 国有资本经营预算支出情况表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateCapitalExpenditureTable {
+    pub meta: TableMeta,
+    pub body: ExpenditureBody,
+}
+
+/// A T6 row: one economic class or 款.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EconomicRow {
+    pub label: RowLabel,
+    pub total: Amount,
+    pub personnel: Amount,
+    pub public: Amount,
+}
+
+/// T6 一般公共预算基本支出情况表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BasicExpenditureTable {
+    pub meta: TableMeta,
+    pub rows: Vec<EconomicRow>,
+    pub total: Option<EconomicRow>,
+}
+
+/// A T7 row: a function code with (for project rows) the project's name, its total and its
+/// amounts by economic class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectRow {
+    pub label: RowLabel,
+    pub project: Option<String>,
+    pub total: Amount,
+    /// Aligned with `ProjectExpenditureTable::economic_columns`.
+    pub economic: Vec<Amount>,
+}
+
+/// T7 一般公共预算项目支出情况表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectExpenditureTable {
+    pub meta: TableMeta,
+    pub economic_columns: Vec<String>,
+    pub rows: Vec<ProjectRow>,
+    pub total: Option<ProjectRow>,
+}
+
+/// A row of a code × sources table (T2 by income source, T11 by fund).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRow {
+    pub label: RowLabel,
+    pub total: Amount,
+    /// Aligned with the table's `source_columns`.
+    pub sources: Vec<Amount>,
+}
+
+/// T2 部门收入总体情况表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncomeTable {
+    pub meta: TableMeta,
+    pub source_columns: Vec<String>,
+    pub rows: Vec<SourceRow>,
+    pub total: Option<SourceRow>,
+}
+
+/// T11 上年结转结余情况明细表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarryoverTable {
+    pub meta: TableMeta,
+    pub source_columns: Vec<String>,
+    pub rows: Vec<SourceRow>,
+    pub total: Option<SourceRow>,
+}
+
+/// T10 "三公"经费: one figure per item. In the one-column layout each item also has its
+/// amounts by fund source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreePublicItem {
+    pub amount: Amount,
+    /// 一般公共预算, 政府性基金, 国有资本经营预算 (one-column layout only).
+    pub by_source: Vec<Amount>,
+}
+
+/// T10 财政拨款"三公"经费支出情况表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreePublicTable {
+    pub meta: TableMeta,
+    pub total: Option<ThreePublicItem>,
+    pub outbound: Option<ThreePublicItem>,
+    pub reception: Option<ThreePublicItem>,
+    pub vehicle_subtotal: Option<ThreePublicItem>,
+    pub vehicle_purchase: Option<ThreePublicItem>,
+    pub vehicle_operation: Option<ThreePublicItem>,
+    /// 机关运行经费, printed beside 三公 in some regions; not part of the 三公 total.
+    pub office_operation: Option<ThreePublicItem>,
+}
+
+/// All standard tables of one disclosure; a table the disclosure does not have is `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BudgetTables {
+    pub t1: Option<OverviewTable>,
+    pub t2: Option<IncomeTable>,
+    pub t3: Option<DepartmentExpenditureTable>,
+    pub t4: Option<FiscalGrantTable>,
+    pub t5: Option<GeneralBudgetExpenditureTable>,
+    pub t6: Option<BasicExpenditureTable>,
+    pub t7: Option<ProjectExpenditureTable>,
+    pub t8: Option<GovernmentFundExpenditureTable>,
+    pub t9: Option<StateCapitalExpenditureTable>,
+    pub t10: Option<ThreePublicTable>,
+    pub t11: Option<CarryoverTable>,
+}
+
+impl BudgetTables {
+    pub fn is_empty(&self) -> bool {
+        self.metas().next().is_none()
+    }
+
+    /// The metadata of the tables present, in table order.
+    pub fn metas(&self) -> impl Iterator<Item = &TableMeta> {
+        [
+            self.t1.as_ref().map(|t| &t.meta),
+            self.t2.as_ref().map(|t| &t.meta),
+            self.t3.as_ref().map(|t| &t.meta),
+            self.t4.as_ref().map(|t| &t.meta),
+            self.t5.as_ref().map(|t| &t.meta),
+            self.t6.as_ref().map(|t| &t.meta),
+            self.t7.as_ref().map(|t| &t.meta),
+            self.t8.as_ref().map(|t| &t.meta),
+            self.t9.as_ref().map(|t| &t.meta),
+            self.t10.as_ref().map(|t| &t.meta),
+            self.t11.as_ref().map(|t| &t.meta),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    pub fn has(&self, id: TableId) -> bool {
+        self.metas().any(|m| m.id == id)
+    }
+}

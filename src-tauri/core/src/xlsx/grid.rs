@@ -1,0 +1,268 @@
+//! A worksheet as a plain grid of cells in absolute coordinates, with its merged regions.
+//!
+//! calamine's `Range` starts at the first non-empty cell; everything here is converted to
+//! absolute (row, column) so that cell references match what Excel shows.
+
+use std::str::FromStr;
+
+use calamine::Data;
+use rust_decimal::Decimal;
+
+/// One cell as read from the file. Numbers become exact decimals right away: nothing after
+/// reading ever sees the float the file stored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    Empty,
+    Text(String),
+    Number(Decimal),
+}
+
+impl CellValue {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            CellValue::Empty => true,
+            CellValue::Text(t) => t.trim().is_empty(),
+            CellValue::Number(_) => false,
+        }
+    }
+
+    /// The text a person sees in the cell (numbers without exponent or trailing float noise).
+    pub fn display(&self) -> String {
+        match self {
+            CellValue::Empty => String::new(),
+            CellValue::Text(t) => t.clone(),
+            CellValue::Number(d) => d.normalize().to_string(),
+        }
+    }
+
+    pub(crate) fn from_calamine(data: &Data) -> CellValue {
+        match data {
+            Data::Empty => CellValue::Empty,
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                CellValue::Text(s.clone())
+            }
+            Data::Int(i) => CellValue::Number(Decimal::from(*i)),
+            Data::Float(f) => float_to_decimal(*f)
+                .map(CellValue::Number)
+                .unwrap_or_else(|| CellValue::Text(f.to_string())),
+            Data::Bool(b) => CellValue::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
+            Data::DateTime(dt) => CellValue::Text(dt.to_string()),
+            Data::Error(e) => CellValue::Text(e.to_string()),
+        }
+    }
+}
+
+/// The float's shortest round-trip text read as a decimal, so 842.0700000000001 (what a
+/// spreadsheet stores for 842.07) stays close enough to round to 842.07 exactly.
+fn float_to_decimal(value: f64) -> Option<Decimal> {
+    if !value.is_finite() {
+        return None;
+    }
+    let text = format!("{value}");
+    Decimal::from_str(&text)
+        .or_else(|_| Decimal::from_scientific(&text))
+        .ok()
+}
+
+/// A merged region, inclusive, zero-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub first_row: u32,
+    pub first_col: u32,
+    pub last_row: u32,
+    pub last_col: u32,
+}
+
+impl Merge {
+    pub fn contains(&self, row: u32, col: u32) -> bool {
+        (self.first_row..=self.last_row).contains(&row)
+            && (self.first_col..=self.last_col).contains(&col)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SheetGrid {
+    pub name: String,
+    rows: Vec<Vec<CellValue>>,
+    pub merges: Vec<Merge>,
+}
+
+const EMPTY: CellValue = CellValue::Empty;
+
+impl SheetGrid {
+    pub fn new(name: String, rows: Vec<Vec<CellValue>>, merges: Vec<Merge>) -> SheetGrid {
+        SheetGrid { name, rows, merges }
+    }
+
+    pub(crate) fn from_range(
+        name: &str,
+        range: &calamine::Range<Data>,
+        merges: Vec<Merge>,
+    ) -> Self {
+        let mut rows: Vec<Vec<CellValue>> = Vec::new();
+        if let Some((start_row, start_col)) = range.start() {
+            for (r, row) in range.rows().enumerate() {
+                let abs_row = start_row as usize + r;
+                for (c, data) in row.iter().enumerate() {
+                    let value = CellValue::from_calamine(data);
+                    if value.is_empty() {
+                        continue;
+                    }
+                    let abs_col = start_col as usize + c;
+                    if rows.len() <= abs_row {
+                        rows.resize_with(abs_row + 1, Vec::new);
+                    }
+                    let cells = &mut rows[abs_row];
+                    if cells.len() <= abs_col {
+                        cells.resize(abs_col + 1, CellValue::Empty);
+                    }
+                    cells[abs_col] = value;
+                }
+            }
+        }
+        SheetGrid::new(name.to_string(), rows, merges)
+    }
+
+    /// Number of rows up to the last one holding a value.
+    pub fn height(&self) -> u32 {
+        self.rows.len() as u32
+    }
+
+    /// Number of columns up to the last one holding a value in any row, or covered by a merge.
+    pub fn width(&self) -> u32 {
+        let cells = self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32;
+        let merged = self
+            .merges
+            .iter()
+            .map(|m| m.last_col + 1)
+            .max()
+            .unwrap_or(0);
+        cells.max(merged)
+    }
+
+    pub fn cell(&self, row: u32, col: u32) -> &CellValue {
+        self.rows
+            .get(row as usize)
+            .and_then(|r| r.get(col as usize))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// The text of a cell; a cell inside a merged region shows the region's top-left value.
+    pub fn merged_text(&self, row: u32, col: u32) -> String {
+        match self.merge_at(row, col) {
+            Some(m) => self.cell(m.first_row, m.first_col).display(),
+            None => self.cell(row, col).display(),
+        }
+    }
+
+    pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
+        self.merges.iter().find(|m| m.contains(row, col))
+    }
+
+    /// Columns of `row` that hold a value, with the value.
+    pub fn row_cells(&self, row: u32) -> impl Iterator<Item = (u32, &CellValue)> {
+        self.rows
+            .get(row as usize)
+            .into_iter()
+            .flat_map(|cells| cells.iter().enumerate())
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(c, v)| (c as u32, v))
+    }
+}
+
+/// "A1" for zero-based (0, 0).
+pub fn a1(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
+}
+
+/// Zero-based (row, col) for "E6"; `None` for anything else.
+pub fn parse_a1(text: &str) -> Option<(u32, u32)> {
+    let text = text.trim();
+    let split = text.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = text.split_at(split);
+    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut col: u32 = 0;
+    for c in letters.chars() {
+        col = col
+            .checked_mul(26)?
+            .checked_add(c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)?;
+    }
+    let row: u32 = digits.parse().ok()?;
+    (row >= 1 && col >= 1).then(|| (row - 1, col - 1))
+}
+
+/// Folds a label for comparison: no whitespace of any width, full-width letters, digits and
+/// punctuation as ASCII, Chinese quotes as plain quotes. "编 制 部 门 ：" → "编制部门:".
+pub fn fold_label(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{00a0}')
+        .map(|c| match c {
+            '！'..='～' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '“' | '”' | '‘' | '’' | '「' | '」' => '"',
+            '【' | '〔' => '[',
+            '】' | '〕' => ']',
+            '、' => ',',
+            '。' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a1_round_trips() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(5, 4), "E6");
+        assert_eq!(a1(9, 25), "Z10");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(0, 701), "ZZ1");
+        for (r, c) in [(0, 0), (5, 4), (99, 27), (3, 702)] {
+            assert_eq!(parse_a1(&a1(r, c)), Some((r, c)));
+        }
+        assert_eq!(parse_a1("6E"), None);
+        assert_eq!(parse_a1("A0"), None);
+    }
+
+    #[test]
+    fn folds_spaced_full_width_labels() {
+        assert_eq!(fold_label("编 制 部 门 ："), "编制部门:");
+        assert_eq!(fold_label("收 入 总 计"), "收入总计");
+        assert_eq!(fold_label("财政拨款（补助）"), "财政拨款(补助)");
+        assert_eq!(
+            fold_label("财政拨款“三公”经费\n支出情况表"),
+            "财政拨款\"三公\"经费支出情况表"
+        );
+        assert_eq!(fold_label("２０２４年"), "2024年");
+    }
+
+    #[test]
+    fn floats_become_the_decimal_people_typed() {
+        // What a spreadsheet stores for 842.07 after summing: 842.0700000000001.
+        let stored = 683.7 + 80.33 + 38.43 + 39.61;
+        let exact = float_to_decimal(stored).unwrap();
+        assert_eq!(
+            crate::money::Money::from_decimal(exact, crate::money::Scale::Wanyuan)
+                .unwrap()
+                .plain_wanyuan(),
+            "842.07"
+        );
+        assert_eq!(float_to_decimal(f64::NAN), None);
+        assert_eq!(
+            CellValue::Number(Decimal::from_str("683.70").unwrap()).display(),
+            "683.7"
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! Recognising a whole workbook: which sheets hold which standard tables, the unit (编制部门)
+//! and year, the template, and which sheets are something else (cover, prose, targets).
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Catalog;
+use crate::tables::{
+    templates, BasicExpenditureTable, BudgetTables, CarryoverTable, CellRef,
+    DepartmentExpenditureTable, FiscalGrantTable, GeneralBudgetExpenditureTable,
+    GovernmentFundExpenditureTable, IncomeTable, OverviewTable, ProjectExpenditureTable,
+    StateCapitalExpenditureTable, TableId, ThreePublicTable,
+};
+
+use super::grid::{fold_label, SheetGrid};
+use super::layout::{analyse_block, find_titles};
+use super::parse_code_tables::{
+    parse_basic_expenditure, parse_expenditure, parse_projects, parse_sources, CellReader,
+};
+use super::parse_overview::{parse_grants, parse_overview};
+use super::parse_three_public::parse_three_public;
+use super::Workbook;
+
+/// What a workbook holds, by what its sheets say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    BudgetTables,
+    Targets,
+    SelfEvaluation,
+    Unknown,
+}
+
+/// A table found in the workbook, as listed to the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RecognisedTable {
+    pub id: TableId,
+    pub sheet: String,
+    pub title: String,
+    /// A1 reference of the title cell.
+    pub cell: String,
+    /// True when the table carries its "此表为空表" note.
+    pub empty: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecognisedWorkbook {
+    pub kind: DocumentKind,
+    pub tables: BudgetTables,
+    pub recognised: Vec<RecognisedTable>,
+    /// Sheets that hold no standard table (cover, 目录, prose).
+    pub unrecognised_sheets: Vec<String>,
+    /// Tables found twice: the first is used, these are listed (sheet, id).
+    pub duplicates: Vec<(String, TableId)>,
+    pub unit: Option<String>,
+    pub year: Option<i32>,
+    /// The template whose titles match best, e.g. "county-11".
+    pub template: Option<&'static str>,
+}
+
+/// Recognises the standard tables of `book`.
+pub fn recognise(book: &Workbook) -> RecognisedWorkbook {
+    let mut out = RecognisedWorkbook {
+        kind: DocumentKind::Unknown,
+        tables: BudgetTables::default(),
+        recognised: Vec::new(),
+        unrecognised_sheets: Vec::new(),
+        duplicates: Vec::new(),
+        unit: None,
+        year: None,
+        template: None,
+    };
+    let year = find_year(book);
+    let catalog = Catalog::embedded(year.unwrap_or(2024));
+    out.year = year;
+    for grid in &book.sheets {
+        let found = recognise_sheet(grid, catalog, &mut out);
+        if !found {
+            out.unrecognised_sheets.push(grid.name.clone());
+        }
+    }
+    out.unit = out.tables.metas().find_map(|m| m.unit.clone());
+    out.template = best_template(&out.recognised);
+    out.kind = if !out.recognised.is_empty() {
+        DocumentKind::BudgetTables
+    } else {
+        other_kind(book)
+    };
+    out
+}
+
+fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWorkbook) -> bool {
+    let titles = find_titles(grid);
+    let mut found = false;
+    for (i, (row, col, title, id)) in titles.iter().enumerate() {
+        let limit = titles.get(i + 1).map_or(grid.height(), |t| t.0);
+        let Some(block) = analyse_block(grid, *id, title.clone(), *row, limit) else {
+            continue;
+        };
+        if out.tables.has(*id) {
+            out.duplicates.push((grid.name.clone(), *id));
+            found = true;
+            continue;
+        }
+        let mut reader = CellReader::new(grid, &block, catalog);
+        let title_at = CellRef::new(&grid.name, *row, *col);
+        let meta = reader.meta(title_at);
+        let t = &mut out.tables;
+        match id {
+            TableId::T1 => {
+                let Some(body) = parse_overview(&mut reader) else {
+                    continue;
+                };
+                t.t1 = Some(OverviewTable {
+                    meta: reader.finish(meta),
+                    income: body.income,
+                    income_total: body.income_total,
+                    classes: body.classes,
+                    other_expenditure: body.other_expenditure,
+                    expenditure_total: body.expenditure_total,
+                });
+            }
+            TableId::T4 => {
+                let Some(body) = parse_grants(&mut reader) else {
+                    continue;
+                };
+                t.t4 = Some(FiscalGrantTable {
+                    meta: reader.finish(meta),
+                    income: body.income,
+                    income_total: body.income_total,
+                    classes: body.classes,
+                    expenditure_total: body.expenditure_total,
+                });
+            }
+            TableId::T3 | TableId::T5 | TableId::T8 | TableId::T9 => {
+                let body = parse_expenditure(&mut reader);
+                let meta = reader.finish(meta);
+                match id {
+                    TableId::T3 => t.t3 = Some(DepartmentExpenditureTable { meta, body }),
+                    TableId::T5 => t.t5 = Some(GeneralBudgetExpenditureTable { meta, body }),
+                    TableId::T8 => t.t8 = Some(GovernmentFundExpenditureTable { meta, body }),
+                    _ => t.t9 = Some(StateCapitalExpenditureTable { meta, body }),
+                }
+            }
+            TableId::T6 => {
+                let (rows, total) = parse_basic_expenditure(&mut reader);
+                t.t6 = Some(BasicExpenditureTable {
+                    meta: reader.finish(meta),
+                    rows,
+                    total,
+                });
+            }
+            TableId::T7 => {
+                let body = parse_projects(&mut reader);
+                t.t7 = Some(ProjectExpenditureTable {
+                    meta: reader.finish(meta),
+                    economic_columns: body.economic_columns,
+                    rows: body.rows,
+                    total: body.total,
+                });
+            }
+            TableId::T2 | TableId::T11 => {
+                let body = parse_sources(&mut reader);
+                let meta = reader.finish(meta);
+                if *id == TableId::T2 {
+                    t.t2 = Some(IncomeTable {
+                        meta,
+                        source_columns: body.source_columns,
+                        rows: body.rows,
+                        total: body.total,
+                    });
+                } else {
+                    t.t11 = Some(CarryoverTable {
+                        meta,
+                        source_columns: body.source_columns,
+                        rows: body.rows,
+                        total: body.total,
+                    });
+                }
+            }
+            TableId::T10 => {
+                let body = parse_three_public(&mut reader);
+                t.t10 = Some(ThreePublicTable {
+                    meta: reader.finish(meta),
+                    total: body.total,
+                    outbound: body.outbound,
+                    reception: body.reception,
+                    vehicle_subtotal: body.vehicle_subtotal,
+                    vehicle_purchase: body.vehicle_purchase,
+                    vehicle_operation: body.vehicle_operation,
+                    office_operation: body.office_operation,
+                });
+            }
+        }
+        found = true;
+        out.recognised.push(RecognisedTable {
+            id: *id,
+            sheet: grid.name.clone(),
+            title: title.clone(),
+            cell: super::grid::a1(*row, *col),
+            empty: block.empty_note.is_some(),
+        });
+    }
+    found
+}
+
+/// The template most of whose titles appear as printed.
+fn best_template(found: &[RecognisedTable]) -> Option<&'static str> {
+    templates()
+        .iter()
+        .map(|t| {
+            let hits = found
+                .iter()
+                .filter(|r| {
+                    t.spec(r.id)
+                        .is_some_and(|s| fold_label(s.title) == strip_year(&fold_label(&r.title)))
+                })
+                .count();
+            (hits, t.id)
+        })
+        .filter(|(hits, _)| *hits > 0)
+        .max_by_key(|(hits, _)| *hits)
+        .map(|(_, id)| id)
+}
+
+fn strip_year(folded: &str) -> String {
+    match year_in(folded) {
+        Some((_, end)) if folded[..end].len() <= 7 => folded[end..].to_string(),
+        _ => folded.to_string(),
+    }
+}
+
+/// The first "20xx年" in `text`: (year, byte offset after 年).
+fn year_in(text: &str) -> Option<(i32, usize)> {
+    let bytes = text.as_bytes();
+    let pos = text.find('年')?;
+    if pos < 4 || !bytes[pos - 4..pos].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: i32 = text[pos - 4..pos].parse().ok()?;
+    (2000..=2100)
+        .contains(&year)
+        .then_some((year, pos + '年'.len_utf8()))
+}
+
+/// The year the workbook states: in a table title, a "(2024年)" line, or a cover heading
+/// ("2024年部门预算公开表"). Dates ("2023年12月11日") and prose are not read.
+fn find_year(book: &Workbook) -> Option<i32> {
+    for grid in &book.sheets {
+        for row in 0..grid.height().min(12) {
+            for (_, value) in grid.row_cells(row) {
+                let folded = fold_label(&value.display());
+                if folded.chars().count() > 40 || folded.contains('月') || folded.contains("……")
+                {
+                    continue;
+                }
+                let stated =
+                    folded.contains("预算") || folded.contains("决算") || folded.starts_with('(');
+                if let Some((year, _)) = year_in(&folded).filter(|_| stated) {
+                    return Some(year);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Workbooks that hold no budget table: performance targets or a self-evaluation.
+fn other_kind(book: &Workbook) -> DocumentKind {
+    for grid in &book.sheets {
+        for row in 0..grid.height().min(4) {
+            for (_, value) in grid.row_cells(row) {
+                let f = fold_label(&value.display());
+                if f.contains("自评") {
+                    return DocumentKind::SelfEvaluation;
+                }
+                if f.contains("绩效目标") {
+                    return DocumentKind::Targets;
+                }
+            }
+        }
+    }
+    DocumentKind::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_read_from_headings_not_dates() {
+        assert_eq!(year_in("2024年部门预算公开表"), Some((2024, 7)));
+        assert_eq!(year_in("(2024年)").map(|y| y.0), Some(2024));
+        assert_eq!(year_in("第12年"), None);
+        assert_eq!(strip_year("2026年部门支出预算总表"), "部门支出预算总表");
+    }
+}
