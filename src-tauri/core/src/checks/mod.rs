@@ -102,4 +102,3 @@ pub fn check_tables(tables: &BudgetTables, catalog: &Catalog) -> Vec<Finding> {
     sums::check_meta(tables, &mut checker);
     checker.into_findings()
 }
-

@@ -147,7 +147,7 @@ impl Checker {
                     Some(part.value - diff),
                     Some(part.value),
                     format!(
-                        "合计与其他表一致，差额出在与其他表不符的单元格 {}",
+                        "总数与其他表一致，差额出在与其他表不符的单元格 {}",
                         cells.join("、")
                     ),
                 )
