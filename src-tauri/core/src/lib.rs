@@ -4,9 +4,11 @@
 pub mod catalog;
 pub mod checks;
 pub mod error;
+pub mod indicator_value;
 pub mod model;
 pub mod money;
 pub mod review;
+pub mod scoring;
 pub mod store;
 pub mod tables;
 pub mod xlsx;

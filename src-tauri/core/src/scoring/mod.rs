@@ -1,0 +1,18 @@
+//! 绩效自评: scoring a project's self-evaluation by the rules of 财预〔2020〕10号 (DESIGN §5),
+//! reading and writing the 自评表 workbook of seed 001, and the 自评报告 text.
+//!
+//! What the app calls:
+//! * [`read_workbook`] — every 自评表 block of a workbook, with the cell each value came from;
+//! * [`score`] / [`score_with_cells`] — the computed scores, total, grade and findings;
+//! * [`write_workbook`] — the 自评表 of each project, one sheet per project.
+
+mod evaluate;
+pub mod model;
+pub mod rules;
+
+pub use evaluate::{score, score_with_cells, EvaluationCells, IndicatorCells};
+pub use model::{
+    Achievement, EvaluatedIndicator, EvaluationFunds, EvaluationGrade, EvaluationScore,
+    FundExecution, IndicatorScore, QualitativeGrading, ScoreFinding, ScoreSeverity, SelfEvaluation,
+    StatedScores,
+};
