@@ -31,7 +31,7 @@ say "界面：类型检查并构建（程序会内嵌构建结果）"
 build_ui
 
 say "界面：代码检查（eslint）"
-(cd ui && npx --no-install eslint .)
+(cd ui && npm run --silent lint)
 
 say "界面：单元测试（vitest）"
 (cd ui && npx --no-install vitest run --reporter=default --reporter=json --outputFile="$logs/vitest.json")

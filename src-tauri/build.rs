@@ -8,6 +8,9 @@ const COMMANDS: &[&str] = &[
     "delete_unit",
     "create_disclosure",
     "delete_disclosure",
+    "pick_workbooks",
+    "review_workbooks",
+    "review_sheet",
 ];
 
 fn main() {

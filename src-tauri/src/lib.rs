@@ -2,6 +2,7 @@
 //! budget-core; this crate only wires it to the webview.
 
 mod commands;
+mod review;
 pub mod state;
 
 use tauri::Manager;
@@ -17,6 +18,7 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let db_path = match db_override.clone() {
                 Some(path) => path,
@@ -33,6 +35,9 @@ pub fn run() {
             commands::delete_unit,
             commands::create_disclosure,
             commands::delete_disclosure,
+            review::pick_workbooks,
+            review::review_workbooks,
+            review::review_sheet,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

@@ -26,11 +26,12 @@ function freePort() {
   })
 }
 
-/** Starts WebKitWebDriver on a free loopback port and waits until it answers. */
-export async function startDriver() {
+/** Starts WebKitWebDriver on a free loopback port and waits until it answers. The app it
+ * launches inherits `env` (e.g. the test hook that answers the file picker). */
+export async function startDriver(env = {}) {
   const port = await freePort()
   const proc = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
-    env: { ...process.env, TAURI_WEBVIEW_AUTOMATION: 'true' },
+    env: { ...process.env, ...env, TAURI_WEBVIEW_AUTOMATION: 'true' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const base = `http://127.0.0.1:${port}`
@@ -153,6 +154,26 @@ export class Session {
     const el = await this.waitFor(css)
     await this.cmd('POST', `/element/${el}/clear`, {})
     await this.cmd('POST', `/element/${el}/value`, { text })
+  }
+
+  /** A real double click through the actions API (the findings list reacts to dblclick). */
+  async doubleClick(el) {
+    const origin = { [ELEMENT]: el }
+    const click = [
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ]
+    await this.cmd('POST', '/actions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [{ type: 'pointerMove', origin, x: 0, y: 0 }, ...click, ...click],
+        },
+      ],
+    })
+    await this.cmd('DELETE', '/actions')
   }
 
   async text(el) {

@@ -5,6 +5,8 @@ import type { AppInfo } from './bindings/AppInfo'
 import type { Disclosure } from './bindings/Disclosure'
 import type { DisclosureKind } from './bindings/DisclosureKind'
 import type { ErrorPayload } from './bindings/ErrorPayload'
+import type { ReviewedFile } from './bindings/ReviewedFile'
+import type { SheetView } from './bindings/SheetView'
 import type { Unit } from './bindings/Unit'
 import type { UnitInput } from './bindings/UnitInput'
 import type { UnitSummary } from './bindings/UnitSummary'
@@ -53,4 +55,7 @@ export const api = {
   createDisclosure: (unitId: number, year: number, kind: DisclosureKind) =>
     call<Disclosure>('create_disclosure', { unitId, year, kind }),
   deleteDisclosure: (id: number) => call<null>('delete_disclosure', { id }),
+  pickWorkbooks: () => call<string[]>('pick_workbooks'),
+  reviewWorkbooks: (paths: string[]) => call<ReviewedFile[]>('review_workbooks', { paths }),
+  reviewSheet: (path: string, sheet: string) => call<SheetView>('review_sheet', { path, sheet }),
 }

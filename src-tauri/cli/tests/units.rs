@@ -22,16 +22,25 @@ fn lists_units_with_their_disclosures() {
             parent_id: None,
         })
         .unwrap();
-    store.create_disclosure(unit.id, 2024, DisclosureKind::Budget).unwrap();
+    store
+        .create_disclosure(unit.id, 2024, DisclosureKind::Budget)
+        .unwrap();
     drop(store);
 
     let out = cli().args(["units", "--db"]).arg(&db).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("101001\t若羌县人民政府办公室\t行政"), "{text}");
+    assert!(
+        text.contains("101001\t若羌县人民政府办公室\t行政"),
+        "{text}"
+    );
     assert!(text.contains("2024年预算"), "{text}");
 
-    let out = cli().args(["units", "--json", "--db"]).arg(&db).output().unwrap();
+    let out = cli()
+        .args(["units", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json[0]["unit"]["name"], "若羌县人民政府办公室");
     assert_eq!(json[0]["disclosures"][0]["year"], 2024);

@@ -9,6 +9,7 @@ pub mod model;
 pub mod money;
 pub mod review;
 pub mod scoring;
+pub mod sheet_view;
 pub mod store;
 pub mod tables;
 pub mod xlsx;

@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -150,20 +151,34 @@ pub fn review_file(path: &Path) -> ReviewedFile {
 
 /// Reviews many files on all cores; results come back in the order given.
 pub fn review_files(paths: &[PathBuf]) -> Vec<ReviewedFile> {
+    review_files_with_progress(paths, &|_, _| {})
+}
+
+/// As `review_files`, calling `progress(done, total)` after each file so a long batch can show
+/// how far it has got.
+pub fn review_files_with_progress(
+    paths: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Vec<ReviewedFile> {
+    let total = paths.len();
+    let done = AtomicUsize::new(0);
+    let review_one = |p: &PathBuf| {
+        let reviewed = review_file(p);
+        progress(done.fetch_add(1, AtomicOrdering::Relaxed) + 1, total);
+        reviewed
+    };
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
-        .min(paths.len().max(1));
+        .min(total.max(1));
     if workers <= 1 {
-        return paths.iter().map(|p| review_file(p)).collect();
+        return paths.iter().map(review_one).collect();
     }
-    let chunk = paths.len().div_ceil(workers);
+    let chunk = total.div_ceil(workers);
     std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|p| review_file(p)).collect::<Vec<_>>())
-            })
+            .map(|part| scope.spawn(|| part.iter().map(review_one).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
