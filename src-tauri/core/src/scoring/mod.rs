@@ -3,11 +3,13 @@
 //!
 //! What the app calls:
 //! * [`read_workbook`] — every 自评表 block of a workbook, with the cell each value came from;
-//! * [`score`] / [`score_with_cells`] — the computed scores, total, grade and findings;
+//! * [`score`] (an evaluation entered in the app) / [`score_read`] (one read from a workbook)
+//!   — the computed scores, total, grade and findings;
 //! * [`write_workbook`] — the 自评表 of each project, one sheet per project.
 
 mod evaluate;
 pub mod model;
+mod read;
 pub mod rules;
 
 pub use evaluate::{score, score_with_cells, EvaluationCells, IndicatorCells};
@@ -16,3 +18,14 @@ pub use model::{
     FundExecution, IndicatorScore, QualitativeGrading, ScoreFinding, ScoreSeverity, SelfEvaluation,
     StatedScores,
 };
+pub use read::{read_sheets, read_workbook, ReadEvaluation, SelfEvaluationReadError};
+
+/// Scores an evaluation read from a workbook: what reading noticed first, then the rules'
+/// findings, all pointing at the workbook's cells.
+pub fn score_read(read: &ReadEvaluation) -> EvaluationScore {
+    let mut result = score_with_cells(&read.evaluation, Some(&read.cells));
+    let mut findings = read.findings.clone();
+    findings.append(&mut result.findings);
+    result.findings = findings;
+    result
+}
