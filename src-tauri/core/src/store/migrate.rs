@@ -16,10 +16,16 @@ pub struct Migration {
 }
 
 /// The application's schema, oldest first. Versions are 1, 2, 3… without gaps.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: include_str!("../../migrations/0001_units_and_disclosures.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("../../migrations/0001_units_and_disclosures.sql"),
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("../../migrations/0002_review_notes.sql"),
+    },
+];
 
 pub fn latest_version(migrations: &[Migration]) -> i64 {
     migrations.last().map_or(0, |m| m.version)

@@ -2,6 +2,7 @@
 //! one repository module per aggregate.
 
 mod migrate;
+mod review_notes;
 mod units;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use crate::error::{CoreError, Result};
 pub use migrate::{
     latest_version, migrate, user_version, vacuum_into, Migration, MigrationReport, MIGRATIONS,
 };
+pub use review_notes::{NoteKey, ReviewNote};
 
 pub struct Store {
     conn: Connection,

@@ -7,6 +7,7 @@ mod parse_code_tables;
 mod parse_overview;
 mod parse_three_public;
 mod recognise;
+pub mod review_report;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use calamine::{open_workbook_from_rs, Reader, Xls, Xlsx};
 
 pub use grid::{a1, fold_label, parse_a1, CellValue, Merge, SheetGrid};
 pub use recognise::{recognise, DocumentKind, RecognisedTable, RecognisedWorkbook};
+pub use review_report::{write_review_report, ReportError};
 
 /// Why a file could not be read at all. Each message is one Chinese sentence naming the file.
 #[derive(Debug, thiserror::Error)]
