@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use budget_core::{review, Store};
+use budget_core::{review, scoring, Store};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -29,6 +29,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 计算绩效自评表的得分（score a self-evaluation workbook）；退出码 0 无错误，1 有错误，2 无法读取
+    Score {
+        /// 绩效自评表工作簿（.xlsx / .xls）
+        file: PathBuf,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
         /// SQLite 数据库文件
@@ -44,6 +52,8 @@ enum Command {
 enum CliError {
     #[error(transparent)]
     Core(#[from] budget_core::CoreError),
+    #[error(transparent)]
+    SelfEvaluation(#[from] scoring::SelfEvaluationReadError),
     #[error("输出 JSON 失败：{0}")]
     Json(#[from] serde_json::Error),
 }
@@ -139,11 +149,76 @@ fn print_human(file: &review::ReviewedFile) {
     println!();
 }
 
+fn score(file: &std::path::Path, json: bool) -> Result<u8, CliError> {
+    let report = scoring::score_workbook(file)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("文件：{}", file.display());
+        for evaluation in &report.evaluations {
+            print_evaluation(evaluation);
+        }
+    }
+    Ok(report.exit_status())
+}
+
+/// The Chinese report for one project's self-evaluation.
+fn print_evaluation(e: &scoring::EvaluationScore) {
+    println!("  项目：{}", e.project);
+    match (&e.execution_rate, &e.execution_score) {
+        (Some(rate), Some(points)) => {
+            println!("    预算执行率 {rate}%，得分 {points} 分（分值 10 分）")
+        }
+        _ => println!("    预算执行率无法计算"),
+    }
+    for i in &e.indicators {
+        let points = i
+            .score
+            .map(|s| format!("{s} 分"))
+            .unwrap_or_else(|| "无法评分".to_string());
+        println!(
+            "    {}\t指标值 {}\t实际 {}\t分值 {}\t得分 {}",
+            i.name,
+            i.target,
+            i.actual,
+            i.weight.normalize(),
+            points
+        );
+    }
+    println!("    总分 {} 分，自评结论：{}", e.total, e.grade.label());
+    for f in &e.findings {
+        let at = match (&f.sheet, &f.cell) {
+            (Some(s), Some(c)) => format!("“{s}”{c}"),
+            (Some(s), None) => format!("“{s}”"),
+            _ => String::new(),
+        };
+        println!(
+            "    [{}] {}\t{}\t{}",
+            f.severity.label(),
+            at,
+            f.rule,
+            f.message
+        );
+    }
+    let errors = e
+        .findings
+        .iter()
+        .filter(|f| f.severity == scoring::ScoreSeverity::Error)
+        .count();
+    println!(
+        "    共 {} 个错误，{} 个提示。",
+        errors,
+        e.findings.len() - errors
+    );
+    println!();
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Units { db, json } => units(db, *json).map(|()| 0),
         Command::Check { files, json } => check(files, *json),
+        Command::Score { file, json } => score(file, *json),
     };
     match result {
         Ok(code) => ExitCode::from(code),

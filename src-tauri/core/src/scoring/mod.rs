@@ -2,6 +2,7 @@
 //! reading and writing the 自评表 workbook of seed 001, and the 自评报告 text.
 //!
 //! What the app calls:
+//! * [`score_workbook`] — read and score a workbook in one step (`budget-cli score`);
 //! * [`read_workbook`] — every 自评表 block of a workbook, with the cell each value came from;
 //! * [`score`] (an evaluation entered in the app) / [`score_read`] (one read from a workbook)
 //!   — the computed scores, total, grade and findings;
@@ -28,4 +29,24 @@ pub fn score_read(read: &ReadEvaluation) -> EvaluationScore {
     findings.append(&mut result.findings);
     result.findings = findings;
     result
+}
+
+/// What `budget-cli score --json` prints (DESIGN §7): one entry per project of the workbook.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ScoreReport {
+    pub evaluations: Vec<EvaluationScore>,
+}
+
+impl ScoreReport {
+    /// 0 when no finding is an error, 1 otherwise (2, unreadable, never gets this far).
+    pub fn exit_status(&self) -> u8 {
+        u8::from(self.evaluations.iter().any(EvaluationScore::has_errors))
+    }
+}
+
+/// Reads the 自评表 workbook at `path` and scores every project in it.
+pub fn score_workbook(path: &std::path::Path) -> Result<ScoreReport, SelfEvaluationReadError> {
+    let evaluations = read_workbook(path)?.iter().map(score_read).collect();
+    Ok(ScoreReport { evaluations })
 }
