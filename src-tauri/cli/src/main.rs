@@ -120,7 +120,7 @@ fn print_human(file: &review::ReviewedFile) {
             .unwrap_or_else(|| "（未注明）".to_string())
     );
     if file.tables.is_empty() {
-        println!("  未识别到标准公开表。");
+        println!("  未识别到预算公开表（文件内容：{}）。", file.kind.label());
     }
     for t in &file.tables {
         let empty = if t.empty { "（空表）" } else { "" };

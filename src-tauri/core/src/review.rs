@@ -1,7 +1,6 @@
 //! The one entry point of 审核 for the app and the command line: read a file, recognise its
 //! tables, run the checks, and say what was found.
 
-use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
@@ -22,6 +21,18 @@ pub enum FileKind {
     SelfEvaluation,
     Unknown,
     Unreadable,
+}
+
+impl FileKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::BudgetTables => "预算公开表",
+            FileKind::Targets => "绩效目标表",
+            FileKind::SelfEvaluation => "绩效自评表",
+            FileKind::Unknown => "未知内容",
+            FileKind::Unreadable => "无法读取",
+        }
+    }
 }
 
 impl From<DocumentKind> for FileKind {
@@ -119,20 +130,17 @@ pub fn review_file(path: &Path) -> ReviewedFile {
         name.and_then(|n| book.sheets.iter().position(|s| &s.name == n))
             .unwrap_or(usize::MAX)
     };
-    findings.sort_by(|a, b| {
-        let pos = |f: &Finding| {
-            (
-                sheet_order(f.location.sheet.as_ref()),
-                f.location
-                    .cell
-                    .as_deref()
-                    .and_then(parse_a1)
-                    .unwrap_or((u32::MAX, u32::MAX)),
-            )
-        };
-        pos(a)
-            .cmp(&pos(b))
-            .then_with(|| a.rule.cmp(&b.rule).then(Ordering::Equal))
+    // In reading order: sheet by sheet as the workbook has them, then row and column.
+    findings.sort_by_cached_key(|f| {
+        (
+            sheet_order(f.location.sheet.as_ref()),
+            f.location
+                .cell
+                .as_deref()
+                .and_then(parse_a1)
+                .unwrap_or((u32::MAX, u32::MAX)),
+            f.rule.clone(),
+        )
     });
     reviewed.kind = found.kind.into();
     reviewed.unit = found.unit;

@@ -7,21 +7,30 @@ use crate::money::Money;
 use crate::tables::{Amount, BudgetTables, ExpenditureBody, IncomeItem, TableMeta};
 use crate::xlsx::fold_label;
 
-use super::sums::{table_name, tolerance, Checker};
+use super::sums::{table_name, tolerance, tolerance_between, Checker};
 use super::Severity;
 
-/// 类 totals of a function table: 3-digit rows' 合计, by code.
-fn class_totals(body: &ExpenditureBody) -> BTreeMap<&str, Money> {
-    body.rows
+/// 类 totals of a function table, by 3-digit code: the 类 row's 合计 where the table prints
+/// one, else the sum of its highest printed rows under that 类 (tables that list only 款/项).
+fn class_totals(body: &ExpenditureBody) -> BTreeMap<String, Money> {
+    let codes: Vec<&str> = body
+        .rows
         .iter()
-        .filter_map(|r| {
-            r.label
-                .code
-                .as_deref()
-                .filter(|c| c.len() == 3)
-                .map(|c| (c, r.total.value))
-        })
-        .collect()
+        .filter_map(|r| r.label.code.as_deref())
+        .collect();
+    let mut totals: BTreeMap<String, Money> = BTreeMap::new();
+    for row in &body.rows {
+        let Some(code) = row.label.code.as_deref().filter(|c| c.len() >= 3) else {
+            continue;
+        };
+        let has_parent = codes
+            .iter()
+            .any(|c| c.len() < code.len() && code.starts_with(c));
+        if !has_parent {
+            *totals.entry(code[..3].to_string()).or_default() += row.total.value;
+        }
+    }
+    totals
 }
 
 /// Compares `amount` (in the summary table) with the detail table's class figure.
@@ -45,7 +54,7 @@ fn compare_class(
         amount,
         detail,
         &format!("{}中该类的合计", table_name(detail_meta)),
-        tolerance(meta.scale),
+        tolerance_between(meta, detail_meta),
     );
 }
 
@@ -129,12 +138,17 @@ fn t4_vs_details(tables: &BudgetTables, checker: &mut Checker) {
             let listed = t4
                 .classes
                 .iter()
-                .any(|r| r.label.code.as_deref() == Some(code));
+                .any(|r| r.label.code.as_deref() == Some(code.as_str()));
             if !listed && !value.is_zero() {
                 let at = body
                     .rows
                     .iter()
-                    .find(|r| r.label.code.as_deref() == Some(code))
+                    .find(|r| {
+                        r.label
+                            .code
+                            .as_deref()
+                            .is_some_and(|c| c.starts_with(code.as_str()))
+                    })
                     .and_then(|r| r.total.at.as_ref());
                 checker.note(
                     rule,

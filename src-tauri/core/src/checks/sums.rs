@@ -17,6 +17,11 @@ pub fn tolerance(scale: Scale) -> Money {
     }
 }
 
+/// The tolerance when figures of two tables meet: the coarser of their units decides.
+pub fn tolerance_between(a: &TableMeta, b: &TableMeta) -> Money {
+    tolerance(a.scale).max(tolerance(b.scale))
+}
+
 /// An amount as a message shows it, in the table's own unit.
 pub fn show(value: Money, scale: Scale) -> String {
     format!(
@@ -99,7 +104,7 @@ impl Checker {
             show(actual.value, scale),
             expected_from,
             show(expected, scale),
-            show(diff, scale),
+            show(diff.abs(), scale),
             cell
         );
         self.suspect(actual.at.as_ref(), diff);
@@ -270,6 +275,98 @@ pub fn check_empty_note<'a>(
                 first.at.as_ref().map(CellRef::a1).unwrap_or_default(),
                 show(first.value, meta.scale)
             ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::parse_amount;
+    use crate::tables::TableId;
+
+    fn wan(text: &str, cell: (u32, u32)) -> Amount {
+        Amount::new(
+            parse_amount(text, Scale::Wanyuan).unwrap().unwrap(),
+            Some(CellRef::new("表3", cell.0, cell.1)),
+        )
+    }
+
+    fn meta(scale: Scale) -> TableMeta {
+        let mut m = TableMeta::new(TableId::T3, "部门支出总体情况表");
+        m.scale = scale;
+        m
+    }
+
+    fn sum(checker: &mut Checker, meta: &TableMeta, total: &Amount, parts: &[&Amount]) -> bool {
+        checker.sum(SumCheck {
+            rule: "t3_row_total".into(),
+            meta,
+            subject: "合计".into(),
+            total,
+            parts: parts.to_vec(),
+            parts_name: "各部分之和".into(),
+        })
+    }
+
+    #[test]
+    fn rounding_differences_of_one_cent_pass_and_two_cents_fail() {
+        let m = meta(Scale::Wanyuan);
+        let mut checker = Checker::default();
+        let a = wan("0.33", (5, 5));
+        let b = wan("0.33", (5, 6));
+        let c = wan("0.33", (5, 7));
+        // 1.00 split in three rounds to 0.33 each: 0.99, a 尾差 of 0.01.
+        assert!(sum(&mut checker, &m, &wan("1.00", (5, 4)), &[&a, &b, &c]));
+        assert!(!sum(&mut checker, &m, &wan("1.01", (5, 4)), &[&a, &b, &c]));
+        let findings = checker.into_findings();
+        assert_eq!(findings.len(), 1);
+        let f = &findings[0];
+        assert_eq!(f.location.cell.as_deref(), Some("E6"));
+        assert_eq!(f.expected.unwrap().plain_wanyuan(), "0.99");
+        assert_eq!(f.actual.unwrap().plain_wanyuan(), "1.01");
+        assert!(f.message.contains("1.01万元") && f.message.contains("0.99万元"));
+        assert!(f.message.contains("相差 0.02万元"), "{}", f.message);
+    }
+
+    #[test]
+    fn tables_in_yuan_allow_one_fen() {
+        let m = meta(Scale::Yuan);
+        let yuan = |t: &str| Amount::derived(parse_amount(t, Scale::Yuan).unwrap().unwrap());
+        let mut checker = Checker::default();
+        assert!(sum(
+            &mut checker,
+            &m,
+            &yuan("100.01"),
+            &[&yuan("50.00"), &yuan("50.00")]
+        ));
+        assert!(!sum(
+            &mut checker,
+            &m,
+            &yuan("100.02"),
+            &[&yuan("50.00"), &yuan("50.00")]
+        ));
+    }
+
+    #[test]
+    fn a_component_that_disagrees_with_another_table_takes_the_blame() {
+        let m = meta(Scale::Wanyuan);
+        let mut checker = Checker::default();
+        let a = wan("10.10", (6, 4));
+        let b = wan("5.00", (7, 4));
+        // a is 0.10 more than the other table says.
+        checker.suspect(a.at.as_ref(), Money::from_fen(100_000));
+        assert!(!sum(&mut checker, &m, &wan("15.00", (8, 4)), &[&a, &b]));
+        let f = &checker.into_findings()[0];
+        assert_eq!(f.location.cell.as_deref(), Some("E7"));
+        assert_eq!(f.expected.unwrap().plain_wanyuan(), "10.00");
+        // Without a matching suspect, the total is blamed.
+        let mut checker = Checker::default();
+        checker.suspect(a.at.as_ref(), Money::from_fen(300_000));
+        assert!(!sum(&mut checker, &m, &wan("15.00", (8, 4)), &[&a, &b]));
+        assert_eq!(
+            checker.into_findings()[0].location.cell.as_deref(),
+            Some("E9")
         );
     }
 }
