@@ -6,12 +6,14 @@
 //! * [`read_workbook`] — every 自评表 block of a workbook, with the cell each value came from;
 //! * [`score`] (an evaluation entered in the app) / [`score_read`] (one read from a workbook)
 //!   — the computed scores, total, grade and findings;
-//! * [`write_workbook`] — the 自评表 of each project, one sheet per project.
+//! * [`write_workbook`] / [`export_workbook`] — the 自评表 of each project, one sheet per
+//!   project, with the computed scores.
 
 mod evaluate;
 pub mod model;
 mod read;
 pub mod rules;
+mod write;
 
 pub use evaluate::{score, score_with_cells, EvaluationCells, IndicatorCells};
 pub use model::{
@@ -20,6 +22,7 @@ pub use model::{
     StatedScores,
 };
 pub use read::{read_sheets, read_workbook, ReadEvaluation, SelfEvaluationReadError};
+pub use write::{export_workbook, write_workbook, ExportError};
 
 /// Scores an evaluation read from a workbook: what reading noticed first, then the rules'
 /// findings, all pointing at the workbook's cells.
