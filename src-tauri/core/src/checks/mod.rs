@@ -7,6 +7,7 @@ mod catalog_rules;
 mod cross_rules;
 mod expenditure_rules;
 mod overview_rules;
+mod rules;
 mod sums;
 mod three_public_rules;
 
@@ -16,6 +17,7 @@ use crate::catalog::Catalog;
 use crate::money::Money;
 use crate::tables::{BudgetTables, CellRef};
 
+pub use rules::rule_title;
 pub use sums::Checker;
 
 #[derive(

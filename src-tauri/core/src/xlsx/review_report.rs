@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use crate::checks::Finding;
+use crate::checks::{rule_title, Finding};
 use crate::review::ReviewedFile;
 
 #[derive(Debug, thiserror::Error)]
@@ -20,7 +20,7 @@ const FINDING_HEADERS: [(&str, f64); 8] = [
     ("单位", 24.0),
     ("表", 30.0),
     ("单元格", 14.0),
-    ("规则", 22.0),
+    ("规则", 36.0),
     ("级别", 6.0),
     ("说明", 80.0),
     ("出错说明", 40.0),
@@ -107,7 +107,7 @@ fn write(
                 unit.clone(),
                 table_of(file, finding),
                 cell_of(finding),
-                finding.rule.clone(),
+                format!("{}（{}）", rule_title(&finding.rule), finding.rule),
                 finding.severity.label().to_string(),
                 finding.message.clone(),
                 note,
@@ -228,7 +228,7 @@ mod tests {
                 "若羌县人民政府办公室",
                 "T3 部门支出总体情况表",
                 "表3!D8",
-                "catalog_name_mismatch",
+                "科目名称与编码不符（catalog_name_mismatch）",
                 "提示",
                 "名称不符",
                 "沿用上年科目名称"

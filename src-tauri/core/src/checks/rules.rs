@@ -1,0 +1,72 @@
+//! Chinese names of the rules, for the findings panel and the 审核报告. Rule ids are stable
+//! keys ("t3_tree"); table-wide rules carry the table id as prefix.
+
+/// "表3 类=Σ款=Σ项" for "t3_tree"; the id itself for an unknown rule.
+pub fn rule_title(rule: &str) -> String {
+    let fixed = match rule {
+        "amount_unreadable" => Some("金额无法识别"),
+        "catalog_name_mismatch" => Some("科目名称与编码不符"),
+        "catalog_unknown_code" => Some("科目编码不在科目表中"),
+        "empty_table_has_amounts" => Some("空表填有金额"),
+        "file_unreadable" => Some("文件无法读取"),
+        "scale_missing" => Some("未注明金额单位"),
+        "unit_mismatch" => Some("各表编制部门不一致"),
+        "t1_balance" | "t4_balance" => Some("收入总计=支出总计"),
+        "t1_expenditure_total" => Some("支出总计=各功能分类之和"),
+        "t1_vs_t3_class" => Some("表间：收支总表各类=支出总表各类"),
+        "t4_row_funds" => Some("合计=一般公共预算+政府性基金+国有资本经营"),
+        "t4_column_total" => Some("支出总计=各功能分类之和"),
+        "t4_vs_t1_income" => Some("表间：财政拨款收入=收支总表"),
+        "t4_vs_t5_class" => Some("表间：一般公共预算各类=一般公共预算支出表"),
+        "t4_vs_t8_class" => Some("表间：政府性基金各类=政府性基金支出表"),
+        "t4_vs_t9_class" => Some("表间：国有资本经营各类=国有资本经营支出表"),
+        "t6_vs_t5_basic" => Some("表间：基本支出合计=一般公共预算支出表基本支出"),
+        "t7_row_economic" => Some("项目支出合计=各经济分类之和"),
+        "t7_tree" => Some("科目小计=其下各项目之和"),
+        "t7_grand_total" => Some("合计=各项目之和"),
+        "t7_vs_t5_project" => Some("表间：项目支出合计=一般公共预算支出表项目支出"),
+        "t10_total" => Some("三公合计=出国+接待+公务用车"),
+        "t10_vehicle" => Some("公务用车=购置费+运行费"),
+        "t10_sources" => Some("合计=各资金来源之和"),
+        _ => None,
+    };
+    let table = rule
+        .split('_')
+        .next()
+        .and_then(|t| t.strip_prefix('t'))
+        .filter(|n| n.parse::<u8>().is_ok());
+    if let Some(title) = fixed {
+        return match table {
+            Some(n) => format!("表{n} {title}"),
+            None => title.to_string(),
+        };
+    }
+    let Some(n) = table else {
+        return rule.to_string();
+    };
+    let generic = match &rule[n.len() + 2..] {
+        "tree" => "类=Σ款=Σ项",
+        "grand_total" => "合计行=各类之和",
+        "row_total" => "合计=各部分之和",
+        "row_basic" => "基本支出=人员经费+公用经费",
+        "income_parts" => "收入项目=其下各项之和",
+        "income_total" => "收入总计=各收入项目之和",
+        _ => return rule.to_string(),
+    };
+    format!("表{n} {generic}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fixed_and_table_wide_rules() {
+        assert_eq!(rule_title("t3_tree"), "表3 类=Σ款=Σ项");
+        assert_eq!(rule_title("t11_row_total"), "表11 合计=各部分之和");
+        assert_eq!(rule_title("t10_total"), "表10 三公合计=出国+接待+公务用车");
+        assert_eq!(rule_title("catalog_unknown_code"), "科目编码不在科目表中");
+        assert_eq!(rule_title("something_new"), "something_new");
+        assert_eq!(rule_title("t5_whatever"), "t5_whatever");
+    }
+}
