@@ -1,6 +1,8 @@
 //! Helpers for the integration tests: where the shared fixtures are, and how to write a copy
 //! of a fixture workbook with some cells changed, sheets replaced or sheets added.
 
+pub mod disclosures;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod checks;
 pub mod error;
 pub mod indicator_value;
+pub mod lines;
 pub mod model;
 pub mod money;
 pub mod review;

@@ -25,6 +25,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 2,
         sql: include_str!("../../migrations/0002_review_notes.sql"),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("../../migrations/0003_budget_lines.sql"),
+    },
 ];
 
 pub fn latest_version(migrations: &[Migration]) -> i64 {

@@ -1,0 +1,578 @@
+//! The standard tables as pivots of the budget lines. Whatever the lines are, the derived tables
+//! balance: every total is the sum of what it totals.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::{Catalog, Level};
+use crate::money::{Money, Scale};
+use crate::tables::{
+    Amount, BasicExpenditureTable, BudgetTables, CarryoverTable, DepartmentExpenditureTable,
+    EconomicRow, ExpenditureBody, ExpenditureRow, FiscalGrantTable, GeneralBudgetExpenditureTable,
+    GovernmentFundExpenditureTable, GrantClassRow, IncomeItem, IncomeTable, OverviewTable,
+    ProjectExpenditureTable, ProjectRow, RowLabel, SourceRow, StateCapitalExpenditureTable,
+    TableId, TableMeta, Template, ThreePublicItem, ThreePublicTable,
+};
+
+use super::model::{BudgetLine, FundSource, LineSet, SpendingType};
+
+/// The economic 类 that T7 prints as columns, in print order.
+pub const T7_ECONOMIC_CLASSES: [&str; 10] = [
+    "301", "302", "303", "307", "309", "310", "311", "312", "313", "399",
+];
+
+/// Economic 款 that make up each "三公" item.
+const OUTBOUND: &[&str] = &["30212"];
+const RECEPTION: &[&str] = &["30217"];
+const VEHICLE_PURCHASE: &[&str] = &["31013", "30913"];
+const VEHICLE_OPERATION: &[&str] = &["30231"];
+
+/// What the derived tables say about who prepared them.
+pub struct DeriveContext<'a> {
+    pub template: &'a Template,
+    pub catalog: &'a Catalog,
+    pub unit_name: &'a str,
+    pub year: i32,
+}
+
+fn label(code: Option<&str>, name: &str) -> RowLabel {
+    RowLabel {
+        code: code.map(str::to_string),
+        name: name.to_string(),
+        at: None,
+        name_at: None,
+    }
+}
+
+fn amount(value: Money) -> Amount {
+    Amount::derived(value)
+}
+
+fn function_name(catalog: &Catalog, code: &str) -> String {
+    catalog
+        .function(code)
+        .map(|e| e.name.clone())
+        .unwrap_or_else(|| format!("（科目 {code}）"))
+}
+
+fn economic_name(catalog: &Catalog, code: &str) -> String {
+    catalog
+        .economic(code)
+        .map(|e| e.name.clone())
+        .unwrap_or_else(|| format!("（科目 {code}）"))
+}
+
+/// Sums `columns(line)` over the lines by function 项, then rolls them up into 款 and 类.
+/// Rows come in print order: 类, its 款, each 款's 项.
+fn function_tree<const N: usize>(
+    lines: &[&BudgetLine],
+    catalog: &Catalog,
+    columns: impl Fn(&BudgetLine) -> [Money; N],
+) -> (Vec<(RowLabel, [Money; N])>, [Money; N]) {
+    let mut by_code: BTreeMap<String, [Money; N]> = BTreeMap::new();
+    let mut total = [Money::ZERO; N];
+    for line in lines {
+        let values = columns(line);
+        let code = line.function_code.as_str();
+        for prefix in [&code[..3.min(code.len())], &code[..5.min(code.len())], code] {
+            let entry = by_code
+                .entry(prefix.to_string())
+                .or_insert([Money::ZERO; N]);
+            for (slot, v) in entry.iter_mut().zip(values) {
+                *slot += v;
+            }
+        }
+        for (slot, v) in total.iter_mut().zip(values) {
+            *slot += v;
+        }
+    }
+    // BTreeMap order ("201" < "20103" < "2010301" < "20140") is print order.
+    let rows = by_code
+        .into_iter()
+        .map(|(code, values)| (label(Some(&code), &function_name(catalog, &code)), values))
+        .collect();
+    (rows, total)
+}
+
+fn meta(ctx: &DeriveContext<'_>, id: TableId) -> Option<TableMeta> {
+    let spec = ctx.template.spec(id)?;
+    let mut meta = TableMeta::new(id, spec.title);
+    meta.unit = Some(ctx.unit_name.to_string());
+    meta.scale = Scale::Wanyuan;
+    Some(meta)
+}
+
+fn expenditure_body(
+    lines: &[&BudgetLine],
+    catalog: &Catalog,
+    split_basic: bool,
+) -> ExpenditureBody {
+    let (rows, total) = function_tree(lines, catalog, |l| {
+        let v = l.amount;
+        match l.spending {
+            SpendingType::Personnel => [v, v, Money::ZERO, Money::ZERO],
+            SpendingType::Public => [v, Money::ZERO, v, Money::ZERO],
+            SpendingType::Project => [v, Money::ZERO, Money::ZERO, v],
+        }
+    });
+    let row = |label: RowLabel, [t, personnel, public, project]: [Money; 4]| ExpenditureRow {
+        label,
+        total: amount(t),
+        basic: (!split_basic).then(|| amount(personnel + public)),
+        personnel: split_basic.then(|| amount(personnel)),
+        public: split_basic.then(|| amount(public)),
+        project: Some(amount(project)),
+    };
+    ExpenditureBody {
+        rows: rows.into_iter().map(|(l, v)| row(l, v)).collect(),
+        total: Some(row(label(None, "合计"), total)),
+    }
+}
+
+fn current(lines: &[BudgetLine]) -> impl Iterator<Item = &BudgetLine> {
+    lines.iter().filter(|l| !l.carried_over)
+}
+
+fn sum_where(lines: &[BudgetLine], pred: impl Fn(&BudgetLine) -> bool) -> Money {
+    lines.iter().filter(|l| pred(l)).map(|l| l.amount).sum()
+}
+
+fn income_item(name: &str, value: Money) -> IncomeItem {
+    IncomeItem {
+        label: label(None, name),
+        amount: amount(value),
+    }
+}
+
+fn overview(ctx: &DeriveContext<'_>, lines: &[BudgetLine]) -> Option<OverviewTable> {
+    let meta = meta(ctx, TableId::T1)?;
+    let now = |s: FundSource| sum_where(lines, |l| !l.carried_over && l.source == s);
+    let carried = |s: FundSource| sum_where(lines, |l| l.carried_over && l.source == s);
+    let general = now(FundSource::GeneralBudget);
+    let fund = now(FundSource::GovernmentFund);
+    let capital = now(FundSource::StateCapital);
+    let grant_carried = carried(FundSource::GeneralBudget)
+        + carried(FundSource::GovernmentFund)
+        + carried(FundSource::StateCapital);
+    let other_carried = carried(FundSource::SpecialAccount) + carried(FundSource::UnitFunds);
+    let this_year = sum_where(lines, |l| !l.carried_over);
+    let zero = Money::ZERO;
+    let income = vec![
+        income_item("一、本年收入", this_year),
+        income_item("1. 一般公共预算拨款", general),
+        // 一般财力 and 上级转移支付 are not told apart on a line; all of it is 一般财力.
+        income_item("其中：一般财力", general),
+        income_item("上级一般公共预算安排转移支付", zero),
+        income_item("2. 政府性基金预算拨款", fund),
+        income_item("其中：政府性基金收入", fund),
+        income_item("上级政府性基金安排转移支付", zero),
+        income_item("3. 国有资本经营预算拨款", capital),
+        income_item("其中：国有资本经营收入", capital),
+        income_item("上级国有资本经营预算安排转移支付", zero),
+        income_item("4. 财政专户核拨", now(FundSource::SpecialAccount)),
+        income_item("5. 单位资金", now(FundSource::UnitFunds)),
+        income_item("二、上年结转结余", grant_carried + other_carried),
+        income_item("1. 财政拨款结转", grant_carried),
+        income_item("其中：一般公共预算拨款", carried(FundSource::GeneralBudget)),
+        income_item("政府性基金预算拨款", carried(FundSource::GovernmentFund)),
+        income_item("国有资本经营预算拨款", carried(FundSource::StateCapital)),
+        income_item("2. 非财政拨款结转", other_carried),
+        income_item("其中：财政专户核拨", carried(FundSource::SpecialAccount)),
+        income_item("单位资金", carried(FundSource::UnitFunds)),
+    ];
+    let total: Money = lines.iter().map(|l| l.amount).sum();
+    let classes = ctx
+        .catalog
+        .entries(crate::catalog::Classification::Function)
+        .filter(|e| e.level == Level::Lei)
+        .map(|e| IncomeItem {
+            label: label(Some(&e.code), &e.name),
+            amount: amount(sum_where(lines, |l| l.function_code.starts_with(&e.code))),
+        })
+        .collect();
+    Some(OverviewTable {
+        meta,
+        income,
+        income_total: Some(income_item("收入总计", total)),
+        classes,
+        other_expenditure: Vec::new(),
+        expenditure_total: Some(income_item("支出总计", total)),
+    })
+}
+
+fn fiscal_grant(ctx: &DeriveContext<'_>, lines: &[BudgetLine]) -> Option<FiscalGrantTable> {
+    let meta = meta(ctx, TableId::T4)?;
+    let grants: Vec<&BudgetLine> = current(lines)
+        .filter(|l| l.source.is_fiscal_grant())
+        .collect();
+    let by = |s: FundSource, class: &str| -> Money {
+        grants
+            .iter()
+            .filter(|l| l.source == s && l.function_code.starts_with(class))
+            .map(|l| l.amount)
+            .sum()
+    };
+    let row = |code: Option<&str>, name: &str, class: &str| {
+        let (g, f, c) = (
+            by(FundSource::GeneralBudget, class),
+            by(FundSource::GovernmentFund, class),
+            by(FundSource::StateCapital, class),
+        );
+        GrantClassRow {
+            label: label(code, name),
+            total: amount(g + f + c),
+            general: amount(g),
+            fund: amount(f),
+            state_capital: amount(c),
+        }
+    };
+    let classes = ctx
+        .catalog
+        .entries(crate::catalog::Classification::Function)
+        .filter(|e| e.level == Level::Lei)
+        .map(|e| row(Some(&e.code), &e.name, &e.code))
+        .collect();
+    let total_row = row(None, "支出总计", "");
+    let income = vec![
+        income_item("一、财政拨款（补助）", total_row.total.value),
+        income_item("一般公共预算", total_row.general.value),
+        income_item("政府性基金预算", total_row.fund.value),
+        income_item("国有资本经营预算", total_row.state_capital.value),
+    ];
+    Some(FiscalGrantTable {
+        meta,
+        income,
+        income_total: Some(income_item("收入总计", total_row.total.value)),
+        classes,
+        expenditure_total: Some(total_row),
+    })
+}
+
+fn basic_expenditure(
+    ctx: &DeriveContext<'_>,
+    lines: &[BudgetLine],
+) -> Option<BasicExpenditureTable> {
+    let meta = meta(ctx, TableId::T6)?;
+    let mut by_code: BTreeMap<String, [Money; 2]> = BTreeMap::new();
+    let mut total = [Money::ZERO; 2];
+    for l in
+        current(lines).filter(|l| l.source == FundSource::GeneralBudget && l.spending.is_basic())
+    {
+        let slot = usize::from(l.spending == SpendingType::Public);
+        let code = l.economic_code.as_str();
+        for prefix in [&code[..3.min(code.len())], code] {
+            by_code
+                .entry(prefix.to_string())
+                .or_insert([Money::ZERO; 2])[slot] += l.amount;
+        }
+        total[slot] += l.amount;
+    }
+    let row = |label: RowLabel, [p, q]: [Money; 2]| EconomicRow {
+        label,
+        total: amount(p + q),
+        personnel: amount(p),
+        public: amount(q),
+    };
+    Some(BasicExpenditureTable {
+        meta,
+        rows: by_code
+            .into_iter()
+            .map(|(code, v)| row(label(Some(&code), &economic_name(ctx.catalog, &code)), v))
+            .collect(),
+        total: Some(row(label(None, "合计"), total)),
+    })
+}
+
+fn project_expenditure(ctx: &DeriveContext<'_>, set: &LineSet) -> Option<ProjectExpenditureTable> {
+    let meta = meta(ctx, TableId::T7)?;
+    let columns = T7_ECONOMIC_CLASSES.len();
+    let economic_columns = T7_ECONOMIC_CLASSES
+        .iter()
+        .map(|c| economic_name(ctx.catalog, c))
+        .collect();
+    // (function code, project name or "" for the 类/款 roll-ups) → (total, by economic 类)
+    let mut rows: BTreeMap<(String, String), (Money, Vec<Money>)> = BTreeMap::new();
+    let mut total = (Money::ZERO, vec![Money::ZERO; columns]);
+    let project_name = |code: &Option<String>| -> String {
+        code.as_ref()
+            .and_then(|c| set.projects.iter().find(|p| &p.code == c))
+            .map(|p| p.name.clone())
+            .or_else(|| code.clone())
+            .unwrap_or_else(|| "（未指定项目）".to_string())
+    };
+    for l in current(&set.lines)
+        .filter(|l| l.source == FundSource::GeneralBudget && l.spending == SpendingType::Project)
+    {
+        let column = T7_ECONOMIC_CLASSES
+            .iter()
+            .position(|c| l.economic_code.starts_with(c));
+        let code = l.function_code.as_str();
+        let keys = [
+            (code[..3.min(code.len())].to_string(), String::new()),
+            (code[..5.min(code.len())].to_string(), String::new()),
+            (code.to_string(), project_name(&l.project_code)),
+        ];
+        for key in keys
+            .into_iter()
+            .chain(std::iter::once(("".into(), "".into())))
+        {
+            let entry = if key.0.is_empty() {
+                &mut total
+            } else {
+                rows.entry(key)
+                    .or_insert_with(|| (Money::ZERO, vec![Money::ZERO; columns]))
+            };
+            entry.0 += l.amount;
+            if let Some(c) = column {
+                entry.1[c] += l.amount;
+            }
+        }
+    }
+    let to_row =
+        |label: RowLabel, project: Option<String>, (t, e): (Money, Vec<Money>)| ProjectRow {
+            label,
+            project,
+            total: amount(t),
+            economic: e.into_iter().map(amount).collect(),
+        };
+    Some(ProjectExpenditureTable {
+        meta,
+        economic_columns,
+        rows: rows
+            .into_iter()
+            .map(|((code, project), v)| {
+                let name = function_name(ctx.catalog, &code);
+                to_row(
+                    label(Some(&code), &name),
+                    (!project.is_empty()).then_some(project),
+                    v,
+                )
+            })
+            .collect(),
+        total: Some(to_row(label(None, "合计"), None, total)),
+    })
+}
+
+/// T2 (sources of this year's money, with 上年结转 as the last column) or T11 (carried-over money
+/// by fund).
+fn source_rows(
+    ctx: &DeriveContext<'_>,
+    lines: &[BudgetLine],
+    carryover_table: bool,
+) -> (Vec<String>, Vec<SourceRow>, SourceRow) {
+    let id = if carryover_table {
+        TableId::T11
+    } else {
+        TableId::T2
+    };
+    let source_columns: Vec<String> = ctx
+        .template
+        .spec(id)
+        .map(|s| {
+            let after_total = s
+                .columns
+                .iter()
+                .position(|c| *c == "合计")
+                .map_or(0, |p| p + 1);
+            s.columns[after_total..]
+                .iter()
+                .map(|c| c.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let column_of = |l: &BudgetLine| -> Option<usize> {
+        if l.carried_over && !carryover_table {
+            if let Some(c) = source_columns.iter().position(|c| c.contains("结转")) {
+                return Some(c);
+            }
+        }
+        // Templates name the sources differently: the 2022 scheme has one 财政拨款 column for
+        // the three budgets and 单位其他资金收入 for the unit's own money.
+        let names: &[&str] = match l.source {
+            FundSource::GeneralBudget => &["一般公共预算", "财政拨款"],
+            FundSource::GovernmentFund => &["政府性基金", "财政拨款"],
+            FundSource::StateCapital => &["国有资本经营", "财政拨款"],
+            FundSource::SpecialAccount => &["财政专户"],
+            FundSource::UnitFunds => &["单位资金", "单位其他资金"],
+        };
+        names
+            .iter()
+            .find_map(|n| source_columns.iter().position(|c| c.starts_with(n)))
+    };
+    let chosen: Vec<&BudgetLine> = lines
+        .iter()
+        .filter(|l| !carryover_table || l.carried_over)
+        .collect();
+    let width = source_columns.len();
+    let mut by_code: BTreeMap<String, Vec<Money>> = BTreeMap::new();
+    let mut total = vec![Money::ZERO; width + 1];
+    for l in &chosen {
+        let code = l.function_code.as_str();
+        let col = column_of(l);
+        for key in [&code[..3.min(code.len())], &code[..5.min(code.len())], code] {
+            let entry = by_code
+                .entry(key.to_string())
+                .or_insert_with(|| vec![Money::ZERO; width + 1]);
+            entry[0] += l.amount;
+            if let Some(c) = col {
+                entry[c + 1] += l.amount;
+            }
+        }
+        total[0] += l.amount;
+        if let Some(c) = col {
+            total[c + 1] += l.amount;
+        }
+    }
+    let to_row = |label: RowLabel, v: Vec<Money>| SourceRow {
+        label,
+        total: amount(v[0]),
+        sources: v[1..].iter().copied().map(amount).collect(),
+    };
+    let rows = by_code
+        .into_iter()
+        .map(|(code, v)| to_row(label(Some(&code), &function_name(ctx.catalog, &code)), v))
+        .collect();
+    (source_columns, rows, to_row(label(None, "合计"), total))
+}
+
+fn three_public(ctx: &DeriveContext<'_>, lines: &[BudgetLine]) -> Option<ThreePublicTable> {
+    let meta = meta(ctx, TableId::T10)?;
+    let one_column_layout = ctx.template.id == "county-11";
+    let grants: Vec<&BudgetLine> = current(lines)
+        .filter(|l| l.source.is_fiscal_grant())
+        .collect();
+    let item = |codes: &[&[&str]]| -> ThreePublicItem {
+        let of = |s: Option<FundSource>| -> Money {
+            grants
+                .iter()
+                .filter(|l| s.is_none_or(|s| l.source == s))
+                .filter(|l| {
+                    codes
+                        .iter()
+                        .any(|group| group.contains(&l.economic_code.as_str()))
+                })
+                .map(|l| l.amount)
+                .sum()
+        };
+        ThreePublicItem {
+            amount: amount(of(None)),
+            by_source: if one_column_layout {
+                [
+                    FundSource::GeneralBudget,
+                    FundSource::GovernmentFund,
+                    FundSource::StateCapital,
+                ]
+                .into_iter()
+                .map(|s| amount(of(Some(s))))
+                .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    };
+    Some(ThreePublicTable {
+        meta,
+        total: Some(item(&[
+            OUTBOUND,
+            RECEPTION,
+            VEHICLE_PURCHASE,
+            VEHICLE_OPERATION,
+        ])),
+        outbound: Some(item(&[OUTBOUND])),
+        reception: Some(item(&[RECEPTION])),
+        vehicle_subtotal: Some(item(&[VEHICLE_PURCHASE, VEHICLE_OPERATION])),
+        vehicle_purchase: Some(item(&[VEHICLE_PURCHASE])),
+        vehicle_operation: Some(item(&[VEHICLE_OPERATION])),
+        office_operation: None,
+    })
+}
+
+/// Every table the template publishes, derived from the lines.
+pub fn derive_tables(set: &LineSet, ctx: &DeriveContext<'_>) -> BudgetTables {
+    let lines = &set.lines;
+    let pick = |pred: &dyn Fn(&BudgetLine) -> bool| -> Vec<&BudgetLine> {
+        lines.iter().filter(|l| pred(l)).collect()
+    };
+    let current_of = |s: FundSource| pick(&|l: &BudgetLine| !l.carried_over && l.source == s);
+    let mut tables = BudgetTables {
+        t1: overview(ctx, lines),
+        t4: fiscal_grant(ctx, lines),
+        t6: basic_expenditure(ctx, lines),
+        t7: project_expenditure(ctx, set),
+        t10: three_public(ctx, lines),
+        ..BudgetTables::default()
+    };
+    if let Some(meta) = meta(ctx, TableId::T3) {
+        tables.t3 = Some(DepartmentExpenditureTable {
+            meta,
+            body: expenditure_body(&pick(&|_| true), ctx.catalog, false),
+        });
+    }
+    if let Some(meta) = meta(ctx, TableId::T5) {
+        tables.t5 = Some(GeneralBudgetExpenditureTable {
+            meta,
+            body: expenditure_body(&current_of(FundSource::GeneralBudget), ctx.catalog, false),
+        });
+    }
+    if let Some(meta) = meta(ctx, TableId::T8) {
+        tables.t8 = Some(GovernmentFundExpenditureTable {
+            meta,
+            body: expenditure_body(&current_of(FundSource::GovernmentFund), ctx.catalog, false),
+        });
+    }
+    if let Some(meta) = meta(ctx, TableId::T9) {
+        tables.t9 = Some(StateCapitalExpenditureTable {
+            meta,
+            body: expenditure_body(&current_of(FundSource::StateCapital), ctx.catalog, true),
+        });
+    }
+    if let Some(meta) = meta(ctx, TableId::T2) {
+        let (source_columns, rows, total) = source_rows(ctx, lines, false);
+        tables.t2 = Some(IncomeTable {
+            meta,
+            source_columns,
+            rows,
+            total: Some(total),
+        });
+    }
+    if let Some(meta) = meta(ctx, TableId::T11) {
+        let (source_columns, rows, total) = source_rows(ctx, lines, true);
+        tables.t11 = Some(CarryoverTable {
+            meta,
+            source_columns,
+            rows,
+            total: Some(total),
+        });
+    }
+    mark_empty_tables(&mut tables, ctx);
+    tables
+}
+
+/// A table with nothing in it is published with the note the seeds print.
+fn mark_empty_tables(tables: &mut BudgetTables, ctx: &DeriveContext<'_>) {
+    let note = |what: &str, title: &str| {
+        format!(
+            "备注：{}{}年未安排{}，{}为空表。",
+            ctx.unit_name, ctx.year, what, title
+        )
+    };
+    let empty_body = |b: &ExpenditureBody| b.rows.is_empty();
+    if let Some(t) = tables.t8.as_mut().filter(|t| empty_body(&t.body)) {
+        t.meta.empty_note = Some(note("政府性基金预算拨款", &t.meta.title));
+    }
+    if let Some(t) = tables.t9.as_mut().filter(|t| empty_body(&t.body)) {
+        t.meta.empty_note = Some(note("国有资本经营预算拨款", &t.meta.title));
+    }
+    if let Some(t) = tables.t7.as_mut().filter(|t| t.rows.is_empty()) {
+        t.meta.empty_note = Some(note("一般公共预算项目支出", &t.meta.title));
+    }
+    if let Some(t) = tables.t11.as_mut().filter(|t| t.rows.is_empty()) {
+        t.meta.empty_note = Some(note("上年结转结余", &t.meta.title));
+    }
+    if let Some(t) = tables
+        .t10
+        .as_mut()
+        .filter(|t| t.total.as_ref().is_none_or(|i| i.amount.value.is_zero()))
+    {
+        t.meta.empty_note = Some(note("“三公”经费", &t.meta.title));
+    }
+}

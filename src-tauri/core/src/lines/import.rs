@@ -1,0 +1,602 @@
+//! Importing budget lines from a flat workbook (one line per row) and writing the template for
+//! it. Headers are matched leniently; every problem names sheet, cell and column; nothing is
+//! returned unless every row is good (all-or-nothing).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{split_code_name, Catalog};
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::money::{parse_amount, Scale};
+use crate::xlsx::{self, a1, fold_label, CellValue, SheetGrid};
+
+use super::model::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
+use super::validate::validate;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportProblem {
+    pub sheet: String,
+    /// A1 reference of the cell at fault (the row's first cell when the whole row is at fault).
+    pub cell: String,
+    pub column: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "工作表“{}”{}（{}）：{}",
+            self.sheet, self.cell, self.column, self.message
+        )
+    }
+}
+
+/// What a line workbook holds besides the lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedLines {
+    pub set: LineSet,
+    /// 编制部门 printed above the header, if any.
+    pub unit: Option<String>,
+    /// A year printed above the header ("2024年…"), if any.
+    pub year: Option<i32>,
+    pub sheet: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Function,
+    Economic,
+    Source,
+    Spending,
+    ProjectCode,
+    ProjectName,
+    ProjectCategory,
+    Amount,
+    CarriedOver,
+    Note,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Function => "功能分类",
+            Field::Economic => "经济分类",
+            Field::Source => "资金来源",
+            Field::Spending => "支出类型",
+            Field::ProjectCode => "项目编码",
+            Field::ProjectName => "项目名称",
+            Field::ProjectCategory => "项目类别",
+            Field::Amount => "金额",
+            Field::CarriedOver => "上年结转",
+            Field::Note => "备注",
+        }
+    }
+
+    const REQUIRED: [Field; 5] = [
+        Field::Function,
+        Field::Economic,
+        Field::Source,
+        Field::Spending,
+        Field::Amount,
+    ];
+
+    /// Which field a header names, leniently ("功能分类科目编码", "资金性质", "金额（万元）").
+    fn from_header(folded: &str) -> Option<Field> {
+        let has = |k: &str| folded.contains(k);
+        Some(if has("功能") {
+            Field::Function
+        } else if has("经济") {
+            Field::Economic
+        } else if has("结转") {
+            Field::CarriedOver
+        } else if has("来源") || has("资金性质") {
+            Field::Source
+        } else if has("项目类别") || has("项目类型") {
+            Field::ProjectCategory
+        } else if has("项目编码") || has("项目代码") {
+            Field::ProjectCode
+        } else if has("项目名称") || folded == "项目" {
+            Field::ProjectName
+        } else if has("支出类型") || has("支出类别") || has("经费类型") {
+            Field::Spending
+        } else if has("金额") || has("预算数") {
+            Field::Amount
+        } else if has("备注") || has("说明") {
+            Field::Note
+        } else {
+            return None;
+        })
+    }
+}
+
+fn find_header(grid: &SheetGrid) -> Option<(u32, BTreeMap<Field, u32>)> {
+    (0..grid.height().min(30)).find_map(|row| {
+        let mut fields = BTreeMap::new();
+        for (col, value) in grid.row_cells(row) {
+            if let Some(f) = Field::from_header(&fold_label(&value.display())) {
+                fields.entry(f).or_insert(col);
+            }
+        }
+        Field::REQUIRED
+            .iter()
+            .all(|f| fields.contains_key(f))
+            .then_some((row, fields))
+    })
+}
+
+fn scale_of(header: &str) -> Scale {
+    let folded = fold_label(header);
+    if folded.contains("万元") {
+        Scale::Wanyuan
+    } else if folded.contains('元') {
+        Scale::Yuan
+    } else {
+        Scale::Wanyuan
+    }
+}
+
+fn text_of(value: &CellValue) -> String {
+    value.display().trim().to_string()
+}
+
+fn yes(text: &str) -> Option<bool> {
+    match text.trim() {
+        "" | "否" | "N" | "n" | "0" | "FALSE" | "false" | "×" => Some(false),
+        "是" | "Y" | "y" | "1" | "TRUE" | "true" | "√" | "✓" | "上年结转" => Some(true),
+        _ => None,
+    }
+}
+
+/// Reads the first sheet that has a line header; `Err` lists every problem found.
+pub fn read_lines(path: &Path, catalog: &Catalog) -> Result<ImportedLines, Vec<ImportProblem>> {
+    let book = xlsx::load(path).map_err(|e| {
+        vec![ImportProblem {
+            sheet: String::new(),
+            cell: String::new(),
+            column: String::new(),
+            message: e.to_string(),
+        }]
+    })?;
+    let Some((grid, (header_row, columns))) = book
+        .sheets
+        .iter()
+        .find_map(|g| find_header(g).map(|h| (g, h)))
+    else {
+        return Err(vec![ImportProblem {
+            sheet: book.sheets.first().map(|s| s.name.clone()).unwrap_or_default(),
+            cell: "A1".into(),
+            column: String::new(),
+            message: "没有找到预算明细的表头：需要“功能分类”“经济分类”“资金来源”“支出类型”“金额”各列。可在程序中下载导入模板。".into(),
+        }]);
+    };
+    read_grid(grid, header_row, &columns, catalog)
+}
+
+fn read_grid(
+    grid: &SheetGrid,
+    header_row: u32,
+    columns: &BTreeMap<Field, u32>,
+    catalog: &Catalog,
+) -> Result<ImportedLines, Vec<ImportProblem>> {
+    let sheet = grid.name.clone();
+    let mut problems = Vec::new();
+    let complain = |problems: &mut Vec<ImportProblem>, row: u32, field: Field, message: String| {
+        problems.push(ImportProblem {
+            sheet: sheet.clone(),
+            cell: a1(row, columns.get(&field).copied().unwrap_or(0)),
+            column: field.name().to_string(),
+            message,
+        });
+    };
+    let scale = columns
+        .get(&Field::Amount)
+        .map(|c| scale_of(&grid.cell(header_row, *c).display()))
+        .unwrap_or(Scale::Wanyuan);
+    let (mut unit, mut year) = (None, None);
+    for row in 0..header_row {
+        for (_, v) in grid.row_cells(row) {
+            let t = fold_label(&v.display());
+            if let Some(rest) = t
+                .strip_prefix("编制部门")
+                .or_else(|| t.strip_prefix("编制单位"))
+            {
+                let name = rest.trim_start_matches([':', '：']).trim();
+                if !name.is_empty() {
+                    unit = Some(name.to_string());
+                }
+            }
+            if let Some(pos) = t.find('年') {
+                let digits: String = t[..pos]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                if digits.len() == 4 {
+                    year = digits.chars().rev().collect::<String>().parse().ok();
+                }
+            }
+        }
+    }
+    let mut set = LineSet::default();
+    let mut line_rows = Vec::new();
+    for row in header_row + 1..grid.height() {
+        let get = |f: Field| {
+            columns
+                .get(&f)
+                .map(|c| text_of(grid.cell(row, *c)))
+                .unwrap_or_default()
+        };
+        if grid.row_cells(row).all(|(_, v)| v.is_empty()) {
+            continue;
+        }
+        let function_text = get(Field::Function);
+        if fold_label(&function_text).contains("合计")
+            || fold_label(&get(Field::ProjectName)).starts_with("合计")
+        {
+            continue;
+        }
+        let before = problems.len();
+        let (code, _) = split_code_name(&function_text);
+        let function_code = code
+            .or_else(|| catalog.normalize_function_code(&function_text))
+            .unwrap_or(function_text.clone());
+        let economic_text = get(Field::Economic);
+        let economic_code = split_code_name(&economic_text)
+            .0
+            .or_else(|| catalog.normalize_economic_code(&economic_text))
+            .unwrap_or(economic_text.clone());
+        let source = FundSource::parse(&get(Field::Source));
+        if source.is_none() {
+            complain(&mut problems, row, Field::Source, format!(
+                "资金来源“{}”无法识别，应为：一般公共预算、政府性基金、国有资本经营、财政专户、单位资金。",
+                get(Field::Source)
+            ));
+        }
+        let spending = SpendingType::parse(&get(Field::Spending));
+        if spending.is_none() {
+            complain(
+                &mut problems,
+                row,
+                Field::Spending,
+                format!(
+                    "支出类型“{}”无法识别，应为：人员经费、公用经费、项目支出。",
+                    get(Field::Spending)
+                ),
+            );
+        }
+        let amount_cell = columns
+            .get(&Field::Amount)
+            .map(|c| grid.cell(row, *c))
+            .unwrap_or(&CellValue::Empty);
+        let amount = match amount_cell {
+            CellValue::Number(d) => crate::money::Money::from_decimal(*d, scale)
+                .map(Some)
+                .map_err(|e| e.to_string()),
+            other => parse_amount(&other.display(), scale).map_err(|e| e.to_string()),
+        };
+        let amount = match amount {
+            Ok(Some(m)) => Some(m),
+            Ok(None) => {
+                complain(&mut problems, row, Field::Amount, "金额为空。".into());
+                None
+            }
+            Err(msg) => {
+                complain(&mut problems, row, Field::Amount, msg);
+                None
+            }
+        };
+        let carried_over = match yes(&get(Field::CarriedOver)) {
+            Some(b) => b,
+            None => {
+                complain(
+                    &mut problems,
+                    row,
+                    Field::CarriedOver,
+                    format!("“{}”应填“是”或“否”。", get(Field::CarriedOver)),
+                );
+                false
+            }
+        };
+        let project_code = get(Field::ProjectCode);
+        let project_name = get(Field::ProjectName);
+        let project_key = if !project_code.is_empty() {
+            project_code.clone()
+        } else {
+            project_name.clone()
+        };
+        if !project_key.is_empty() && !set.projects.iter().any(|p| p.code == project_key) {
+            let category_text = get(Field::ProjectCategory);
+            let category = if category_text.is_empty() {
+                Some(ProjectCategory::SpecificPurpose)
+            } else {
+                ProjectCategory::parse(&category_text)
+            };
+            match category {
+                Some(category) => set.projects.push(Project {
+                    code: project_key.clone(),
+                    name: if project_name.is_empty() {
+                        project_key.clone()
+                    } else {
+                        project_name.clone()
+                    },
+                    category,
+                }),
+                None => complain(
+                    &mut problems,
+                    row,
+                    Field::ProjectCategory,
+                    format!(
+                        "项目类别“{category_text}”无法识别，应为：人员类、运转类、特定目标类。"
+                    ),
+                ),
+            }
+        }
+        if problems.len() > before {
+            continue;
+        }
+        if let (Some(source), Some(spending), Some(amount)) = (source, spending, amount) {
+            set.lines.push(BudgetLine {
+                function_code,
+                economic_code,
+                source,
+                carried_over,
+                spending,
+                project_code: (!project_key.is_empty()).then_some(project_key),
+                amount,
+                note: get(Field::Note),
+            });
+            line_rows.push(row);
+        }
+    }
+    for p in validate(&set, catalog) {
+        let field = match p.column.as_str() {
+            "功能分类" => Field::Function,
+            "经济分类" => Field::Economic,
+            "金额" => Field::Amount,
+            "项目编码" => Field::ProjectCode,
+            _ => Field::ProjectName,
+        };
+        let row = line_rows
+            .get((p.line as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or(header_row);
+        complain(&mut problems, row, field, p.message);
+    }
+    if set.lines.is_empty() && problems.is_empty() {
+        complain(
+            &mut problems,
+            header_row,
+            Field::Function,
+            "表头下面没有预算明细。".into(),
+        );
+    }
+    if problems.is_empty() {
+        Ok(ImportedLines {
+            set,
+            unit,
+            year,
+            sheet,
+        })
+    } else {
+        problems.sort_by_key(|p| xlsx::parse_a1(&p.cell));
+        Err(problems)
+    }
+}
+
+/// The import template: the header row, two example lines, and a sheet explaining each column.
+pub fn write_template() -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let head = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_font_name("宋体");
+    let cell = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_font_name("宋体");
+    let money = cell.clone().set_num_format("#,##0.00");
+    let sheet = book.add_worksheet().set_name("预算明细")?;
+    let headers = [
+        ("功能分类科目编码", 18.0),
+        ("经济分类科目编码", 18.0),
+        ("资金来源", 14.0),
+        ("支出类型", 12.0),
+        ("项目编码", 14.0),
+        ("项目名称", 30.0),
+        ("项目类别", 12.0),
+        ("金额（万元）", 14.0),
+        ("上年结转", 10.0),
+        ("备注", 30.0),
+    ];
+    for (col, (title, width)) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *title, &head)?;
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    let examples: [[&str; 10]; 2] = [
+        [
+            "2010301",
+            "30101",
+            "一般公共预算",
+            "人员经费",
+            "",
+            "",
+            "",
+            "98.48",
+            "否",
+            "",
+        ],
+        [
+            "2010399",
+            "30299",
+            "一般公共预算",
+            "项目支出",
+            "P001",
+            "政务服务保障经费",
+            "特定目标类",
+            "234.08",
+            "否",
+            "",
+        ],
+    ];
+    for (r, row) in examples.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            let (r, c) = (r as u32 + 1, c as u16);
+            if c == 7 {
+                let amount = parse_amount(value, Scale::Wanyuan)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
+                sheet.write_number_with_format(r, c, f64_for_cell(amount), &money)?;
+            } else {
+                sheet.write_string_with_format(r, c, *value, &cell)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let help = book.add_worksheet().set_name("填写说明")?;
+    let notes = [
+        "每行一条预算明细；表头名称可以略有不同（如“资金性质”“预算数”），但须包含上述各列。",
+        "功能分类填项级7位编码（如2010301），也可以填“2010301 行政运行”；经济分类填款级5位编码（如30101）。",
+        "资金来源：一般公共预算、政府性基金、国有资本经营、财政专户、单位资金。",
+        "支出类型：人员经费、公用经费、项目支出；项目支出必须填项目编码或项目名称。",
+        "金额单位以表头为准：“金额（万元）”或“金额（元）”，未注明时按万元。",
+        "上年结转填“是”或“否”（空白为否）。",
+        "导入时全部检查：有任何一处错误都不会导入，并列出每个错误所在的单元格。",
+    ];
+    help.set_column_width(0, 110)?;
+    for (i, n) in notes.iter().enumerate() {
+        help.write_string(i as u32, 0, *n)?;
+    }
+    book.save_to_buffer()
+}
+
+/// The xlsx format stores doubles; this is the one place a money value becomes one, rounded to
+/// two decimals of 万元 first so the cell shows exactly the amount.
+fn f64_for_cell(amount: crate::money::Money) -> f64 {
+    amount.rounded(Scale::Wanyuan, 2).to_f64().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(rows: &[&[&str]]) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lines.xlsx");
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet().set_name("明细").unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+        book.save(&path).unwrap();
+        (dir, path)
+    }
+
+    const HEAD: &[&str] = &[
+        "功能分类",
+        "经济分类科目",
+        "资金性质",
+        "支出类型",
+        "项目名称",
+        "预算数(元)",
+        "备注",
+    ];
+
+    #[test]
+    fn reads_lines_with_lenient_headers_and_yuan_amounts() {
+        let (_d, path) = write(&[
+            &["2024年预算明细"],
+            &["编制部门：若羌县人民政府办公室"],
+            HEAD,
+            &[
+                "2010301 行政运行",
+                "30101",
+                "一般公共预算拨款",
+                "人员经费",
+                "",
+                "984,800.00",
+                "",
+            ],
+            &[
+                "2010399",
+                "3022",
+                "一般公共预算",
+                "项目",
+                "政务服务保障",
+                "2340800",
+                "新增",
+            ],
+            &["", "", "", "", "合计", "3325600", ""],
+        ]);
+        let got = read_lines(&path, Catalog::embedded(2024)).expect("imports");
+        assert_eq!(got.unit.as_deref(), Some("若羌县人民政府办公室"));
+        assert_eq!(got.year, Some(2024));
+        assert_eq!(got.set.lines.len(), 2);
+        assert_eq!(got.set.lines[0].function_code, "2010301");
+        assert_eq!(got.set.lines[0].amount.plain_wanyuan(), "98.48");
+        assert_eq!(got.set.lines[1].economic_code, "30202");
+        assert_eq!(
+            got.set.lines[1].project_code.as_deref(),
+            Some("政务服务保障")
+        );
+        assert_eq!(got.set.projects.len(), 1);
+        assert_eq!(got.set.lines[1].note, "新增");
+    }
+
+    #[test]
+    fn every_bad_cell_is_reported_and_nothing_is_returned() {
+        let (_d, path) = write(&[
+            HEAD,
+            &[
+                "2010301",
+                "30101",
+                "一般公共预算",
+                "人员经费",
+                "",
+                "1000",
+                "",
+            ],
+            &[
+                "2019999",
+                "30101",
+                "一般公共预算",
+                "人员经费",
+                "",
+                "1000",
+                "",
+            ],
+            &["2010301", "30101", "上级拨款", "人员经费", "", "abc", ""],
+        ]);
+        let problems = read_lines(&path, Catalog::embedded(2024)).unwrap_err();
+        let cells: Vec<&str> = problems.iter().map(|p| p.cell.as_str()).collect();
+        assert_eq!(cells, vec!["A3", "C4", "F4"]);
+        assert!(problems[0].message.contains("2019999"));
+        assert_eq!(problems[1].sheet, "明细");
+        assert!(problems[2].to_string().contains("“abc”不是有效的金额"));
+    }
+
+    #[test]
+    fn a_sheet_without_the_header_says_what_is_missing() {
+        let (_d, path) = write(&[&["功能分类", "金额"], &["2010301", "1"]]);
+        let problems = read_lines(&path, Catalog::embedded(2024)).unwrap_err();
+        assert!(problems[0].message.contains("没有找到预算明细的表头"));
+    }
+
+    #[test]
+    fn the_template_imports_as_its_two_example_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("template.xlsx");
+        std::fs::write(&path, write_template().unwrap()).unwrap();
+        let got = read_lines(&path, Catalog::embedded(2024)).expect("template imports");
+        assert_eq!(got.set.lines.len(), 2);
+        assert_eq!(got.set.lines[1].amount.plain_wanyuan(), "234.08");
+        assert_eq!(got.set.projects[0].name, "政务服务保障经费");
+    }
+}

@@ -1,0 +1,11 @@
+//! Budget lines: model, validation against the catalog, derivation of the standard tables, and
+//! the flat-workbook import.
+
+pub mod derive;
+pub mod import;
+pub mod model;
+mod validate;
+
+pub use derive::{derive_tables, DeriveContext};
+pub use model::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
+pub use validate::{validate, LineProblem};

@@ -1,0 +1,234 @@
+//! Budget lines: the truth of a disclosure a department prepares itself. Every standard table is
+//! a pivot of these, so prepared tables balance by construction.
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::Money;
+
+/// 资金来源. Carried-over money (上年结转) keeps its fund and is marked on the line.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[ts(export)]
+pub enum FundSource {
+    #[serde(rename = "一般公共预算")]
+    GeneralBudget,
+    #[serde(rename = "政府性基金")]
+    GovernmentFund,
+    #[serde(rename = "国有资本经营")]
+    StateCapital,
+    #[serde(rename = "财政专户")]
+    SpecialAccount,
+    #[serde(rename = "单位资金")]
+    UnitFunds,
+}
+
+impl FundSource {
+    pub const ALL: [FundSource; 5] = [
+        FundSource::GeneralBudget,
+        FundSource::GovernmentFund,
+        FundSource::StateCapital,
+        FundSource::SpecialAccount,
+        FundSource::UnitFunds,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FundSource::GeneralBudget => "一般公共预算",
+            FundSource::GovernmentFund => "政府性基金",
+            FundSource::StateCapital => "国有资本经营",
+            FundSource::SpecialAccount => "财政专户",
+            FundSource::UnitFunds => "单位资金",
+        }
+    }
+
+    /// Accepts the label and the longer forms budget systems print ("一般公共预算拨款",
+    /// "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "财政专户核拨").
+    pub fn parse(text: &str) -> Option<FundSource> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if t.is_empty() {
+            return None;
+        }
+        FundSource::ALL
+            .into_iter()
+            .find(|s| t.starts_with(s.label()))
+            .or(match t.as_str() {
+                "一般公共" | "公共预算" | "一般预算" => Some(FundSource::GeneralBudget),
+                "基金" | "基金预算" => Some(FundSource::GovernmentFund),
+                "国资" | "国有资本" => Some(FundSource::StateCapital),
+                "专户" => Some(FundSource::SpecialAccount),
+                "单位" | "自有资金" => Some(FundSource::UnitFunds),
+                _ => None,
+            })
+    }
+
+    /// 财政拨款: the three budgets the finance bureau appropriates.
+    pub fn is_fiscal_grant(self) -> bool {
+        matches!(
+            self,
+            FundSource::GeneralBudget | FundSource::GovernmentFund | FundSource::StateCapital
+        )
+    }
+}
+
+/// 支出类型: 基本支出 is 人员经费 + 公用经费.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[ts(export)]
+pub enum SpendingType {
+    #[serde(rename = "人员经费")]
+    Personnel,
+    #[serde(rename = "公用经费")]
+    Public,
+    #[serde(rename = "项目支出")]
+    Project,
+}
+
+impl SpendingType {
+    pub const ALL: [SpendingType; 3] = [
+        SpendingType::Personnel,
+        SpendingType::Public,
+        SpendingType::Project,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SpendingType::Personnel => "人员经费",
+            SpendingType::Public => "公用经费",
+            SpendingType::Project => "项目支出",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SpendingType> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        SpendingType::ALL
+            .into_iter()
+            .find(|s| s.label() == t)
+            .or(match t.as_str() {
+                "人员" | "基本支出-人员经费" => Some(SpendingType::Personnel),
+                "公用" | "日常公用经费" | "基本支出-公用经费" => {
+                    Some(SpendingType::Public)
+                }
+                "项目" | "项目经费" => Some(SpendingType::Project),
+                _ => None,
+            })
+    }
+
+    pub fn is_basic(self) -> bool {
+        !matches!(self, SpendingType::Project)
+    }
+}
+
+/// 项目类别 in the budget system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub enum ProjectCategory {
+    #[serde(rename = "人员类")]
+    Personnel,
+    #[serde(rename = "运转类")]
+    Operation,
+    #[serde(rename = "特定目标类")]
+    SpecificPurpose,
+}
+
+impl ProjectCategory {
+    pub const ALL: [ProjectCategory; 3] = [
+        ProjectCategory::Personnel,
+        ProjectCategory::Operation,
+        ProjectCategory::SpecificPurpose,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectCategory::Personnel => "人员类",
+            ProjectCategory::Operation => "运转类",
+            ProjectCategory::SpecificPurpose => "特定目标类",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ProjectCategory> {
+        let t = text.trim();
+        ProjectCategory::ALL
+            .into_iter()
+            .find(|c| c.label() == t || c.label().trim_end_matches('类') == t)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Project {
+    /// 项目编码, unique within a disclosure.
+    pub code: String,
+    pub name: String,
+    pub category: ProjectCategory,
+}
+
+/// One budget line, as entered in the grid or imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BudgetLine {
+    /// 功能分类 项 code (7 digits).
+    pub function_code: String,
+    /// 部门经济分类 款 code (5 digits).
+    pub economic_code: String,
+    pub source: FundSource,
+    /// 上年结转: money carried over from last year rather than appropriated this year.
+    pub carried_over: bool,
+    pub spending: SpendingType,
+    /// 项目编码 of a project of the same disclosure; required for 项目支出.
+    pub project_code: Option<String>,
+    pub amount: Money,
+    pub note: String,
+}
+
+/// A disclosure's lines and projects, saved and loaded together.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LineSet {
+    pub projects: Vec<Project>,
+    pub lines: Vec<BudgetLine>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_source_labels_as_budget_systems_print_them() {
+        assert_eq!(
+            FundSource::parse("一般公共预算拨款"),
+            Some(FundSource::GeneralBudget)
+        );
+        assert_eq!(
+            FundSource::parse("政府性基金预算"),
+            Some(FundSource::GovernmentFund)
+        );
+        assert_eq!(
+            FundSource::parse("国有资本经营预算"),
+            Some(FundSource::StateCapital)
+        );
+        assert_eq!(
+            FundSource::parse("财政专户管理资金"),
+            Some(FundSource::SpecialAccount)
+        );
+        assert_eq!(FundSource::parse(" 单位资金 "), Some(FundSource::UnitFunds));
+        assert_eq!(FundSource::parse("其他"), None);
+        assert_eq!(FundSource::parse(""), None);
+    }
+
+    #[test]
+    fn parses_spending_types_and_categories() {
+        assert_eq!(SpendingType::parse("公用"), Some(SpendingType::Public));
+        assert_eq!(SpendingType::parse("项目支出"), Some(SpendingType::Project));
+        assert_eq!(SpendingType::parse("x"), None);
+        assert_eq!(
+            ProjectCategory::parse("特定目标"),
+            Some(ProjectCategory::SpecificPurpose)
+        );
+        assert_eq!(
+            ProjectCategory::parse("运转类"),
+            Some(ProjectCategory::Operation)
+        );
+    }
+}

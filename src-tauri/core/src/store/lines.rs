@@ -1,0 +1,258 @@
+//! A disclosure's projects and budget lines, saved as a whole after validation, and the
+//! autosaved draft of the grid.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::Store;
+use crate::catalog::Catalog;
+use crate::error::{CoreError, Result};
+use crate::lines::{
+    validate, BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType,
+};
+use crate::money::Money;
+
+fn bad_row(what: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::InvalidColumnType(0, format!("{what}“{value}”"), rusqlite::types::Type::Text)
+}
+
+impl Store {
+    pub fn load_lines(&self, disclosure_id: i64) -> Result<LineSet> {
+        self.get_disclosure(disclosure_id)?;
+        let mut stmt = self.conn().prepare(
+            "SELECT code, name, category FROM project WHERE disclosure_id = ?1 ORDER BY position",
+        )?;
+        let projects = stmt
+            .query_map([disclosure_id], |r| {
+                let category: String = r.get(2)?;
+                Ok(Project {
+                    code: r.get(0)?,
+                    name: r.get(1)?,
+                    category: ProjectCategory::parse(&category)
+                        .ok_or_else(|| bad_row("项目类别", &category))?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn().prepare(
+            "SELECT function_code, economic_code, source, carried_over, spending, project_code, amount_fen, note
+             FROM budget_line WHERE disclosure_id = ?1 ORDER BY position",
+        )?;
+        let lines = stmt
+            .query_map([disclosure_id], |r| {
+                let source: String = r.get(2)?;
+                let spending: String = r.get(4)?;
+                Ok(BudgetLine {
+                    function_code: r.get(0)?,
+                    economic_code: r.get(1)?,
+                    source: FundSource::parse(&source)
+                        .ok_or_else(|| bad_row("资金来源", &source))?,
+                    carried_over: r.get(3)?,
+                    spending: SpendingType::parse(&spending)
+                        .ok_or_else(|| bad_row("支出类型", &spending))?,
+                    project_code: r.get(5)?,
+                    amount: Money::from_fen(r.get(6)?),
+                    note: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(LineSet { projects, lines })
+    }
+
+    /// Replaces the disclosure's projects and lines with `set` in one transaction, after checking
+    /// every line; on any problem nothing is written. Saving discards the draft.
+    pub fn save_lines(&mut self, disclosure_id: i64, set: &LineSet) -> Result<()> {
+        let disclosure = self.get_disclosure(disclosure_id)?;
+        let problems = validate(set, Catalog::embedded(disclosure.year));
+        if let Some(first) = problems.first() {
+            let more = if problems.len() > 1 {
+                format!("（另有 {} 处问题）", problems.len() - 1)
+            } else {
+                String::new()
+            };
+            let at = if first.line == 0 {
+                "项目清单".to_string()
+            } else {
+                format!("第{}行", first.line)
+            };
+            return Err(CoreError::Invalid(format!(
+                "未保存：{at}“{}”列：{}{more}",
+                first.column, first.message
+            )));
+        }
+        let tx = self.conn_mut().transaction()?;
+        tx.execute(
+            "DELETE FROM budget_line WHERE disclosure_id = ?1",
+            [disclosure_id],
+        )?;
+        tx.execute(
+            "DELETE FROM project WHERE disclosure_id = ?1",
+            [disclosure_id],
+        )?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO project (disclosure_id, code, name, category, position) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (i, p) in set.projects.iter().enumerate() {
+                insert.execute(params![
+                    disclosure_id,
+                    p.code.trim(),
+                    p.name.trim(),
+                    p.category.label(),
+                    i as i64
+                ])?;
+            }
+            let mut insert = tx.prepare(
+                "INSERT INTO budget_line (disclosure_id, position, function_code, economic_code, source,
+                     carried_over, spending, project_code, amount_fen, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for (i, l) in set.lines.iter().enumerate() {
+                insert.execute(params![
+                    disclosure_id,
+                    i as i64,
+                    l.function_code,
+                    l.economic_code,
+                    l.source.label(),
+                    l.carried_over,
+                    l.spending.label(),
+                    l.project_code.as_deref().map(str::trim),
+                    l.amount.fen(),
+                    l.note,
+                ])?;
+            }
+        }
+        tx.execute(
+            "DELETE FROM line_draft WHERE disclosure_id = ?1",
+            [disclosure_id],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Keeps what the grid holds, unsaved, so nothing typed is lost if the app closes.
+    pub fn save_draft(&mut self, disclosure_id: i64, content: &str) -> Result<()> {
+        self.get_disclosure(disclosure_id)?;
+        self.conn().execute(
+            "INSERT INTO line_draft (disclosure_id, content) VALUES (?1, ?2)
+             ON CONFLICT (disclosure_id) DO UPDATE SET content = excluded.content,
+                 saved_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
+            params![disclosure_id, content],
+        )?;
+        Ok(())
+    }
+
+    pub fn load_draft(&self, disclosure_id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT content FROM line_draft WHERE disclosure_id = ?1",
+                [disclosure_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn discard_draft(&mut self, disclosure_id: i64) -> Result<()> {
+        self.conn().execute(
+            "DELETE FROM line_draft WHERE disclosure_id = ?1",
+            [disclosure_id],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DisclosureKind, UnitInput, UnitType};
+    use crate::money::{parse_amount, Scale};
+
+    fn setup() -> (tempfile::TempDir, Store, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("l.sqlite")).unwrap();
+        let unit = store
+            .create_unit(&UnitInput {
+                name: "甲".into(),
+                code: "1".into(),
+                unit_type: UnitType::Administrative,
+                parent_id: None,
+            })
+            .unwrap();
+        let d = store
+            .create_disclosure(unit.id, 2024, DisclosureKind::Budget)
+            .unwrap();
+        (dir, store, d.id)
+    }
+
+    fn set() -> LineSet {
+        LineSet {
+            projects: vec![Project {
+                code: "P1".into(),
+                name: "政务服务".into(),
+                category: ProjectCategory::SpecificPurpose,
+            }],
+            lines: vec![
+                BudgetLine {
+                    function_code: "2010301".into(),
+                    economic_code: "30101".into(),
+                    source: FundSource::GeneralBudget,
+                    carried_over: false,
+                    spending: SpendingType::Personnel,
+                    project_code: None,
+                    amount: parse_amount("98.48", Scale::Wanyuan).unwrap().unwrap(),
+                    note: "基本工资".into(),
+                },
+                BudgetLine {
+                    function_code: "2010399".into(),
+                    economic_code: "30299".into(),
+                    source: FundSource::UnitFunds,
+                    carried_over: true,
+                    spending: SpendingType::Project,
+                    project_code: Some("P1".into()),
+                    amount: parse_amount("0.01", Scale::Wanyuan).unwrap().unwrap(),
+                    note: String::new(),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn lines_round_trip_exactly() {
+        let (_d, mut s, id) = setup();
+        s.save_lines(id, &set()).unwrap();
+        assert_eq!(s.load_lines(id).unwrap(), set());
+    }
+
+    #[test]
+    fn a_bad_line_saves_nothing_and_says_where() {
+        let (_d, mut s, id) = setup();
+        s.save_lines(id, &set()).unwrap();
+        let mut bad = set();
+        bad.lines[1].economic_code = "39998".into();
+        bad.lines[0].amount = Money::from_fen(5);
+        let err = s.save_lines(id, &bad).unwrap_err();
+        assert!(err.to_string().contains("第2行“经济分类”"), "{err}");
+        assert_eq!(s.load_lines(id).unwrap(), set());
+    }
+
+    #[test]
+    fn drafts_are_kept_until_saved() {
+        let (_d, mut s, id) = setup();
+        s.save_draft(id, "{\"x\":1}").unwrap();
+        s.save_draft(id, "{\"x\":2}").unwrap();
+        assert_eq!(s.load_draft(id).unwrap().as_deref(), Some("{\"x\":2}"));
+        s.save_lines(id, &set()).unwrap();
+        assert_eq!(s.load_draft(id).unwrap(), None);
+    }
+
+    #[test]
+    fn deleting_the_disclosure_removes_its_lines() {
+        let (_d, mut s, id) = setup();
+        s.save_lines(id, &set()).unwrap();
+        s.delete_disclosure(id).unwrap();
+        let left: i64 = s
+            .conn()
+            .query_row("SELECT count(*) FROM budget_line", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
+    }
+}
