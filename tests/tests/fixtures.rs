@@ -146,3 +146,26 @@ fn a_file_that_is_not_a_workbook_gets_one_clear_message() {
     assert_eq!(missing.kind, FileKind::Unreadable);
     assert!(missing.error.unwrap().contains("无法读取文件"));
 }
+
+#[test]
+fn the_same_workbook_saved_as_xls_reads_the_same() {
+    // tests/data/make_xls.py wrote this from the shared fixture: same cells, same merges.
+    let xls = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/ruoqiang-2024-budget-tables.xls"
+    ));
+    let book = budget_core::xlsx::load(xls).unwrap();
+    let t3 = book.sheet("表3").unwrap();
+    assert!(t3.merges.len() >= 5, "merged header cells read from .xls");
+    let old = review_file(xls);
+    let new = review_file(&fixture(BUDGET_TABLES));
+    assert_eq!(old.kind, FileKind::BudgetTables);
+    assert_eq!(old.tables, new.tables);
+    assert_eq!(old.unit, new.unit);
+    assert!(old.findings.is_empty(), "{:#?}", old.findings);
+    let a = budget_core::xlsx::read(xls).unwrap().tables;
+    let b = budget_core::xlsx::read(&fixture(BUDGET_TABLES))
+        .unwrap()
+        .tables;
+    assert_eq!(a, b, "every value and cell reference identical");
+}
