@@ -7,11 +7,13 @@
 //! * [`score`] (an evaluation entered in the app) / [`score_read`] (one read from a workbook)
 //!   — the computed scores, total, grade and findings;
 //! * [`write_workbook`] / [`export_workbook`] — the 自评表 of each project, one sheet per
-//!   project, with the computed scores.
+//!   project, with the computed scores;
+//! * [`report`] — the 自评报告 text as sections, [`summary_sentence`] for the 决算 说明.
 
 mod evaluate;
 pub mod model;
 mod read;
+mod report;
 pub mod rules;
 mod write;
 
@@ -22,6 +24,7 @@ pub use model::{
     StatedScores,
 };
 pub use read::{read_sheets, read_workbook, ReadEvaluation, SelfEvaluationReadError};
+pub use report::{report, summary_sentence, ReportProse, ReportSection, SelfEvaluationReport};
 pub use write::{export_workbook, write_workbook, ExportError};
 
 /// Scores an evaluation read from a workbook: what reading noticed first, then the rules'
