@@ -85,16 +85,23 @@ pub fn score_with_cells(
     let cell = |pick: fn(&EvaluationCells) -> &Option<String>| cells.and_then(|c| pick(c).as_ref());
 
     check_fund_split(&evaluation.funds, &mut findings, cell(|c| &c.executed));
-    let execution = execution(&evaluation.funds);
-    let (execution_rate, execution_score) = match execution {
-        Some((rate, points)) => (Some(rate), Some(points)),
-        None => {
+    let (execution_rate, execution_score) = match execution(&evaluation.funds) {
+        Ok((rate, points)) => (Some(rate), Some(points)),
+        Err(missing) => {
+            let (rule, what, at) = match missing {
+                Missing::Budget => (
+                    "execution_no_budget",
+                    "全年预算数（或为 0）",
+                    cell(|c| &c.full_year_budget),
+                ),
+                Missing::Executed => ("execution_no_executed", "全年执行数", cell(|c| &c.executed)),
+            };
             findings.push(
-                "execution_no_budget",
+                rule,
                 ScoreSeverity::Error,
-                cell(|c| &c.full_year_budget),
+                at,
                 format!(
-                    "项目“{}”没有全年预算数（或为 0）和全年执行数，无法计算预算执行率和执行得分。",
+                    "项目“{}”没有填写{what}，无法计算预算执行率（全年执行数 ÷ 全年预算数），执行得分按 0 分计。",
                     evaluation.project
                 ),
                 None,
@@ -138,8 +145,14 @@ pub fn score_with_cells(
     }
 }
 
+/// Which figure budget execution lacks.
+enum Missing {
+    Budget,
+    Executed,
+}
+
 /// The 年度资金总额 row, or the sum of the source rows when the total row was left blank.
-fn execution(funds: &EvaluationFunds) -> Option<(Decimal, Decimal)> {
+fn execution(funds: &EvaluationFunds) -> Result<(Decimal, Decimal), Missing> {
     let sources = [
         &funds.current_appropriation,
         &funds.carried_over,
@@ -152,9 +165,14 @@ fn execution(funds: &EvaluationFunds) -> Option<(Decimal, Decimal)> {
     let budget = funds
         .total
         .full_year_budget
-        .or_else(|| sum(|r| r.full_year_budget))?;
-    let executed = funds.total.executed.or_else(|| sum(|r| r.executed))?;
-    rules::execution(executed, budget)
+        .or_else(|| sum(|r| r.full_year_budget))
+        .ok_or(Missing::Budget)?;
+    let executed = funds
+        .total
+        .executed
+        .or_else(|| sum(|r| r.executed))
+        .ok_or(Missing::Executed)?;
+    rules::execution(executed, budget).ok_or(Missing::Budget)
 }
 
 /// Picks one column (年初预算数, 全年预算数 or 全年执行数) of a fund row.
@@ -395,178 +413,5 @@ fn check_stated(
 }
 
 #[cfg(test)]
-mod tests {
-    use std::str::FromStr;
-
-    use super::*;
-    use crate::money::{parse_amount, Scale};
-    use crate::scoring::model::{Achievement, EvaluationGrade, QualitativeGrading, StatedScores};
-
-    fn d(text: &str) -> Decimal {
-        Decimal::from_str(text).unwrap()
-    }
-
-    fn wan(text: &str) -> Option<Money> {
-        parse_amount(text, Scale::Wanyuan).unwrap()
-    }
-
-    fn indicator(name: &str, target: &str, actual: &str, weight: &str) -> EvaluatedIndicator {
-        EvaluatedIndicator {
-            level1: "产出指标".into(),
-            level2: "数量指标".into(),
-            name: name.into(),
-            target: target.into(),
-            actual: actual.into(),
-            weight: d(weight),
-            stated_score: None,
-            grading: None,
-            deviation: String::new(),
-        }
-    }
-
-    fn evaluation(initial: &str, budget: &str, executed: &str) -> SelfEvaluation {
-        let row = FundExecution {
-            initial_budget: wan(initial),
-            full_year_budget: wan(budget),
-            executed: wan(executed),
-        };
-        SelfEvaluation {
-            project: "测试项目".into(),
-            funds: EvaluationFunds {
-                total: row.clone(),
-                current_appropriation: row,
-                ..Default::default()
-            },
-            indicators: vec![
-                indicator("成功率", "≥90%", "81%", "10"),
-                indicator("总成本", "≤244.23万元", "260万元", "5"),
-                indicator("资金分配", "合理", "合理", "30"),
-                indicator("违规可能性", "0%", "0%", "20"),
-                indicator("满意度", "≥95%", "100%", "25"),
-            ],
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn total_adds_execution_and_indicator_scores() {
-        // 年初 100 ≠ 全年 80; executed 76 → 95 % → 9.50
-        let result = score(&evaluation("100", "80", "76"));
-        assert_eq!(result.execution_rate, Some(d("95.00")));
-        assert_eq!(result.execution_score, Some(d("9.50")));
-        let points: Vec<String> = result
-            .indicators
-            .iter()
-            .map(|i| i.score.unwrap().to_string())
-            .collect();
-        assert_eq!(points, ["9.00", "4.68", "30.00", "20.00", "25.00"]);
-        // 9.50 + 9.00 + 4.68 + 30 + 20 + 25 = 98.18
-        assert_eq!(result.total.to_string(), "98.18");
-        assert_eq!(result.grade, EvaluationGrade::Excellent);
-        assert!(result.findings.is_empty(), "{:?}", result.findings);
-    }
-
-    #[test]
-    fn stated_scores_that_differ_are_findings_naming_both_numbers() {
-        let mut e = evaluation("80", "80", "80");
-        e.indicators[0].stated_score = Some(d("10"));
-        e.stated = StatedScores {
-            execution_score: Some(d("10")),
-            total: Some(d("100")),
-            grade: Some(EvaluationGrade::Excellent),
-            ..Default::default()
-        };
-        let cells = EvaluationCells {
-            sheet: "自评表".into(),
-            total: Some("H22".into()),
-            indicators: vec![IndicatorCells {
-                score: Some("H13".into()),
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
-        let result = score_with_cells(&e, Some(&cells));
-        // 10 + 9 + 4.68 + 30 + 20 + 25 = 98.68
-        assert_eq!(result.total.to_string(), "98.68");
-        let rules: Vec<&str> = result.findings.iter().map(|f| f.rule.as_str()).collect();
-        assert_eq!(rules, ["stated_indicator_score", "stated_total"]);
-        let first = &result.findings[0];
-        assert_eq!(first.cell.as_deref(), Some("H13"));
-        assert_eq!(first.sheet.as_deref(), Some("自评表"));
-        assert!(
-            first.message.contains("9.00") && first.message.contains("10"),
-            "{}",
-            first.message
-        );
-        assert_eq!(result.findings[1].cell.as_deref(), Some("H22"));
-        assert_eq!(result.findings[1].expected.as_deref(), Some("98.68"));
-        assert_eq!(result.findings[1].actual.as_deref(), Some("100.00"));
-    }
-
-    #[test]
-    fn stated_grade_is_checked() {
-        let mut e = evaluation("80", "40", "20");
-        // 5 + 9 + 4.68 + 75 = 93.68 → still 优; make it 良 by failing the satisfaction survey
-        e.indicators[4].actual = "50%".into();
-        e.stated.grade = Some(EvaluationGrade::Excellent);
-        let result = score(&e);
-        // 25 × 50 ÷ 95 = 13.157… → 13.16; 5 + 9 + 4.68 + 30 + 20 + 13.16 = 81.84
-        assert_eq!(result.total.to_string(), "81.84");
-        assert_eq!(result.grade, EvaluationGrade::Good);
-        assert_eq!(result.findings.len(), 1);
-        assert_eq!(result.findings[0].rule, "stated_grade");
-    }
-
-    #[test]
-    fn unscorable_indicators_are_findings_not_guesses() {
-        let mut e = evaluation("80", "80", "80");
-        e.indicators[0].actual = "95次".into();
-        e.indicators[2].actual = "基本合理".into();
-        let result = score(&e);
-        assert_eq!(result.indicators[0].score, None);
-        assert_eq!(result.indicators[2].score, None);
-        let rules: Vec<&str> = result.findings.iter().map(|f| f.rule.as_str()).collect();
-        assert_eq!(
-            rules,
-            ["indicator_unit_mismatch", "qualitative_needs_grading"]
-        );
-        // Graded 部分达成 with 20 of 30 (66.7 %): inside its band, so it counts.
-        e.indicators[0].actual = "81%".into();
-        e.indicators[2].grading = Some(QualitativeGrading {
-            achievement: Achievement::PartlyAchieved,
-            score: d("20"),
-        });
-        let result = score(&e);
-        assert_eq!(result.indicators[2].score, Some(d("20.00")));
-        assert!(result.findings.is_empty(), "{:?}", result.findings);
-    }
-
-    #[test]
-    fn missing_budget_and_bad_split_are_reported() {
-        let mut e = evaluation("80", "80", "80");
-        e.funds.total.full_year_budget = None;
-        e.funds.current_appropriation.full_year_budget = None;
-        let result = score(&e);
-        assert_eq!(result.execution_score, None);
-        assert_eq!(result.findings[0].rule, "execution_no_budget");
-
-        let mut e = evaluation("80", "80", "80");
-        e.funds.other.executed = wan("1");
-        let result = score(&e);
-        assert_eq!(result.findings[0].rule, "funds_split");
-        assert!(
-            result.findings[0].message.contains("81.00"),
-            "{}",
-            result.findings[0].message
-        );
-    }
-
-    #[test]
-    fn weights_must_total_ninety() {
-        let mut e = evaluation("80", "80", "80");
-        e.indicators.pop();
-        let result = score(&e);
-        assert_eq!(result.findings[0].rule, "indicator_weight_total");
-        assert_eq!(result.findings[0].actual.as_deref(), Some("65"));
-    }
-}
+#[path = "evaluate_tests.rs"]
+mod tests;
