@@ -1,7 +1,7 @@
 //! budget-cli: the command-line front end. Each subcommand parses its arguments, calls
 //! budget-core and prints; no logic of its own.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use budget_core::{review, scoring, Store};
@@ -37,6 +37,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 导入预算明细工作簿（import budget lines; all or nothing）；单位和年度默认取自工作簿
+    Import {
+        /// 预算明细工作簿（每行一条明细）
+        file: PathBuf,
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位编码或名称（默认取工作簿中的“编制部门”）
+        #[arg(long)]
+        unit: Option<String>,
+        /// 年度（默认取工作簿标题中的年度）
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
         /// SQLite 数据库文件
@@ -58,7 +72,8 @@ enum CliError {
     Json(#[from] serde_json::Error),
 }
 
-fn units(db: &std::path::Path, json: bool) -> Result<(), CliError> {
+/// Opens a database that must already exist: a mistyped path is an error, not a new empty file.
+fn open_existing(db: &Path) -> Result<Store, CliError> {
     if !db.exists() {
         return Err(budget_core::CoreError::Invalid(format!(
             "数据库文件 {} 不存在。",
@@ -66,7 +81,11 @@ fn units(db: &std::path::Path, json: bool) -> Result<(), CliError> {
         ))
         .into());
     }
-    let store = Store::open(db)?;
+    Ok(Store::open(db)?)
+}
+
+fn units(db: &Path, json: bool) -> Result<(), CliError> {
+    let store = open_existing(db)?;
     let summaries = store.unit_summaries()?;
     if json {
         println!("{}", serde_json::to_string_pretty(&summaries)?);
@@ -213,10 +232,46 @@ fn print_evaluation(e: &scoring::EvaluationScore) {
     println!();
 }
 
+/// Exit 0 imported, 1 the workbook has problems (nothing written), 2 anything else.
+fn import(file: &Path, db: &Path, unit: Option<&str>, year: Option<i32>) -> Result<u8, CliError> {
+    let mut store = open_existing(db)?;
+    match budget_core::prepare::import_lines_file(&mut store, file, unit, year) {
+        Ok(done) => {
+            println!(
+                "已导入 {} 条预算明细、{} 个项目到“{}”{}年{}公开。",
+                done.lines,
+                done.projects,
+                done.unit.name,
+                done.disclosure.year,
+                done.disclosure.kind.label()
+            );
+            println!("导入前的数据库备份：{}", done.backup.display());
+            Ok(0)
+        }
+        Err(budget_core::prepare::ImportError::Problems(problems)) => {
+            eprintln!(
+                "导入失败，共 {} 处问题，数据库未作任何修改：",
+                problems.len()
+            );
+            for p in &problems {
+                eprintln!("  {p}");
+            }
+            Ok(1)
+        }
+        Err(budget_core::prepare::ImportError::Core(e)) => Err(e.into()),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Units { db, json } => units(db, *json).map(|()| 0),
+        Command::Import {
+            file,
+            db,
+            unit,
+            year,
+        } => import(file, db, unit.as_deref(), *year),
         Command::Check { files, json } => check(files, *json),
         Command::Score { file, json } => score(file, *json),
     };

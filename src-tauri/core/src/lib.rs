@@ -8,6 +8,7 @@ pub mod indicator_value;
 pub mod lines;
 pub mod model;
 pub mod money;
+pub mod prepare;
 pub mod review;
 pub mod scoring;
 pub mod sheet_view;

@@ -1,7 +1,7 @@
 //! A disclosure's projects and budget lines, saved as a whole after validation, and the
 //! autosaved draft of the grid.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::Store;
 use crate::catalog::Catalog;
@@ -9,10 +9,79 @@ use crate::error::{CoreError, Result};
 use crate::lines::{
     validate, BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType,
 };
+use crate::model::{Disclosure, DisclosureKind};
 use crate::money::Money;
 
 fn bad_row(what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::InvalidColumnType(0, format!("{what}“{value}”"), rusqlite::types::Type::Text)
+}
+
+fn check_lines(set: &LineSet, year: i32) -> Result<()> {
+    let problems = validate(set, Catalog::embedded(year));
+    let Some(first) = problems.first() else {
+        return Ok(());
+    };
+    let more = if problems.len() > 1 {
+        format!("（另有 {} 处问题）", problems.len() - 1)
+    } else {
+        String::new()
+    };
+    let at = if first.line == 0 {
+        "项目清单".to_string()
+    } else {
+        format!("第{}行", first.line)
+    };
+    Err(CoreError::Invalid(format!(
+        "未保存：{at}“{}”列：{}{more}",
+        first.column, first.message
+    )))
+}
+
+fn replace_lines(tx: &Transaction<'_>, disclosure_id: i64, set: &LineSet) -> Result<()> {
+    tx.execute(
+        "DELETE FROM budget_line WHERE disclosure_id = ?1",
+        [disclosure_id],
+    )?;
+    tx.execute(
+        "DELETE FROM project WHERE disclosure_id = ?1",
+        [disclosure_id],
+    )?;
+    let mut insert = tx.prepare(
+        "INSERT INTO project (disclosure_id, code, name, category, position) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (i, p) in set.projects.iter().enumerate() {
+        insert.execute(params![
+            disclosure_id,
+            p.code.trim(),
+            p.name.trim(),
+            p.category.label(),
+            i as i64
+        ])?;
+    }
+    let mut insert = tx.prepare(
+        "INSERT INTO budget_line (disclosure_id, position, function_code, economic_code, source,
+             carried_over, spending, project_code, amount_fen, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (i, l) in set.lines.iter().enumerate() {
+        insert.execute(params![
+            disclosure_id,
+            i as i64,
+            l.function_code,
+            l.economic_code,
+            l.source.label(),
+            l.carried_over,
+            l.spending.label(),
+            l.project_code.as_deref().map(str::trim),
+            l.amount.fen(),
+            l.note,
+        ])?;
+    }
+    tx.execute(
+        "DELETE FROM line_draft WHERE disclosure_id = ?1",
+        [disclosure_id],
+    )?;
+    Ok(())
 }
 
 impl Store {
@@ -61,71 +130,40 @@ impl Store {
     /// every line; on any problem nothing is written. Saving discards the draft.
     pub fn save_lines(&mut self, disclosure_id: i64, set: &LineSet) -> Result<()> {
         let disclosure = self.get_disclosure(disclosure_id)?;
-        let problems = validate(set, Catalog::embedded(disclosure.year));
-        if let Some(first) = problems.first() {
-            let more = if problems.len() > 1 {
-                format!("（另有 {} 处问题）", problems.len() - 1)
-            } else {
-                String::new()
-            };
-            let at = if first.line == 0 {
-                "项目清单".to_string()
-            } else {
-                format!("第{}行", first.line)
-            };
-            return Err(CoreError::Invalid(format!(
-                "未保存：{at}“{}”列：{}{more}",
-                first.column, first.message
-            )));
-        }
+        check_lines(set, disclosure.year)?;
         let tx = self.conn_mut().transaction()?;
-        tx.execute(
-            "DELETE FROM budget_line WHERE disclosure_id = ?1",
-            [disclosure_id],
-        )?;
-        tx.execute(
-            "DELETE FROM project WHERE disclosure_id = ?1",
-            [disclosure_id],
-        )?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO project (disclosure_id, code, name, category, position) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for (i, p) in set.projects.iter().enumerate() {
-                insert.execute(params![
-                    disclosure_id,
-                    p.code.trim(),
-                    p.name.trim(),
-                    p.category.label(),
-                    i as i64
-                ])?;
-            }
-            let mut insert = tx.prepare(
-                "INSERT INTO budget_line (disclosure_id, position, function_code, economic_code, source,
-                     carried_over, spending, project_code, amount_fen, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for (i, l) in set.lines.iter().enumerate() {
-                insert.execute(params![
-                    disclosure_id,
-                    i as i64,
-                    l.function_code,
-                    l.economic_code,
-                    l.source.label(),
-                    l.carried_over,
-                    l.spending.label(),
-                    l.project_code.as_deref().map(str::trim),
-                    l.amount.fen(),
-                    l.note,
-                ])?;
-            }
-        }
-        tx.execute(
-            "DELETE FROM line_draft WHERE disclosure_id = ?1",
-            [disclosure_id],
-        )?;
+        replace_lines(&tx, disclosure_id, set)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Puts imported lines into the unit's 预算 disclosure of `year`, creating the disclosure if
+    /// it does not exist yet: all of it in one transaction.
+    pub fn import_lines(&mut self, unit_id: i64, year: i32, set: &LineSet) -> Result<Disclosure> {
+        check_lines(set, year)?;
+        let existing = self
+            .list_disclosures(unit_id)?
+            .into_iter()
+            .find(|d| d.year == year && d.kind == DisclosureKind::Budget);
+        let tx = self.conn_mut().transaction()?;
+        let id = match existing {
+            Some(d) => d.id,
+            None => {
+                tx.execute(
+                    "INSERT INTO disclosure (unit_id, year, kind, template) VALUES (?1, ?2, ?3, ?4)",
+                    params![
+                        unit_id,
+                        year,
+                        DisclosureKind::Budget.label(),
+                        DisclosureKind::Budget.default_template()
+                    ],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        replace_lines(&tx, id, set)?;
+        tx.commit()?;
+        self.get_disclosure(id)
     }
 
     /// Keeps what the grid holds, unsaved, so nothing typed is lost if the app closes.
@@ -163,7 +201,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DisclosureKind, UnitInput, UnitType};
+    use crate::model::{UnitInput, UnitType};
     use crate::money::{parse_amount, Scale};
 
     fn setup() -> (tempfile::TempDir, Store, i64) {
@@ -232,6 +270,25 @@ mod tests {
         let err = s.save_lines(id, &bad).unwrap_err();
         assert!(err.to_string().contains("第2行“经济分类”"), "{err}");
         assert_eq!(s.load_lines(id).unwrap(), set());
+    }
+
+    #[test]
+    fn import_creates_the_disclosure_and_replaces_lines_in_one_go() {
+        let (_d, mut s, id) = setup();
+        let unit_id = s.get_disclosure(id).unwrap().unit_id;
+        let created = s.import_lines(unit_id, 2025, &set()).unwrap();
+        assert_eq!((created.year, created.kind), (2025, DisclosureKind::Budget));
+        assert_eq!(s.load_lines(created.id).unwrap(), set());
+        let again = s.import_lines(unit_id, 2024, &set()).unwrap();
+        assert_eq!(again.id, id, "the existing 2024 disclosure is reused");
+        let mut bad = set();
+        bad.lines[0].function_code = "2019999".into();
+        assert!(s.import_lines(unit_id, 2026, &bad).is_err());
+        assert_eq!(
+            s.list_disclosures(unit_id).unwrap().len(),
+            2,
+            "no 2026 disclosure was left behind"
+        );
     }
 
     #[test]
