@@ -18,7 +18,7 @@ use crate::xlsx::{self, a1, fold_label, CellValue, SheetGrid, Workbook};
 pub enum SelfEvaluationReadError {
     #[error(transparent)]
     Workbook(#[from] xlsx::ReadError),
-    #[error("工作簿 {path} 中没有找到绩效自评表：没有一个工作表含“项目名称”一栏。")]
+    #[error("工作簿 {path} 中没有找到绩效自评表：没有一个工作表同时含“项目名称”和“实际完成值”或“全年执行数”。")]
     NotFound { path: PathBuf },
     #[error("工作簿 {path} 工作表“{sheet}”单元格 {cell}：{reason}")]
     Cell {
@@ -73,7 +73,11 @@ pub fn read_sheets(
                 start,
                 end,
             };
-            evaluations.push(block.read()?);
+            // A 绩效目标表 also has 项目名称 and indicators, but nothing was done yet: no
+            // 实际完成值 and no 全年执行数. It is not an evaluation and is left alone.
+            if block.is_self_evaluation() {
+                evaluations.push(block.read()?);
+            }
         }
     }
     if evaluations.is_empty() {
@@ -120,6 +124,13 @@ struct FundColumns {
 }
 
 impl Block<'_> {
+    fn is_self_evaluation(&self) -> bool {
+        self.find(self.top, self.end, |l| {
+            l.starts_with("实际完成") || l.starts_with("全年执行") || l.contains("自评表")
+        })
+        .is_some()
+    }
+
     fn read(&self) -> Result<ReadEvaluation, SelfEvaluationReadError> {
         let mut evaluation = SelfEvaluation::default();
         let mut cells = EvaluationCells {

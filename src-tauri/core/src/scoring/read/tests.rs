@@ -310,3 +310,37 @@ fn a_level_heading_that_disagrees_with_its_rows_is_flagged() {
     assert_eq!(read.findings[0].rule, "level_weight");
     assert_eq!(read.findings[0].cell.as_deref(), Some("B19"));
 }
+
+#[test]
+fn a_performance_target_sheet_is_not_taken_for_an_evaluation() {
+    let targets = SheetGrid::new(
+        "项目支出绩效目标表".into(),
+        vec![
+            vec![text("项目支出绩效目标表")],
+            vec![text("项目名称"), CellValue::Empty, text("办公楼维修")],
+            vec![
+                text("一级指标"),
+                text("二级指标"),
+                text("三级指标"),
+                text("指标值"),
+            ],
+            vec![
+                text("产出指标"),
+                text("数量指标"),
+                text("维修面积"),
+                text("≥500平方米"),
+            ],
+        ],
+        Vec::new(),
+    );
+    let only_targets = Workbook {
+        sheets: vec![targets.clone()],
+    };
+    let err = read_sheets(Path::new("目标.xlsx"), &only_targets).unwrap_err();
+    assert_eq!(err.code(), "not_a_self_evaluation");
+    let mut both = fixture();
+    both.sheets.insert(0, targets);
+    let read = read_sheets(Path::new("目标和自评.xlsx"), &both).unwrap();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].evaluation.project, "色尼区电子政务外网延伸项目");
+}
