@@ -278,3 +278,66 @@ fn two_tables_on_one_sheet_are_both_found() {
     assert_eq!(ids, vec![TableId::T2, TableId::T11]);
     assert!(file.findings.is_empty(), "{:#?}", file.findings);
 }
+
+/// T5 as some systems export it: code and name in one indented column, the unit in the column
+/// headers instead of a 单位 line, and a 栏次 row of column numbers under the header.
+#[test]
+fn joined_codes_unit_in_headers_and_column_numbers() {
+    let mut s = SheetSpec::new("一般公共预算支出");
+    s.set("A1", text("2024年一般公共预算支出情况表"));
+    s.set("A2", text("编制单位：若羌县人民政府办公室"));
+    s.row(
+        2,
+        &[
+            text("功能分类科目"),
+            text("合计（万元）"),
+            text("基本支出（万元）"),
+            text("项目支出（万元）"),
+        ],
+    );
+    s.row(3, &[text("栏次"), num(1.0), num(2.0), num(3.0)]);
+    let rows: [(&str, f64, f64, f64); 6] = [
+        ("201 一般公共服务支出", 683.70, 434.62, 249.08),
+        (
+            "  20103 政府办公厅（室）及相关机构事务",
+            668.70,
+            434.62,
+            234.08,
+        ),
+        ("    2010301 行政运行", 265.54, 265.54, 0.0),
+        ("    2010350 事业运行", 169.08, 169.08, 0.0),
+        (
+            "    2010399 其他政府办公厅（室）及相关机构事务支出",
+            234.08,
+            0.0,
+            234.08,
+        ),
+        ("  20140 信访事务", 15.00, 0.0, 15.00),
+    ];
+    for (i, (label, total, basic, project)) in rows.iter().enumerate() {
+        let n = |v: f64| if v == 0.0 { Put::Blank } else { num(v) };
+        s.row(
+            4 + i as u32,
+            &[text(label), n(*total), n(*basic), n(*project)],
+        );
+    }
+    s.row(10, &[text("合计"), num(683.70), num(434.62), num(249.08)]);
+    let file = review(&[s.clone()]);
+    assert_eq!(file.tables[0].id, TableId::T5);
+    assert_eq!(file.year, Some(2024));
+    assert_eq!(file.unit.as_deref(), Some("若羌县人民政府办公室"));
+    assert!(file.findings.is_empty(), "{:#?}", file.findings);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t5.xlsx");
+    write_workbook(&path, &[s.clone()]);
+    let tables = budget_core::xlsx::read(&path).unwrap().tables;
+    let t5 = tables.t5.unwrap();
+    assert!(!t5.meta.scale_assumed, "unit read from the column headers");
+    assert_eq!(t5.body.rows.len(), 6);
+    assert_eq!(t5.body.rows[2].label.code.as_deref(), Some("2010301"));
+    assert_eq!(t5.body.rows[2].label.name, "行政运行");
+    // The 款 20140 has no 项 printed here, so only 类 201 = Σ 款 is checked; break it.
+    s.set("B10", num(16.0)).set("D10", num(16.0));
+    let broken = review(&[s]);
+    assert_fires(&broken, "t5_tree", "一般公共预算支出", "B5");
+}

@@ -91,6 +91,24 @@ fn starts_with_enumerator(folded: &str) -> bool {
     }
 }
 
+/// A 栏次 row: "栏次" and/or the column numbers 1, 2, 3 … in order.
+fn is_column_number_row(cells: &[(u32, &CellValue)]) -> bool {
+    let mut expected = 1u32;
+    let mut numbers = 0;
+    for (i, (_, value)) in cells.iter().enumerate() {
+        let text = fold_label(&value.display());
+        if i == 0 && (text == "栏次" || text == "栏号") {
+            continue;
+        }
+        if text.parse::<u32>().ok() != Some(expected) {
+            return false;
+        }
+        expected += 1;
+        numbers += 1;
+    }
+    numbers >= 2
+}
+
 /// What the line under the title says: 编制部门 and the amount unit.
 #[derive(Debug, Default, Clone)]
 pub struct TableHead {
@@ -282,11 +300,18 @@ pub fn analyse_block(
         row += 1;
     }
     let header_first = row;
+    // 栏次 rows ("1 2 3 …" under the header) belong to the header but name no column.
+    let mut numbering_rows: Vec<u32> = Vec::new();
     // Header: consecutive rows that hold no data.
     while row < limit {
         let cells: Vec<_> = grid.row_cells(row).collect();
         if cells.is_empty() || note_text(grid, row).is_some() {
             break;
+        }
+        if is_column_number_row(&cells) {
+            numbering_rows.push(row);
+            row += 1;
+            continue;
         }
         let data = cells.iter().any(|(_, v)| is_data_cell(v))
             || (row > header_first
@@ -309,12 +334,14 @@ pub fn analyse_block(
     let mut columns = Vec::with_capacity(width as usize);
     for col in 0..width {
         let mut parts: Vec<String> = Vec::new();
-        for r in header_first..data_first {
+        for r in (header_first..data_first).filter(|r| !numbering_rows.contains(r)) {
             let text = fold_label(&grid.merged_text(r, col));
+            if let Some(scale) = scale_from_header(&text) {
+                head.scale.get_or_insert(scale);
+            }
+            // "合计（万元）" names the same column as "合计".
+            let text = text.replace("(万元)", "").replace("(元)", "");
             if !text.is_empty() && parts.last() != Some(&text) {
-                if let Some(scale) = scale_from_header(&text) {
-                    head.scale.get_or_insert(scale);
-                }
                 parts.push(text);
             }
         }

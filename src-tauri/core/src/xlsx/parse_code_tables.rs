@@ -115,7 +115,11 @@ impl CodeColumns {
             .unwrap_or(0);
         let name = block
             .find_path(after, |p| p.contains("名称") && !p.contains("项目名称"))
-            .or_else(|| block.find_leaf(0, |l| l == "科目" || l == "功能分类" || l == "项目"))
+            .or_else(|| {
+                block.find_leaf(0, |l| {
+                    l.contains("科目") || l.starts_with("功能分类") || l == "项目"
+                })
+            })
             // Joined layouts often print code and name in one 科目 column.
             .or(joined);
         CodeColumns {
@@ -189,6 +193,14 @@ pub fn read_label(
         }
     } else if cols.joined.is_some() && !name.is_empty() {
         name_at = at.clone();
+    }
+    // A name column that also carries the code: "201 一般公共服务支出", "  2010301 行政运行".
+    if code.is_none() {
+        if let (Some(c), rest) = split_code_name(&name) {
+            code = Some(c);
+            name = rest;
+            at = name_at.clone();
+        }
     }
     let code = code.and_then(|c| match kind {
         CodeKind::Function => reader.catalog.normalize_function_code(&c),
