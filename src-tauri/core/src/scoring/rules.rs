@@ -217,7 +217,7 @@ fn qualitative(
     if actual_folded.is_empty() || indicator_value::parse(actual) == IndicatorValue::Blank {
         return Err(Unscorable::BlankActual);
     }
-    if actual_folded == indicator_value::fold(target) {
+    if same_wording(actual, target) {
         return Ok(round2(weight));
     }
     let grading = grading.ok_or(Unscorable::NeedsGrading)?;
@@ -232,6 +232,17 @@ fn qualitative(
         });
     }
     Ok(score)
+}
+
+/// Whether a qualitative result is the target wording: spacing, full-width forms and a
+/// closing full stop do not make "有效提高。" a different result from "有效提高".
+pub fn same_wording(actual: &str, target: &str) -> bool {
+    let bare = |text: &str| {
+        indicator_value::fold(text)
+            .trim_end_matches(['.', ';', '!', ','])
+            .to_string()
+    };
+    bare(actual) == bare(target)
 }
 
 /// The score band of an achievement for an indicator of `weight`, rounded like scores.
@@ -376,6 +387,8 @@ mod tests {
     fn qualitative_wording_met_is_full() {
         assert_eq!(score("合理", "合理", "10").to_string(), "10.00");
         assert_eq!(score("有所提升", " 有所提升 ", "15").to_string(), "15.00");
+        assert_eq!(score("有效提高", "有效提高。", "15").to_string(), "15.00");
+        assert!(indicator("有效提高", "有效", d("15"), None).is_err());
     }
 
     #[test]

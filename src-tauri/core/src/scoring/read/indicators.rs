@@ -229,7 +229,7 @@ impl Block<'_> {
             let actual = indicator_value::fold(&indicator.actual);
             if !qualitative
                 || actual.is_empty()
-                || actual == indicator_value::fold(&indicator.target)
+                || rules::same_wording(&indicator.actual, &indicator.target)
             {
                 continue;
             }
