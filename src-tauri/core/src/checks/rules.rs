@@ -44,7 +44,7 @@ pub fn rule_title(rule: &str) -> String {
     let Some(n) = table else {
         return rule.to_string();
     };
-    let generic = match &rule[n.len() + 2..] {
+    let generic = match rule.get(n.len() + 2..).unwrap_or("") {
         "tree" => "类=Σ款=Σ项",
         "grand_total" => "合计行=各类之和",
         "row_total" => "合计=各部分之和",
@@ -68,5 +68,6 @@ mod tests {
         assert_eq!(rule_title("catalog_unknown_code"), "科目编码不在科目表中");
         assert_eq!(rule_title("something_new"), "something_new");
         assert_eq!(rule_title("t5_whatever"), "t5_whatever");
+        assert_eq!(rule_title("t3"), "t3");
     }
 }
