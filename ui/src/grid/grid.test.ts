@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { formatAmount, parseAmount, sumAmounts } from './amount'
+import { History } from './history'
+import { emptyRow, fromLineSet, normalizeCell, toLineSet, type GridRow } from './lines'
+import { clearEdit, fillDownEdit, pasteEdits } from './operations'
+import { parseTsv, toTsv } from './tsv'
+
+describe('parseTsv', () => {
+  it('reads Excel rows, CRLF and a trailing newline', () => {
+    expect(parseTsv('a\tb\r\nc\td\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ])
+  })
+
+  it('keeps quoted tabs, line breaks and doubled quotes inside one cell', () => {
+    expect(parseTsv('"1,234.50"\t"他说""好""\n第二行"\tx')).toEqual([['1,234.50', '他说"好"\n第二行', 'x']])
+  })
+
+  it('keeps empty cells', () => {
+    expect(parseTsv('\t\tx\n')).toEqual([['', '', 'x']])
+    expect(toTsv([['a\tb', 'c']])).toBe('"a\tb"\tc')
+  })
+})
+
+describe('amounts', () => {
+  it('parses as typed, rounding half away from zero', () => {
+    expect(parseAmount('1,234.5')).toEqual({ ok: true, value: '1234.50' })
+    expect(parseAmount('１２３４．５６')).toEqual({ ok: true, value: '1234.56' })
+    expect(parseAmount('0.005')).toEqual({ ok: true, value: '0.01' })
+    expect(parseAmount('2.675')).toEqual({ ok: true, value: '2.68' })
+    expect(parseAmount('9.995')).toEqual({ ok: true, value: '10.00' })
+    expect(parseAmount('0.004')).toEqual({ ok: true, value: '0.00' })
+    expect(parseAmount('（12）')).toEqual({ ok: true, value: '-12.00' })
+    expect(parseAmount('—')).toEqual({ ok: true, value: '' })
+    expect(parseAmount('12万元')).toEqual({ ok: true, value: '12.00' })
+    expect(parseAmount('abc').ok).toBe(false)
+    expect(parseAmount('1.2.3').ok).toBe(false)
+  })
+
+  it('formats with 千分位 and sums exactly', () => {
+    expect(formatAmount('1234567.8')).toBe('1,234,567.80')
+    expect(formatAmount('-0.5')).toBe('-0.50')
+    expect(sumAmounts(['0.1', '0.2', '0.30'])).toBe('0.60')
+    expect(sumAmounts(['842.07', '-842.07'])).toBe('0.00')
+  })
+})
+
+describe('cells', () => {
+  it('accepts codes with names and the variants budget systems print', () => {
+    expect(normalizeCell('function_code', '2010301 行政运行')).toEqual({ value: '2010301' })
+    expect(normalizeCell('function_code', '20103').error).toContain('项级')
+    expect(normalizeCell('economic_code', '[30101]基本工资')).toEqual({ value: '30101' })
+    expect(normalizeCell('source', '一般公共预算拨款')).toEqual({ value: '一般公共预算' })
+    expect(normalizeCell('spending', '项目')).toEqual({ value: '项目支出' })
+    expect(normalizeCell('carried_over', '√')).toEqual({ value: '是' })
+    expect(normalizeCell('source', '上级补助').error).toBeTruthy()
+  })
+})
+
+function rows(n: number): GridRow[] {
+  return Array.from({ length: n }, emptyRow)
+}
+
+describe('paste, fill down and undo', () => {
+  it('pastes a block, growing the grid, reporting bad cells but keeping them', () => {
+    const grid = rows(1)
+    const history = new History()
+    const block = parseTsv('2010301\t30101\t一般公共预算\t否\t人员经费\t\t"1,000.00"\n2010302\t3010x\t基金\t否\t人员\t\tabc\n')
+    const { edits, bad } = pasteEdits(grid, block, 0, 0)
+    edits.forEach((e) => history.commit(grid, e))
+    expect(grid).toHaveLength(2)
+    expect(grid[0].amount).toBe('1000.00')
+    expect(grid[1].source).toBe('政府性基金')
+    expect(bad.map((b) => `${b.row}:${b.key}`)).toEqual(['1:economic_code', '1:amount'])
+    expect(grid[1].amount).toBe('abc')
+
+    history.undo(grid)
+    expect(grid[1].amount).toBe('')
+    history.undo(grid)
+    expect(grid).toHaveLength(1)
+    history.redo(grid)
+    history.redo(grid)
+    expect(grid[1].amount).toBe('abc')
+  })
+
+  it('pastes no further right than the last column', () => {
+    const grid = rows(1)
+    const { edits } = pasteEdits(grid, [['a', 'b', 'c']], 0, 6)
+    const cells = edits.find((e) => e.kind === 'cells')
+    expect(cells && cells.kind === 'cells' && cells.cells.map((c) => c.key)).toEqual(['amount', 'note'])
+  })
+
+  it('fills down and clears as single undoable edits', () => {
+    const grid = rows(4)
+    grid[0].source = '一般公共预算'
+    const history = new History()
+    history.commit(grid, fillDownEdit(grid, 0, 3, ['source']))
+    expect(grid.map((r) => r.source)).toEqual(Array(4).fill('一般公共预算'))
+    history.commit(grid, clearEdit(grid, 1, 2, ['source']))
+    expect(grid.map((r) => r.source)).toEqual(['一般公共预算', '', '', '一般公共预算'])
+    history.undo(grid)
+    history.undo(grid)
+    expect(grid.map((r) => r.source)).toEqual(['一般公共预算', '', '', ''])
+    expect(history.canRedo).toBe(true)
+  })
+})
+
+describe('toLineSet', () => {
+  it('skips blank rows and names every bad or missing cell', () => {
+    const grid = rows(3)
+    Object.assign(grid[0], { function_code: '2010301', economic_code: '30101', source: '一般公共预算', spending: '人员经费', amount: '98.48' })
+    Object.assign(grid[2], { function_code: '2010301', amount: 'x' })
+    const { set, problems } = toLineSet(grid, [])
+    expect(set.lines).toHaveLength(1)
+    expect(set.lines[0]).toMatchObject({ carried_over: false, project_code: null, amount: '98.48' })
+    expect(problems.map((p) => `${p.row}:${p.key}`)).toEqual([
+      '2:amount',
+      '2:economic_code',
+      '2:source',
+      '2:spending',
+    ])
+    const back = fromLineSet(set)
+    expect(back[0].carried_over).toBe('否')
+  })
+})
