@@ -8,6 +8,7 @@ mod parse_overview;
 mod parse_three_public;
 mod recognise;
 pub mod review_report;
+pub mod write;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};

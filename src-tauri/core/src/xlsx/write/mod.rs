@@ -1,0 +1,228 @@
+//! The standard disclosure workbook: one sheet per table of the template, in the template's
+//! order, laid out as the published tables are (seeds 003 and 004) — merged title, 编制部门 and
+//! 单位 line, merged multi-row headers, codes as text, amounts as numbers in `#,##0.00`, 宋体,
+//! borders, A4 landscape one page wide with the header rows repeated on every page. A table the
+//! disclosure does not have, or one without rows, is still published with its header and the
+//! "…未安排…，此表为空表。" note.
+//!
+//! The workbook is what the reader (`xlsx::read`) recognises back into the same tables, so an
+//! exported disclosure can be checked like any workbook sent in.
+
+mod code_tables;
+mod overview;
+mod projects;
+mod sheet;
+mod three_public;
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+use crate::money::Scale;
+use crate::tables::{BudgetTables, TableId, TableMeta, TableSpec, Template};
+
+use sheet::Styles;
+
+/// Who the workbook is for: printed as "编制部门：…" and in the titles and notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkbookHeader {
+    /// 编制部门, e.g. "若羌县人民政府办公室".
+    pub unit: String,
+    /// The budget year, e.g. 2024.
+    pub year: i32,
+}
+
+/// Why the workbook could not be written. Messages are one Chinese sentence each.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("模板“{template}”不包含任何表，无法导出公开工作簿。")]
+    EmptyTemplate { template: String },
+    #[error("生成工作表“{sheet}”（{title}）失败：{reason}")]
+    Sheet {
+        sheet: String,
+        title: String,
+        reason: String,
+    },
+    #[error("生成工作簿失败：{reason}")]
+    Workbook { reason: String },
+    #[error("写入文件 {path} 失败：{source}。请确认文件未在 Excel 中打开，且目录可写。")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl WriteError {
+    /// A stable code for the `{code, message}` errors that cross IPC.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WriteError::EmptyTemplate { .. } => "empty_template",
+            WriteError::Sheet { .. } => "sheet_write_failed",
+            WriteError::Workbook { .. } => "workbook_write_failed",
+            WriteError::Io { .. } => "io",
+        }
+    }
+}
+
+/// Writes the standard disclosure workbook of `tables` in the layout of `template` and returns
+/// the .xlsx file's bytes.
+pub fn write_disclosure_workbook(
+    tables: &BudgetTables,
+    template: &Template,
+    header: &WorkbookHeader,
+) -> Result<Vec<u8>, WriteError> {
+    if template.tables.is_empty() {
+        return Err(WriteError::EmptyTemplate {
+            template: template.id.to_string(),
+        });
+    }
+    let styles = Styles::new();
+    let mut book = Workbook::new();
+    for spec in template.tables {
+        let ctx = TableContext {
+            spec,
+            header,
+            scale: template.scale,
+            styles: &styles,
+        };
+        let ws = book.add_worksheet();
+        write_table(ws, &ctx, tables).map_err(|e| WriteError::Sheet {
+            sheet: ctx.sheet_name(),
+            title: spec.title.to_string(),
+            reason: e.to_string(),
+        })?;
+    }
+    book.save_to_buffer().map_err(|e| WriteError::Workbook {
+        reason: e.to_string(),
+    })
+}
+
+/// Writes the workbook to `path`. The file is written beside the target first and then moved
+/// over it, so a failed export never leaves a half-written workbook under the chosen name.
+pub fn save_disclosure_workbook(
+    path: &Path,
+    tables: &BudgetTables,
+    template: &Template,
+    header: &WorkbookHeader,
+) -> Result<(), WriteError> {
+    let bytes = write_disclosure_workbook(tables, template, header)?;
+    let io = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".part");
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, &bytes).map_err(io)?;
+    std::fs::rename(&partial, path).map_err(|e| {
+        // The partial file is of no use to anyone once the move failed.
+        let _ = std::fs::remove_file(&partial);
+        io(e)
+    })
+}
+
+/// What every table writer needs besides its table.
+pub(crate) struct TableContext<'a> {
+    pub spec: &'a TableSpec,
+    pub header: &'a WorkbookHeader,
+    pub scale: Scale,
+    pub styles: &'a Styles,
+}
+
+impl TableContext<'_> {
+    /// "表3", as the template numbers the table.
+    pub fn sheet_name(&self) -> String {
+        format!("表{}", self.spec.number)
+    }
+
+    /// "2024年部门支出总体情况表": the year in the title tells a reader of the file (and
+    /// `budget-cli import`) which year the tables are for.
+    pub fn title(&self) -> String {
+        format!("{}年{}", self.header.year, self.spec.title)
+    }
+
+    /// The note under the table: the one the table carries, or for an empty table the
+    /// sentence the seeds print.
+    pub fn note(&self, meta: Option<&TableMeta>, empty: bool) -> Option<String> {
+        meta.and_then(|m| m.empty_note.clone())
+            .or_else(|| empty.then(|| empty_table_note(self.spec, self.header)))
+    }
+}
+
+/// "备注：若羌县人民政府办公室2024年未安排国有资本经营预算拨款，国有资本经营预算支出情况表为空表。"
+pub fn empty_table_note(spec: &TableSpec, header: &WorkbookHeader) -> String {
+    format!(
+        "备注：{}{}年未安排{}，{}为空表。",
+        header.unit,
+        header.year,
+        not_arranged(spec.id),
+        spec.title
+    )
+}
+
+/// What an empty table says was not arranged.
+fn not_arranged(id: TableId) -> &'static str {
+    match id {
+        TableId::T1 => "收支预算",
+        TableId::T2 => "收入预算",
+        TableId::T3 => "支出预算",
+        TableId::T4 => "财政拨款收支预算",
+        TableId::T5 => "一般公共预算拨款",
+        TableId::T6 => "一般公共预算基本支出",
+        TableId::T7 => "一般公共预算项目支出",
+        TableId::T8 => "政府性基金预算拨款",
+        TableId::T9 => "国有资本经营预算拨款",
+        TableId::T10 => "“三公”经费",
+        TableId::T11 => "上年结转结余",
+    }
+}
+
+fn write_table(
+    ws: &mut Worksheet,
+    ctx: &TableContext<'_>,
+    tables: &BudgetTables,
+) -> Result<(), XlsxError> {
+    ws.set_name(ctx.sheet_name())?;
+    match ctx.spec.id {
+        TableId::T1 => overview::write_overview(ws, ctx, tables.t1.as_ref()),
+        TableId::T4 => overview::write_grants(ws, ctx, tables.t4.as_ref()),
+        TableId::T3 => {
+            code_tables::write_expenditure(ws, ctx, tables.t3.as_ref().map(|t| (&t.meta, &t.body)))
+        }
+        TableId::T5 => {
+            code_tables::write_expenditure(ws, ctx, tables.t5.as_ref().map(|t| (&t.meta, &t.body)))
+        }
+        TableId::T8 => {
+            code_tables::write_expenditure(ws, ctx, tables.t8.as_ref().map(|t| (&t.meta, &t.body)))
+        }
+        TableId::T9 => {
+            code_tables::write_expenditure(ws, ctx, tables.t9.as_ref().map(|t| (&t.meta, &t.body)))
+        }
+        TableId::T6 => code_tables::write_basic_expenditure(ws, ctx, tables.t6.as_ref()),
+        TableId::T2 => code_tables::write_sources(
+            ws,
+            ctx,
+            tables.t2.as_ref().map(|t| code_tables::SourceTable {
+                meta: &t.meta,
+                columns: &t.source_columns,
+                rows: &t.rows,
+                total: t.total.as_ref(),
+            }),
+        ),
+        TableId::T11 => code_tables::write_sources(
+            ws,
+            ctx,
+            tables.t11.as_ref().map(|t| code_tables::SourceTable {
+                meta: &t.meta,
+                columns: &t.source_columns,
+                rows: &t.rows,
+                total: t.total.as_ref(),
+            }),
+        ),
+        TableId::T7 => projects::write_projects(ws, ctx, tables.t7.as_ref()),
+        TableId::T10 => three_public::write_three_public(ws, ctx, tables.t10.as_ref()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,203 @@
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::money::Money;
+use crate::tables::{
+    template, Amount, DepartmentExpenditureTable, ExpenditureBody, ExpenditureRow, RowLabel,
+};
+use crate::xlsx::{load_bytes, recognise, CellValue, Merge, SheetGrid};
+
+fn header() -> WorkbookHeader {
+    WorkbookHeader {
+        unit: "若羌县人民政府办公室".to_string(),
+        year: 2024,
+    }
+}
+
+fn wanyuan(text: &str) -> Money {
+    Money::from_decimal(text.parse().unwrap(), Scale::Wanyuan).unwrap()
+}
+
+fn row(code: Option<&str>, name: &str, total: &str, basic: &str, project: &str) -> ExpenditureRow {
+    ExpenditureRow {
+        label: RowLabel {
+            code: code.map(str::to_string),
+            name: name.to_string(),
+            at: None,
+            name_at: None,
+        },
+        total: Amount::derived(wanyuan(total)),
+        basic: Some(Amount::derived(wanyuan(basic))),
+        personnel: None,
+        public: None,
+        project: Some(Amount::derived(wanyuan(project))),
+    }
+}
+
+/// T3 with the 行政运行 line of seed 004 and nothing else.
+fn one_line_t3() -> BudgetTables {
+    let line = |code: &str, name: &str| row(Some(code), name, "265.54", "265.54", "0");
+    BudgetTables {
+        t3: Some(DepartmentExpenditureTable {
+            meta: TableMeta::new(TableId::T3, "部门支出总体情况表"),
+            body: ExpenditureBody {
+                rows: vec![
+                    line("201", "一般公共服务支出"),
+                    line("20103", "政府办公厅（室）及相关机构事务"),
+                    line("2010301", "行政运行"),
+                ],
+                total: Some(row(None, "合计", "265.54", "265.54", "0")),
+            },
+        }),
+        ..BudgetTables::default()
+    }
+}
+
+fn written(tables: &BudgetTables, template_id: &str) -> Vec<SheetGrid> {
+    let template = template(template_id).unwrap();
+    let bytes = write_disclosure_workbook(tables, template, &header()).unwrap();
+    load_bytes(Path::new("export.xlsx"), bytes).unwrap().sheets
+}
+
+fn text(grid: &SheetGrid, a1: &str) -> String {
+    let (row, col) = crate::xlsx::parse_a1(a1).unwrap();
+    match grid.cell(row, col) {
+        CellValue::Text(t) => t.clone(),
+        other => panic!("{a1} should hold text, holds {other:?}"),
+    }
+}
+
+#[test]
+fn the_empty_table_note_is_the_sentence_seed_004_prints() {
+    let county = template("county-11").unwrap();
+    let t9 = county.spec(TableId::T9).unwrap();
+    assert_eq!(
+        empty_table_note(t9, &header()),
+        "备注：若羌县人民政府办公室2024年未安排国有资本经营预算拨款，国有资本经营预算支出情况表为空表。"
+    );
+}
+
+#[test]
+fn one_sheet_per_template_table_in_template_order() {
+    let sheets = written(&BudgetTables::default(), "county-11");
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["表1", "表2", "表3", "表4", "表5", "表6", "表7", "表8", "表9", "表10", "表11"]
+    );
+    let sheets = written(&BudgetTables::default(), "xj-2022");
+    assert_eq!(sheets.len(), 9);
+    assert_eq!(sheets[7].name, "表8");
+    assert_eq!(
+        text(&sheets[7], "A1"),
+        "2024年一般公共预算“三公”经费支出情况表"
+    );
+    assert_eq!(text(&sheets[8], "A1"), "2024年政府性基金预算支出情况表");
+}
+
+#[test]
+fn codes_are_text_amounts_are_numbers_and_zero_is_blank() {
+    let sheets = written(&one_line_t3(), "county-11");
+    let t3 = sheets.iter().find(|s| s.name == "表3").unwrap();
+    assert_eq!(text(t3, "A2"), "编制部门：若羌县人民政府办公室");
+    assert_eq!(text(t3, "G2"), "单位：万元");
+    assert_eq!(
+        [text(t3, "A8"), text(t3, "B8"), text(t3, "C8")],
+        ["201", "03", "01"]
+    );
+    assert_eq!(text(t3, "D8"), "行政运行");
+    assert_eq!(
+        t3.cell(7, 4),
+        &CellValue::Number(Decimal::new(26554, 2)),
+        "E8 holds 265.54 as a number"
+    );
+    assert_eq!(
+        t3.cell(7, 6),
+        &CellValue::Empty,
+        "项目支出 0 is a blank cell"
+    );
+    assert_eq!(text(t3, "D9"), "合计");
+}
+
+#[test]
+fn the_header_band_is_merged_as_printed() {
+    let sheets = written(&one_line_t3(), "county-11");
+    let t3 = sheets.iter().find(|s| s.name == "表3").unwrap();
+    let merge = |first_row, first_col, last_row, last_col| Merge {
+        first_row,
+        first_col,
+        last_row,
+        last_col,
+    };
+    for expected in [
+        merge(0, 0, 0, 6), // title
+        merge(2, 0, 2, 3), // 科目
+        merge(2, 4, 2, 6), // 支出预算
+        merge(3, 0, 3, 2), // 功能分类科目编码
+        merge(3, 3, 4, 3), // 功能分类科目名称
+        merge(3, 4, 4, 4), // 合计
+    ] {
+        assert!(
+            t3.merges.contains(&expected),
+            "{expected:?} in {:?}",
+            t3.merges
+        );
+    }
+    assert_eq!(text(t3, "A3"), "科目");
+    assert_eq!(text(t3, "E3"), "支出预算");
+    assert_eq!(
+        [text(t3, "A5"), text(t3, "B5"), text(t3, "C5")],
+        ["类", "款", "项"]
+    );
+}
+
+#[test]
+fn a_missing_table_is_published_empty_with_its_note_and_recognised_back() {
+    let sheets = written(&one_line_t3(), "county-11");
+    let t9 = sheets.iter().find(|s| s.name == "表9").unwrap();
+    // 基本支出 over 人员经费 and 公用经费, as seed 004 prints T9.
+    assert_eq!(text(t9, "F4"), "基本支出");
+    assert_eq!([text(t9, "F5"), text(t9, "G5")], ["人员经费", "公用经费"]);
+    assert_eq!(text(t9, "D6"), "合计");
+    assert!(text(t9, "A7").ends_with("国有资本经营预算支出情况表为空表。"));
+    let book = recognise(&crate::xlsx::Workbook { sheets });
+    let found = book
+        .recognised
+        .iter()
+        .find(|t| t.id == TableId::T9)
+        .unwrap();
+    assert!(found.empty);
+    assert_eq!(book.year, Some(2024));
+    assert_eq!(book.unit.as_deref(), Some("若羌县人民政府办公室"));
+    assert_eq!(book.template, Some("county-11"));
+}
+
+#[test]
+fn saving_replaces_the_file_and_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir
+        .path()
+        .join("若羌县人民政府办公室2024年部门预算公开表.xlsx");
+    std::fs::write(&path, b"old").unwrap();
+    let county = template("county-11").unwrap();
+    save_disclosure_workbook(&path, &one_line_t3(), county, &header()).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"PK"));
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "only the workbook remains");
+}
+
+#[test]
+fn a_template_without_tables_is_refused() {
+    let empty = Template {
+        id: "none",
+        name: "无表",
+        scale: Scale::Wanyuan,
+        tables: &[],
+    };
+    let err = write_disclosure_workbook(&BudgetTables::default(), &empty, &header()).unwrap_err();
+    assert_eq!(err.code(), "empty_template");
+    assert!(err.to_string().contains("不包含任何表"));
+}
