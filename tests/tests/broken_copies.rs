@@ -262,3 +262,33 @@ fn amounts_in_yuan_are_converted() {
     assert!(f.message.contains("2,500.02元"), "{}", f.message);
     assert_eq!(f.actual.unwrap().exact_wanyuan(), "0.250002");
 }
+
+/// Parts and wholes across tables: the finding sits in the table that must contain the other.
+#[test]
+fn part_and_whole_rules_across_tables() {
+    // T5's class 201 grows beyond what T3 (all funds) spends on 201.
+    let file = with_change("表5", "E6", num(684.70));
+    assert_rule_at(&file, "t3_covers_grants", "表3", "E6");
+
+    // T1's class 208 drops below T4's 财政拨款 for 208.
+    let file = with_change("表1", "D12", num(80.00));
+    assert_rule_at(&file, "t4_within_t1_class", "表4", "D12");
+
+    // T6's 公务接待费 (basic spending) exceeds the 三公 table's 公务接待费.
+    let mut sheets = fixture_sheets(BUDGET_TABLES);
+    sheet_mut(&mut sheets, "表6")
+        .set("D24", num(0.35))
+        .set("F24", num(0.35));
+    let file = review(&sheets);
+    assert_rule_at(&file, "t10_covers_basic", "表10", "B7");
+    let f = file
+        .findings
+        .iter()
+        .find(|f| f.rule == "t10_covers_basic")
+        .unwrap();
+    assert!(
+        f.message.contains("0.25") && f.message.contains("0.35"),
+        "{}",
+        f.message
+    );
+}

@@ -3,6 +3,7 @@
 //! Errors (强制性) block a clean export; warnings (提示性) need a written 说明. Every message is
 //! Chinese, names the numbers on both sides, the difference, and the cell to look at.
 
+mod bound_rules;
 mod catalog_rules;
 mod cross_rules;
 mod expenditure_rules;
@@ -97,6 +98,7 @@ pub fn check_tables(tables: &BudgetTables, catalog: &Catalog) -> Vec<Finding> {
     // Cross-table comparisons first: they tell which component of a broken sum is the one that
     // disagrees with the rest of the workbook, so the sum's finding can point at it.
     cross_rules::check(tables, &mut checker);
+    bound_rules::check(tables, &mut checker);
     overview_rules::check(tables, &mut checker);
     expenditure_rules::check(tables, &mut checker);
     three_public_rules::check(tables, &mut checker);

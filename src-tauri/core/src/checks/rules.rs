@@ -28,6 +28,9 @@ pub fn rule_title(rule: &str) -> String {
         "t10_total" => Some("三公合计=出国+接待+公务用车"),
         "t10_vehicle" => Some("公务用车=购置费+运行费"),
         "t10_sources" => Some("合计=各资金来源之和"),
+        "t3_covers_grants" => Some("表间：部门支出各类≥财政拨款各类"),
+        "t4_within_t1_class" => Some("表间：财政拨款各类≤收支总表各类"),
+        "t10_covers_basic" => Some("表间：三公各项≥基本支出中对应经济科目"),
         _ => None,
     };
     let table = rule

@@ -190,6 +190,87 @@ impl Checker {
         false
     }
 
+    /// Checks `amount` ≤ `bound` (a part cannot exceed what contains it).
+    #[allow(clippy::too_many_arguments)]
+    pub fn at_most(
+        &mut self,
+        rule: &str,
+        meta: &TableMeta,
+        subject: &str,
+        amount: &Amount,
+        bound: Money,
+        bound_from: &str,
+        tol: Money,
+    ) -> bool {
+        let excess = amount.value - bound;
+        self.bound_finding(
+            rule, meta, subject, amount, bound, bound_from, excess, tol, "超过", "多出",
+        )
+    }
+
+    /// Checks `amount` ≥ `bound` (a whole must contain its parts).
+    #[allow(clippy::too_many_arguments)]
+    pub fn at_least(
+        &mut self,
+        rule: &str,
+        meta: &TableMeta,
+        subject: &str,
+        amount: &Amount,
+        bound: Money,
+        bound_from: &str,
+        tol: Money,
+    ) -> bool {
+        let shortfall = bound - amount.value;
+        self.bound_finding(
+            rule, meta, subject, amount, bound, bound_from, shortfall, tol, "少于", "少",
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn bound_finding(
+        &mut self,
+        rule: &str,
+        meta: &TableMeta,
+        subject: &str,
+        amount: &Amount,
+        bound: Money,
+        bound_from: &str,
+        beyond: Money,
+        tol: Money,
+        relation: &str,
+        by: &str,
+    ) -> bool {
+        if beyond <= tol {
+            return true;
+        }
+        let scale = meta.scale;
+        let cell = amount
+            .at
+            .as_ref()
+            .map(|a| format!("请核对单元格 {}。", a.a1()))
+            .unwrap_or_default();
+        self.push(Finding {
+            rule: rule.to_string(),
+            severity: Severity::Error,
+            location: Location::of(amount.at.as_ref()),
+            message: format!(
+                "{}：{}为 {}，{}{} {}，{} {}。{}",
+                table_name(meta),
+                subject,
+                show(amount.value, scale),
+                relation,
+                bound_from,
+                show(bound, scale),
+                by,
+                show(beyond, scale),
+                cell
+            ),
+            expected: Some(bound),
+            actual: Some(amount.value),
+        });
+        false
+    }
+
     pub fn note(&mut self, rule: &str, severity: Severity, at: Option<&CellRef>, message: String) {
         self.push(Finding {
             rule: rule.to_string(),

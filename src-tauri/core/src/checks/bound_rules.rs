@@ -1,0 +1,140 @@
+//! 表间审核 of parts and wholes: a figure that is part of another table's figure cannot exceed
+//! it. 财政拨款 (T4, T5, T8, T9) is part of the department's whole budget (T1, T3); the 三公
+//! table (all 财政拨款, 基本 and 项目) contains the 三公 items of T6's basic spending.
+
+use std::collections::BTreeMap;
+
+use crate::money::Money;
+use crate::tables::{Amount, BudgetTables, ExpenditureBody, ThreePublicItem};
+
+use super::sums::{table_name, tolerance_between, Checker};
+
+/// 类 rows of a function table with their 合计 cell, by code.
+fn class_rows(body: &ExpenditureBody) -> BTreeMap<&str, &Amount> {
+    body.rows
+        .iter()
+        .filter_map(|r| {
+            r.label
+                .code
+                .as_deref()
+                .filter(|c| c.len() == 3)
+                .map(|c| (c, &r.total))
+        })
+        .collect()
+}
+
+/// T5 + T8 + T9 of a class ≤ T3 of that class.
+fn grants_within_department(tables: &BudgetTables, checker: &mut Checker) {
+    let Some(t3) = &tables.t3 else {
+        return;
+    };
+    let parts: Vec<(&crate::tables::TableMeta, &ExpenditureBody)> = [
+        tables.t5.as_ref().map(|t| (&t.meta, &t.body)),
+        tables.t8.as_ref().map(|t| (&t.meta, &t.body)),
+        tables.t9.as_ref().map(|t| (&t.meta, &t.body)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        return;
+    }
+    let department = class_rows(&t3.body);
+    let mut grants: BTreeMap<&str, Money> = BTreeMap::new();
+    for (_, body) in &parts {
+        for (code, amount) in class_rows(body) {
+            *grants.entry(code).or_default() += amount.value;
+        }
+    }
+    let names: Vec<String> = parts.iter().map(|(m, _)| m.id.to_string()).collect();
+    for (code, grant) in grants {
+        let Some(total) = department.get(code) else {
+            continue;
+        };
+        let tol = parts
+            .iter()
+            .map(|(m, _)| tolerance_between(&t3.meta, m))
+            .max()
+            .unwrap_or(Money::ZERO);
+        // The finding sits in T3: it is the table that must contain the grants.
+        checker.at_least(
+            "t3_covers_grants",
+            &t3.meta,
+            &format!("功能分类 {code} 的合计"),
+            total,
+            grant,
+            &format!("{}中该类之和", names.join("、")),
+            tol,
+        );
+    }
+}
+
+/// T4 class 合计 (财政拨款) ≤ T1 class (all funds).
+fn t4_within_t1(tables: &BudgetTables, checker: &mut Checker) {
+    let (Some(t1), Some(t4)) = (&tables.t1, &tables.t4) else {
+        return;
+    };
+    for row in &t4.classes {
+        let Some(code) = row.label.code.as_deref() else {
+            continue;
+        };
+        let Some(whole) = t1
+            .classes
+            .iter()
+            .find(|c| c.label.code.as_deref() == Some(code))
+        else {
+            continue;
+        };
+        checker.at_most(
+            "t4_within_t1_class",
+            &t4.meta,
+            &format!("“{}”的财政拨款合计", row.label.describe()),
+            &row.total,
+            whole.amount.value,
+            &format!("{}中该类的预算数", table_name(&t1.meta)),
+            tolerance_between(&t1.meta, &t4.meta),
+        );
+    }
+}
+
+/// T6's 三公 items (basic spending, 一般公共预算) ≤ the 三公 table's items.
+fn three_public_covers_basic(tables: &BudgetTables, checker: &mut Checker) {
+    let (Some(t6), Some(t10)) = (&tables.t6, &tables.t10) else {
+        return;
+    };
+    let items: [(&str, &str, &Option<ThreePublicItem>); 4] = [
+        ("30212", "因公出国(境)费", &t10.outbound),
+        ("30217", "公务接待费", &t10.reception),
+        ("30231", "公务用车运行费", &t10.vehicle_operation),
+        ("31013", "公务用车购置费", &t10.vehicle_purchase),
+    ];
+    for (code, name, item) in items {
+        let Some(basic) = t6
+            .rows
+            .iter()
+            .find(|r| r.label.code.as_deref() == Some(code))
+        else {
+            continue;
+        };
+        let covered = item.as_ref().map_or(Money::ZERO, |i| i.amount.value);
+        let at = item
+            .as_ref()
+            .map(|i| i.amount.clone())
+            .unwrap_or(Amount::new(covered, t10.meta.title_at.clone()));
+        checker.at_least(
+            "t10_covers_basic",
+            &t10.meta,
+            name,
+            &at,
+            basic.total.value,
+            &format!("{}中 {code} {name}", table_name(&t6.meta)),
+            tolerance_between(&t6.meta, &t10.meta),
+        );
+    }
+}
+
+pub fn check(tables: &BudgetTables, checker: &mut Checker) {
+    grants_within_department(tables, checker);
+    t4_within_t1(tables, checker);
+    three_public_covers_basic(tables, checker);
+}
