@@ -341,3 +341,72 @@ fn joined_codes_unit_in_headers_and_column_numbers() {
     let broken = review(&[s]);
     assert_fires(&broken, "t5_tree", "一般公共预算支出", "B5");
 }
+
+/// T1 with 本年收入合计 / 本年支出合计 lines and 上年结转 / 结转下年 below them.
+fn overview_with_subtotals() -> SheetSpec {
+    let mut s = SheetSpec::new("收支总表");
+    s.set("A1", text("部门收支总体情况表"));
+    s.set("A2", text("编制部门：某县某局"))
+        .set("D2", text("单位：万元"));
+    s.row(2, &[text("收入"), Put::Blank, text("支出")]);
+    s.merge("A3:B3").merge("C3:D3");
+    s.row(
+        3,
+        &[text("项目"), text("预算数"), text("项目"), text("预算数")],
+    );
+    s.row(
+        4,
+        &[
+            text("一、一般公共预算拨款收入"),
+            num(100.0),
+            text("一、一般公共服务支出"),
+            num(70.0),
+        ],
+    );
+    s.row(
+        5,
+        &[
+            text("二、事业收入"),
+            num(20.0),
+            text("二、教育支出"),
+            num(50.0),
+        ],
+    );
+    s.row(
+        6,
+        &[
+            text("本年收入合计"),
+            num(120.0),
+            text("本年支出合计"),
+            num(120.0),
+        ],
+    );
+    s.row(
+        7,
+        &[text("三、上年结转"), num(10.0), text("结转下年"), num(10.0)],
+    );
+    s.row(
+        8,
+        &[text("收入总计"), num(130.0), text("支出总计"), num(130.0)],
+    );
+    s
+}
+
+#[test]
+fn subtotal_lines_in_t1_are_neither_items_nor_double_counted() {
+    let clean = review(&[overview_with_subtotals()]);
+    assert_eq!(clean.tables[0].id, TableId::T1);
+    assert!(clean.findings.is_empty(), "{:#?}", clean.findings);
+    let tables = {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t1.xlsx");
+        write_workbook(&path, &[overview_with_subtotals()]);
+        budget_core::xlsx::read(&path).unwrap().tables
+    };
+    let t1 = tables.t1.unwrap();
+    let codes: Vec<_> = t1.classes.iter().map(|c| c.label.code.clone()).collect();
+    assert_eq!(codes, [Some("201".to_string()), Some("205".to_string())]);
+    let mut s = overview_with_subtotals();
+    s.set("B7", num(121.0));
+    assert_fires(&review(&[s]), "t1_income_total", "收支总表", "B7");
+}

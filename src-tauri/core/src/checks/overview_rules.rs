@@ -67,14 +67,25 @@ pub fn income_parents(items: &[IncomeItem]) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// "本年收入合计": a subtotal line between the items, not an item itself.
+fn is_subtotal(item: &IncomeItem) -> bool {
+    let f = fold_label(&item.label.name);
+    f.contains("合计") && !f.starts_with("其中")
+}
+
 fn check_income(
     prefix: &str,
     meta: &TableMeta,
-    items: &[IncomeItem],
+    all_items: &[IncomeItem],
     total: Option<&IncomeItem>,
     checker: &mut Checker,
 ) {
-    let parents = income_parents(items);
+    let items: Vec<IncomeItem> = all_items
+        .iter()
+        .filter(|i| !is_subtotal(i))
+        .cloned()
+        .collect();
+    let parents = income_parents(&items);
     for (p, parent) in items.iter().enumerate() {
         let children: Vec<&Amount> = items
             .iter()
@@ -94,6 +105,28 @@ fn check_income(
             parts: children,
             parts_name: "其下各项之和".to_string(),
         });
+    }
+    let is_root = |item: &IncomeItem| {
+        items
+            .iter()
+            .position(|i| i == item)
+            .is_some_and(|p| parents[p].is_none())
+    };
+    // Each subtotal line covers the top-level items since the previous one.
+    let mut since_last: Vec<&Amount> = Vec::new();
+    for item in all_items {
+        if is_subtotal(item) {
+            checker.sum(SumCheck {
+                rule: format!("{prefix}_income_total"),
+                meta,
+                subject: format!("“{}”", item.label.name.trim()),
+                total: &item.amount,
+                parts: std::mem::take(&mut since_last),
+                parts_name: "以上各收入项目之和".to_string(),
+            });
+        } else if is_root(item) {
+            since_last.push(&item.amount);
+        }
     }
     if let Some(total) = total {
         let roots: Vec<&Amount> = items

@@ -141,7 +141,8 @@ pub fn parse_overview(reader: &mut CellReader<'_>) -> Option<OverviewBody> {
             body.expenditure_total.get_or_insert(item);
         } else if item.label.code.is_some() {
             body.classes.push(item);
-        } else if !item.amount.value.is_zero() {
+        } else if !item.amount.value.is_zero() && !fold_label(&item.label.name).contains("合计") {
+            // "结转下年" counts toward 支出总计; "本年支出合计" only repeats the classes.
             body.other_expenditure.push(item);
         }
     }
