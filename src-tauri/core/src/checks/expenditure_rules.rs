@@ -9,30 +9,28 @@ use crate::tables::{
 
 use super::sums::{check_empty_note, Checker, SumCheck};
 
-/// Rows of a code tree: for each row, the rows one level below it.
+/// The rows whose nearest printed ancestor is `parent`: its 款, or its 项 where a table skips
+/// the 款 line (a 类 printed with only some of its 款 rows and 项 rows directly under it).
 fn children_of<'a, T>(rows: &'a [T], label: impl Fn(&T) -> &RowLabel, parent: &str) -> Vec<&'a T> {
-    let next = |len: usize| -> Vec<&'a T> {
-        rows.iter()
-            .filter(|r| {
-                label(r)
-                    .code
-                    .as_deref()
-                    .is_some_and(|c| c.len() == len && c.starts_with(parent))
-            })
-            .collect()
-    };
-    match parent.len() {
-        3 => {
-            let kuan = next(5);
-            if kuan.is_empty() {
-                next(7)
-            } else {
-                kuan
-            }
-        }
-        5 => next(7),
-        _ => Vec::new(),
-    }
+    let codes: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| label(r).code.as_deref())
+        .collect();
+    rows.iter()
+        .filter(|r| {
+            let Some(code) = label(r).code.as_deref() else {
+                return false;
+            };
+            code.len() > parent.len()
+                && code.starts_with(parent)
+                && !codes.iter().any(|between| {
+                    between.len() > parent.len()
+                        && between.len() < code.len()
+                        && between.starts_with(parent)
+                        && code.starts_with(between)
+                })
+        })
+        .collect()
 }
 
 /// Rows whose parent code is not in the table: what the 合计 row adds up.
@@ -376,5 +374,45 @@ pub fn check(tables: &BudgetTables, checker: &mut Checker) {
             t.total.as_ref(),
             checker,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(code: &str) -> RowLabel {
+        RowLabel {
+            code: Some(code.to_string()),
+            name: String::new(),
+            at: None,
+            name_at: None,
+        }
+    }
+
+    #[test]
+    fn children_are_the_nearest_printed_descendants() {
+        let rows: Vec<RowLabel> = [
+            "201", "20103", "2010301", "2010350", "2014004", "208", "20805",
+        ]
+        .into_iter()
+        .map(label)
+        .collect();
+        let kids = |p: &str| -> Vec<&str> {
+            children_of(&rows, |r: &RowLabel| r, p)
+                .iter()
+                .filter_map(|r| r.code.as_deref())
+                .collect()
+        };
+        // 2014004 has no 20140 line: it sits directly under 201 beside the 款 20103.
+        assert_eq!(kids("201"), ["20103", "2014004"]);
+        assert_eq!(kids("20103"), ["2010301", "2010350"]);
+        assert_eq!(kids("208"), ["20805"]);
+        assert!(kids("2010301").is_empty());
+        let tops: Vec<&str> = top_rows(&rows, |r: &RowLabel| r)
+            .iter()
+            .filter_map(|r| r.code.as_deref())
+            .collect();
+        assert_eq!(tops, ["201", "208"]);
     }
 }
