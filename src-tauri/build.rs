@@ -11,6 +11,15 @@ const COMMANDS: &[&str] = &[
     "pick_workbooks",
     "review_workbooks",
     "review_sheet",
+    "catalog_entries",
+    "load_lines",
+    "save_lines",
+    "save_draft",
+    "load_draft",
+    "discard_draft",
+    "disclosure_overview",
+    "import_lines",
+    "save_lines_template",
 ];
 
 fn main() {

@@ -2,6 +2,8 @@
 //! budget-core; this crate only wires it to the webview.
 
 mod commands;
+mod dialogs;
+mod prepare;
 mod review;
 pub mod state;
 
@@ -38,6 +40,15 @@ pub fn run() {
             review::pick_workbooks,
             review::review_workbooks,
             review::review_sheet,
+            prepare::catalog_entries,
+            prepare::load_lines,
+            prepare::save_lines,
+            prepare::save_draft,
+            prepare::load_draft,
+            prepare::discard_draft,
+            prepare::disclosure_overview,
+            prepare::import_lines,
+            prepare::save_lines_template,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

@@ -7,11 +7,8 @@ use budget_core::review::{review_files_with_progress, ReviewedFile};
 use budget_core::sheet_view::{sheet_view, SheetView};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
-use tauri_plugin_dialog::DialogExt;
 
-/// When set, the file picker returns these paths (separated like PATH) instead of opening the
-/// native dialog, which WebDriver cannot drive. Used by the end-to-end tests.
-pub const TEST_PICK_ENV: &str = "BUDGET_DESK_TEST_PICK";
+use crate::dialogs;
 
 #[derive(Clone, Serialize)]
 struct Progress {
@@ -19,7 +16,7 @@ struct Progress {
     total: usize,
 }
 
-fn internal(err: impl std::fmt::Display) -> ErrorPayload {
+pub(crate) fn internal(err: impl std::fmt::Display) -> ErrorPayload {
     ErrorPayload {
         code: "internal".into(),
         message: format!("内部错误：后台任务异常结束（{err}）。"),
@@ -29,20 +26,9 @@ fn internal(err: impl std::fmt::Display) -> ErrorPayload {
 /// Opens the native "open files" dialog for Excel workbooks; empty when cancelled.
 #[tauri::command]
 pub async fn pick_workbooks(app: AppHandle) -> Result<Vec<String>, ErrorPayload> {
-    if let Some(paths) = std::env::var_os(TEST_PICK_ENV) {
-        return Ok(std::env::split_paths(&paths)
-            .map(|p| p.display().to_string())
-            .collect());
-    }
     tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title("选择要审核的公开工作簿")
-            .add_filter("Excel 工作簿", &["xlsx", "xls"])
-            .blocking_pick_files()
-            .unwrap_or_default()
+        dialogs::pick_workbooks(&app, "选择要审核的公开工作簿", true)
             .into_iter()
-            .filter_map(|p| p.into_path().ok())
             .map(|p| p.display().to_string())
             .collect()
     })

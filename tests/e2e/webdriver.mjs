@@ -176,8 +176,12 @@ export class Session {
     await this.cmd('DELETE', '/actions')
   }
 
+  /** The element's text as the user reads it. WebKit's own "element text" comes back empty for
+   * text that cannot be selected (the grid's cells), so the DOM is asked instead. */
   async text(el) {
-    return this.cmd('GET', `/element/${el}/text`)
+    return this.script('return (arguments[0].innerText || arguments[0].textContent || "").trim()', [
+      { [ELEMENT]: el },
+    ])
   }
 
   async script(body, args = []) {

@@ -7,6 +7,9 @@ import type { DisclosureKind } from './bindings/DisclosureKind'
 import type { ErrorPayload } from './bindings/ErrorPayload'
 import type { ReviewedFile } from './bindings/ReviewedFile'
 import type { SheetView } from './bindings/SheetView'
+import type { LineSet } from './bindings/LineSet'
+import type { DisclosureOverview } from './bindings/DisclosureOverview'
+import type { CatalogListing } from './grid/catalog'
 import type { Unit } from './bindings/Unit'
 import type { UnitInput } from './bindings/UnitInput'
 import type { UnitSummary } from './bindings/UnitSummary'
@@ -58,4 +61,14 @@ export const api = {
   pickWorkbooks: () => call<string[]>('pick_workbooks'),
   reviewWorkbooks: (paths: string[]) => call<ReviewedFile[]>('review_workbooks', { paths }),
   reviewSheet: (path: string, sheet: string) => call<SheetView>('review_sheet', { path, sheet }),
+  catalogEntries: (year: number) => call<CatalogListing>('catalog_entries', { year }),
+  loadLines: (disclosureId: number) => call<LineSet>('load_lines', { disclosureId }),
+  saveLines: (disclosureId: number, set: LineSet) => call<null>('save_lines', { disclosureId, set }),
+  saveDraft: (disclosureId: number, content: string) => call<null>('save_draft', { disclosureId, content }),
+  loadDraft: (disclosureId: number) => call<string | null>('load_draft', { disclosureId }),
+  discardDraft: (disclosureId: number) => call<null>('discard_draft', { disclosureId }),
+  disclosureOverview: (disclosureId: number) => call<DisclosureOverview>('disclosure_overview', { disclosureId }),
+  importLines: (disclosureId: number) =>
+    call<{ lines: number; projects: number } | null>('import_lines', { disclosureId }),
+  saveLinesTemplate: () => call<string | null>('save_lines_template'),
 }

@@ -111,3 +111,109 @@ pub fn disclosure_tables(store: &Store, disclosure_id: i64) -> Result<BudgetTabl
         },
     ))
 }
+
+/// One function class in the overview chart.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ClassShare {
+    pub code: String,
+    pub name: String,
+    pub total: crate::money::Money,
+    pub basic: crate::money::Money,
+    pub project: crate::money::Money,
+}
+
+/// What the overview shows: totals, the 基本/项目 split and expenditure by function class.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DisclosureOverview {
+    pub total: crate::money::Money,
+    pub basic: crate::money::Money,
+    pub project: crate::money::Money,
+    pub classes: Vec<ClassShare>,
+}
+
+/// The overview of a disclosure, from its T3 (all money, by function class).
+pub fn overview(tables: &BudgetTables) -> DisclosureOverview {
+    use crate::money::Money;
+    let value = |a: &Option<crate::tables::Amount>| a.as_ref().map_or(Money::ZERO, |a| a.value);
+    let mut out = DisclosureOverview {
+        total: Money::ZERO,
+        basic: Money::ZERO,
+        project: Money::ZERO,
+        classes: Vec::new(),
+    };
+    let Some(t3) = &tables.t3 else {
+        return out;
+    };
+    for row in &t3.body.rows {
+        let Some(code) = row.label.code.as_ref().filter(|c| c.len() == 3) else {
+            continue;
+        };
+        let share = ClassShare {
+            code: code.clone(),
+            name: row.label.name.clone(),
+            total: row.total.value,
+            basic: value(&row.basic) + value(&row.personnel) + value(&row.public),
+            project: value(&row.project),
+        };
+        out.total += share.total;
+        out.basic += share.basic;
+        out.project += share.project;
+        out.classes.push(share);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::{BudgetLine, FundSource, LineSet, SpendingType};
+    use crate::money::{parse_amount, Scale};
+
+    fn line(f: &str, spending: SpendingType, amount: &str) -> BudgetLine {
+        BudgetLine {
+            function_code: f.into(),
+            economic_code: "30101".into(),
+            source: FundSource::GeneralBudget,
+            carried_over: false,
+            spending,
+            project_code: None,
+            amount: parse_amount(amount, Scale::Wanyuan).unwrap().unwrap(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn overview_sums_classes_and_the_basic_project_split() {
+        let set = LineSet {
+            projects: vec![],
+            lines: vec![
+                line("2010301", SpendingType::Personnel, "265.54"),
+                line("2080505", SpendingType::Personnel, "47.27"),
+                line("2010350", SpendingType::Public, "1.00"),
+            ],
+        };
+        let tables = derive_tables(
+            &set,
+            &DeriveContext {
+                template: template("county-11").expect("template"),
+                catalog: Catalog::embedded(2024),
+                unit_name: "甲",
+                year: 2024,
+            },
+        );
+        let o = overview(&tables);
+        assert_eq!(o.total.plain_wanyuan(), "313.81");
+        assert_eq!(o.basic, o.total);
+        assert_eq!(
+            o.classes
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>(),
+            ["201", "208"]
+        );
+        assert_eq!(o.classes[0].name, "一般公共服务支出");
+        assert_eq!(o.classes[0].total.plain_wanyuan(), "266.54");
+    }
+}

@@ -124,3 +124,33 @@ describe('toLineSet', () => {
     expect(back[0].carried_over).toBe('否')
   })
 })
+
+import { CodeBook } from './catalog'
+
+describe('CodeBook', () => {
+  const book = new CodeBook(
+    {
+      year: 2024,
+      function: [
+        { code: '201', name: '一般公共服务支出', level: '类' },
+        { code: '2010301', name: '行政运行', level: '项' },
+        { code: '2010350', name: '事业运行', level: '项' },
+      ],
+      economic: [{ code: '30217', name: '公务接待费', level: '款' }],
+    },
+    [{ code: 'P1', name: '政务服务保障', category: '特定目标类' }],
+  )
+
+  it('describes codes with their names', () => {
+    expect(book.describe('function_code', '2010301')).toBe('2010301 行政运行')
+    expect(book.describe('project_code', 'P1')).toBe('P1 政务服务保障')
+    expect(book.describe('economic_code', '39999')).toBe('39999')
+  })
+
+  it('suggests 项 by code prefix or part of the name, never a 类', () => {
+    expect(book.suggest('function_code', '2010').map((s) => s.value)).toEqual(['2010301', '2010350'])
+    expect(book.suggest('function_code', '事业').map((s) => s.value)).toEqual(['2010350'])
+    expect(book.suggest('economic_code', '接待')[0].label).toBe('30217 公务接待费')
+    expect(book.known('function_code', '201')).toBe(false)
+  })
+})

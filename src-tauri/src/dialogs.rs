@@ -1,0 +1,47 @@
+//! Native file dialogs, opened from Rust (the webview has no dialog permission). WebDriver cannot
+//! drive native dialogs, so the end-to-end tests answer them through environment variables.
+
+use std::path::PathBuf;
+
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+/// When set, "open" dialogs return these paths (separated like PATH).
+pub const TEST_PICK_ENV: &str = "BUDGET_DESK_TEST_PICK";
+/// When set, "save" dialogs return this path.
+pub const TEST_SAVE_ENV: &str = "BUDGET_DESK_TEST_SAVE";
+
+/// Asks for Excel workbooks to open; empty when cancelled. Blocks: call on a blocking thread.
+pub fn pick_workbooks(app: &AppHandle, title: &str, multiple: bool) -> Vec<PathBuf> {
+    if let Some(paths) = std::env::var_os(TEST_PICK_ENV) {
+        return std::env::split_paths(&paths).collect();
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter("Excel 工作簿", &["xlsx", "xls"]);
+    let picked = if multiple {
+        dialog.blocking_pick_files().unwrap_or_default()
+    } else {
+        dialog.blocking_pick_file().into_iter().collect()
+    };
+    picked
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect()
+}
+
+/// Asks where to save a workbook; `None` when cancelled. Blocks: call on a blocking thread.
+pub fn save_workbook(app: &AppHandle, title: &str, file_name: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(TEST_SAVE_ENV) {
+        return Some(PathBuf::from(path));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(file_name)
+        .add_filter("Excel 工作簿", &["xlsx"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}

@@ -1,0 +1,145 @@
+//! Commands of the preparation screen: the catalog, budget lines, drafts, import and overview.
+
+use budget_core::catalog::{Catalog, CatalogEntry, Classification};
+use budget_core::error::ErrorPayload;
+use budget_core::lines::import::write_template;
+use budget_core::lines::LineSet;
+use budget_core::prepare::{
+    disclosure_tables, import_lines_file, overview, DisclosureOverview, ImportError,
+};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::review::internal;
+use crate::state::AppState;
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+#[derive(Serialize)]
+pub struct CatalogListing {
+    year: i32,
+    function: Vec<CatalogEntry>,
+    economic: Vec<CatalogEntry>,
+}
+
+/// The whole catalog of a year (a few hundred entries): the grid looks names up and suggests
+/// codes without a round trip per keystroke.
+#[tauri::command]
+pub async fn catalog_entries(year: i32) -> Reply<CatalogListing> {
+    let catalog = Catalog::embedded(year);
+    Ok(CatalogListing {
+        year: catalog.year,
+        function: catalog.entries(Classification::Function).cloned().collect(),
+        economic: catalog.entries(Classification::Economic).cloned().collect(),
+    })
+}
+
+#[tauri::command]
+pub async fn load_lines(state: State<'_, AppState>, disclosure_id: i64) -> Reply<LineSet> {
+    state.with_store(move |s| s.load_lines(disclosure_id)).await
+}
+
+#[tauri::command]
+pub async fn save_lines(state: State<'_, AppState>, disclosure_id: i64, set: LineSet) -> Reply<()> {
+    state
+        .with_store(move |s| s.save_lines(disclosure_id, &set))
+        .await
+}
+
+#[tauri::command]
+pub async fn save_draft(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    content: String,
+) -> Reply<()> {
+    state
+        .with_store(move |s| s.save_draft(disclosure_id, &content))
+        .await
+}
+
+#[tauri::command]
+pub async fn load_draft(state: State<'_, AppState>, disclosure_id: i64) -> Reply<Option<String>> {
+    state.with_store(move |s| s.load_draft(disclosure_id)).await
+}
+
+#[tauri::command]
+pub async fn discard_draft(state: State<'_, AppState>, disclosure_id: i64) -> Reply<()> {
+    state
+        .with_store(move |s| s.discard_draft(disclosure_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn disclosure_overview(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<DisclosureOverview> {
+    state
+        .with_store(move |s| disclosure_tables(s, disclosure_id).map(|t| overview(&t)))
+        .await
+}
+
+#[derive(Serialize)]
+pub struct ImportSummary {
+    lines: usize,
+    projects: usize,
+}
+
+/// Asks for a line workbook and imports it into this disclosure (its unit and year). `None`
+/// when the dialog was cancelled.
+#[tauri::command]
+pub async fn import_lines(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Option<ImportSummary>> {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        dialogs::pick_workbooks(&app, "选择预算明细工作簿", false)
+    })
+    .await
+    .map_err(internal)?;
+    let Some(path) = picked.into_iter().next() else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            let d = s.get_disclosure(disclosure_id)?;
+            let unit = s.get_unit(d.unit_id)?;
+            Ok(import_lines_file(s, &path, Some(&unit.code), Some(d.year)))
+        })
+        .await?
+        .map(|done| {
+            Some(ImportSummary {
+                lines: done.lines,
+                projects: done.projects,
+            })
+        })
+        .map_err(|e: ImportError| ErrorPayload {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// Saves the line import template where the user chooses; the path, or `None` if cancelled.
+#[tauri::command]
+pub async fn save_lines_template(app: AppHandle) -> Reply<Option<String>> {
+    tauri::async_runtime::spawn_blocking(move || -> Reply<Option<String>> {
+        let Some(path) =
+            dialogs::save_workbook(&app, "保存预算明细导入模板", "预算明细导入模板.xlsx")
+        else {
+            return Ok(None);
+        };
+        let bytes = write_template().map_err(|e| ErrorPayload {
+            code: "export".into(),
+            message: format!("生成模板失败：{e}"),
+        })?;
+        std::fs::write(&path, bytes).map_err(|e| ErrorPayload {
+            code: "io".into(),
+            message: format!("无法写入 {}：{e}", path.display()),
+        })?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+    .map_err(internal)?
+}

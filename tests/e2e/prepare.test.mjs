@@ -1,0 +1,103 @@
+// End to end: prepare a disclosure in the real app — paste lines copied from Excel into the
+// grid, save, see the totals, and find everything again after a restart.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Session, startDriver } from './webdriver.mjs'
+
+let driver
+let dir
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'budget-desk-prepare-'))
+  driver = await startDriver()
+})
+
+after(() => {
+  driver?.stop()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+// As Excel puts it on the clipboard: tabs, CRLF, a quoted amount with a thousands separator.
+const PASTE = [
+  ['2010301', '30101', '一般公共预算', '否', '人员经费', '', '98.48'],
+  ['2010301', '30102', '一般公共预算拨款', '否', '人员经费', '', '"1,167.06"'],
+  ['2010350', '30217', '一般公共预算', '', '公用', '', '0.25'],
+]
+  .map((r) => r.join('\t'))
+  .join('\r\n')
+
+async function paste(app, text) {
+  await app.script(
+    `const grid = document.querySelector('[data-testid="line-grid"]');
+     grid.focus();
+     const data = new DataTransfer();
+     data.setData('text/plain', arguments[0]);
+     grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));`,
+    [text],
+  )
+}
+
+test('lines pasted from Excel are saved and their totals shown', async () => {
+  const db = join(dir, 'prepare.sqlite')
+  let app = await Session.launch(driver, ['--db', db])
+  try {
+    await app.click('[data-testid="new-unit"]')
+    await app.type('[data-testid="unit-name"] input, input[data-testid="unit-name"]', '若羌县人民政府办公室')
+    await app.type('[data-testid="unit-code"] input, input[data-testid="unit-code"]', '101001')
+    await app.click('[data-testid="unit-save"]')
+    await app.click('[data-testid="new-disclosure"]')
+    await app.type('[data-testid="disclosure-year"] input', '2024')
+    await app.click('[data-testid="disclosure-save"]')
+    await app.waitFor('[data-testid="disclosure-editor"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已打开' })
+
+    await app.click('[data-row="0"] [data-key="function_code"]')
+    await paste(app, PASTE)
+    await app.waitFor('[data-testid="line-totals"]', { text: '明细 3 条' })
+    await app.waitFor('[data-testid="line-totals"]', { text: '合计 1,265.79 万元' })
+    await app.waitFor('[data-row="1"] [data-key="function_code"]', { text: '2010301 行政运行' })
+    await app.waitFor('[data-row="2"] [data-key="spending"]', { text: '公用经费' })
+    await app.waitFor('[data-testid="unsaved"]')
+
+    await app.click('[data-testid="save-lines"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已保存 3 条明细，合计 1,265.79 万元' })
+    await app.waitGone('[data-testid="unsaved"]')
+    await app.screenshot('prepare-saved')
+  } finally {
+    await app.close()
+  }
+
+  app = await Session.launch(driver, ['--db', db])
+  try {
+    await app.click('[data-testid="nav-disclosure"]', { text: '2024年预算公开' })
+    await app.waitFor('[data-testid="line-totals"]', { text: '合计 1,265.79 万元' })
+    await app.waitFor('[data-row="2"] [data-key="economic_code"]', { text: '30217 公务接待费' })
+  } finally {
+    await app.close()
+  }
+})
+
+test('a bad pasted cell is marked and saving is refused with the line named', async () => {
+  const db = join(dir, 'bad.sqlite')
+  const app = await Session.launch(driver, ['--db', db])
+  try {
+    await app.click('[data-testid="new-unit"]')
+    await app.type('[data-testid="unit-name"] input, input[data-testid="unit-name"]', '测试单位')
+    await app.type('[data-testid="unit-code"] input, input[data-testid="unit-code"]', '9')
+    await app.click('[data-testid="unit-save"]')
+    await app.click('[data-testid="new-disclosure"]')
+    await app.click('[data-testid="disclosure-save"]')
+    await app.waitFor('[data-testid="disclosure-editor"]')
+    await app.click('[data-row="0"] [data-key="function_code"]')
+    await paste(app, '2010301\t30101\t一般公共预算\t否\t人员经费\t\tabc')
+    await app.waitFor('.el-message--warning', { text: '第 1 行“金额（万元）”' })
+    await app.waitFor('[data-row="0"] [data-key="amount"].invalid')
+    await app.click('[data-testid="save-lines"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '未保存' })
+  } finally {
+    await app.close()
+  }
+})
