@@ -5,10 +5,13 @@ use std::path::PathBuf;
 use budget_core::error::ErrorPayload;
 use budget_core::review::{review_files_with_progress, ReviewedFile};
 use budget_core::sheet_view::{sheet_view, SheetView};
+use budget_core::store::{NoteKey, ReviewNote};
+use budget_core::xlsx::write_review_report;
 use serde::Serialize;
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, State};
 
 use crate::dialogs;
+use crate::state::AppState;
 
 #[derive(Clone, Serialize)]
 struct Progress {
@@ -62,4 +65,65 @@ pub async fn review_sheet(path: String, sheet: String) -> Result<SheetView, Erro
     })
     .await
     .map_err(internal)?
+}
+
+/// The written 说明 of the findings of these files (by content hash).
+#[tauri::command]
+pub async fn review_notes(
+    state: State<'_, AppState>,
+    hashes: Vec<String>,
+) -> Result<Vec<ReviewNote>, ErrorPayload> {
+    state
+        .with_store(move |s| {
+            let mut all = Vec::new();
+            for h in hashes.iter().filter(|h| !h.is_empty()) {
+                all.extend(s.review_notes_for(h)?);
+            }
+            Ok(all)
+        })
+        .await
+}
+
+/// Keeps (or, when empty, removes) the 说明 of one finding.
+#[tauri::command]
+pub async fn set_review_note(
+    state: State<'_, AppState>,
+    key: NoteKey,
+    note: String,
+    file_name: String,
+) -> Result<(), ErrorPayload> {
+    state
+        .with_store(move |s| s.set_review_note(&key, &note, &file_name))
+        .await
+}
+
+/// Writes the 审核报告 of these files, with their 说明, where the user chooses. The path, or
+/// `None` when cancelled.
+#[tauri::command]
+pub async fn export_review_report(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    files: Vec<ReviewedFile>,
+) -> Result<Option<String>, ErrorPayload> {
+    let picked = {
+        let app = app.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            dialogs::save_workbook(&app, "保存审核报告", "审核报告.xlsx")
+        })
+        .await
+        .map_err(internal)?
+    };
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            let notes = s.review_note_map(&files)?;
+            write_review_report(&path, &files, &|file, finding| {
+                notes.get(&NoteKey::for_finding(file, finding)).cloned()
+            })
+            .map_err(|e| budget_core::CoreError::Invalid(e.to_string()))?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
 }

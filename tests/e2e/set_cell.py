@@ -1,4 +1,4 @@
-"""Writes a copy of an .xlsx with one numeric cell changed (standard library only).
+"""Writes a copy of an .xlsx with one cell changed to a number or a text (standard library only).
 
 Usage: set_cell.py SRC DST SHEET_NAME CELL VALUE
 Used by the end-to-end tests to make a workbook that breaks one check.
@@ -29,7 +29,18 @@ def main() -> None:
         pattern = re.compile(r'<c r="%s"([^>]*?)(?:/>|>.*?</c>)' % cell, re.S)
         if not pattern.search(xml):
             sys.exit(f"no cell {cell} in {sheet}")
-        xml = pattern.sub(lambda m: '<c r="%s"%s><v>%s</v></c>' % (cell, re.sub(r'\s*t="[^"]*"', "", m.group(1)), value), xml, count=1)
+        try:
+            float(value)
+            body = "<v>%s</v>" % value
+            kind = ""
+        except ValueError:
+            body = "<is><t>%s</t></is>" % value.replace("&", "&amp;").replace("<", "&lt;")
+            kind = ' t="inlineStr"'
+        xml = pattern.sub(
+            lambda m: '<c r="%s"%s%s>%s</c>' % (cell, re.sub(r'\s*t="[^"]*"', "", m.group(1)), kind, body),
+            xml,
+            count=1,
+        )
         with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
             for item in book.infolist():
                 out.writestr(item, xml if item.filename == part else book.read(item.filename))

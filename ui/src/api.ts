@@ -8,6 +8,8 @@ import type { ErrorPayload } from './bindings/ErrorPayload'
 import type { ReviewedFile } from './bindings/ReviewedFile'
 import type { SheetView } from './bindings/SheetView'
 import type { LineSet } from './bindings/LineSet'
+import type { NoteKey } from './bindings/NoteKey'
+import type { ReviewNote } from './bindings/ReviewNote'
 import type { DisclosureOverview } from './bindings/DisclosureOverview'
 import type { CatalogListing } from './grid/catalog'
 import type { Unit } from './bindings/Unit'
@@ -61,6 +63,10 @@ export const api = {
   pickWorkbooks: () => call<string[]>('pick_workbooks'),
   reviewWorkbooks: (paths: string[]) => call<ReviewedFile[]>('review_workbooks', { paths }),
   reviewSheet: (path: string, sheet: string) => call<SheetView>('review_sheet', { path, sheet }),
+  reviewNotes: (hashes: string[]) => call<ReviewNote[]>('review_notes', { hashes }),
+  setReviewNote: (key: NoteKey, note: string, fileName: string) =>
+    call<null>('set_review_note', { key, note, fileName }),
+  exportReviewReport: (files: ReviewedFile[]) => call<string | null>('export_review_report', { files }),
   catalogEntries: (year: number) => call<CatalogListing>('catalog_entries', { year }),
   loadLines: (disclosureId: number) => call<LineSet>('load_lines', { disclosureId }),
   saveLines: (disclosureId: number, set: LineSet) => call<null>('save_lines', { disclosureId, set }),

@@ -64,3 +64,12 @@ export function totals(files: ReviewedFile[]): { errors: number; warnings: numbe
     { errors: 0, warnings: 0, unreadable: 0 },
   )
 }
+
+/** The key a finding's 说明 is kept under, as the backend's NoteKey. */
+export function noteKey(file: ReviewedFile, f: Finding) {
+  return { content_hash: file.content_hash, rule: f.rule, sheet: f.sheet ?? '', cell: f.cell ?? '' }
+}
+
+export function noteId(key: { content_hash: string; rule: string; sheet: string; cell: string }): string {
+  return [key.content_hash, key.rule, key.sheet, key.cell].join('|')
+}
