@@ -23,6 +23,8 @@ const COMMANDS: &[&str] = &[
     "disclosure_overview",
     "import_lines",
     "save_lines_template",
+    "disclosure_preview",
+    "export_disclosure",
 ];
 
 fn main() {

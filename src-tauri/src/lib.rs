@@ -52,6 +52,8 @@ pub fn run() {
             prepare::disclosure_overview,
             prepare::import_lines,
             prepare::save_lines_template,
+            prepare::disclosure_preview,
+            prepare::export_disclosure,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

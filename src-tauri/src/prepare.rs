@@ -1,12 +1,16 @@
-//! Commands of the preparation screen: the catalog, budget lines, drafts, import and overview.
+//! Commands of the preparation screen: the catalog, budget lines, drafts, import, overview,
+//! the tables' preview and the workbook export.
 
 use budget_core::catalog::{Catalog, CatalogEntry, Classification};
 use budget_core::error::ErrorPayload;
 use budget_core::lines::import::write_template;
 use budget_core::lines::LineSet;
 use budget_core::prepare::{
-    disclosure_tables, import_lines_file, overview, DisclosureOverview, ImportError,
+    disclosure_preview as disclosure_preview_of, disclosure_tables,
+    export_disclosure as export_disclosure_to, import_lines_file, overview, DisclosureOverview,
+    ImportError,
 };
+use budget_core::sheet_view::SheetView;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -142,4 +146,45 @@ pub async fn save_lines_template(app: AppHandle) -> Reply<Option<String>> {
     })
     .await
     .map_err(internal)?
+}
+
+/// The disclosure's tables as the exported workbook lays them out.
+#[tauri::command]
+pub async fn disclosure_preview(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Vec<SheetView>> {
+    state
+        .with_store(move |s| disclosure_preview_of(s, disclosure_id))
+        .await
+}
+
+/// Asks where to save and writes the standard disclosure workbook; the path, or `None`.
+#[tauri::command]
+pub async fn export_disclosure(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Option<String>> {
+    let name = state
+        .with_store(move |s| {
+            let d = s.get_disclosure(disclosure_id)?;
+            let unit = s.get_unit(d.unit_id)?;
+            Ok(format!("{}{}年部门预算公开表.xlsx", unit.name, d.year))
+        })
+        .await?;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        dialogs::save_workbook(&app, "导出部门预算公开表", &name)
+    })
+    .await
+    .map_err(internal)?;
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            export_disclosure_to(s, disclosure_id, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
 }

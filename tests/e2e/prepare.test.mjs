@@ -5,14 +5,17 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Session, startDriver } from './webdriver.mjs'
+import { execFileSync } from 'node:child_process'
+import { repoRoot, Session, startDriver } from './webdriver.mjs'
 
 let driver
 let dir
+let exported
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'budget-desk-prepare-'))
-  driver = await startDriver()
+  exported = join(dir, '公开表.xlsx')
+  driver = await startDriver({ BUDGET_DESK_TEST_SAVE: exported })
 })
 
 after(() => {
@@ -66,9 +69,35 @@ test('lines pasted from Excel are saved and their totals shown', async () => {
     await app.waitFor('[data-testid="status-message"]', { text: '已保存 3 条明细，合计 1,265.79 万元' })
     await app.waitGone('[data-testid="unsaved"]')
     await app.screenshot('prepare-saved')
+
+    // T3 derived from the saved lines: 合计 is the sum of what was pasted
+    await app.click('#tab-tables')
+    await app.click('[data-testid="preview-tab-表3"]')
+    await app.waitFor('[data-testid="tables-preview"] td', { text: '1,265.79' })
+    await app.waitFor('[data-testid="tables-preview"] td', { text: '政府办公厅（室）及相关机构事务' })
+    await app.screenshot('prepare-tables')
+
+    await app.click('#tab-overview')
+    await app.waitFor('[data-testid="overview"]', { text: '已保存的预算合计 1,265.79 万元' })
+    await app.screenshot('prepare-overview')
+
+    await app.click('[data-testid="export-disclosure"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已导出公开表' })
   } finally {
     await app.close()
   }
+
+  // the exported workbook, read back by the review engine: every table, nothing to flag
+  let report
+  try {
+    report = execFileSync(join(repoRoot, 'target', 'debug', 'budget-cli'), ['check', '--json', exported]).toString()
+  } catch (err) {
+    assert.fail(`budget-cli check failed: ${err.stdout}`)
+  }
+  const file = JSON.parse(report).files[0]
+  assert.equal(file.unit, '若羌县人民政府办公室')
+  assert.equal(file.tables.length, 11)
+  assert.deepEqual(file.findings, [])
 
   app = await Session.launch(driver, ['--db', db])
   try {

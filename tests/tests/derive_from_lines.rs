@@ -99,3 +99,47 @@ fn every_table_of_the_template_is_derived_and_empty_ones_carry_their_note() {
     );
     assert_eq!(t7.rows.iter().filter(|r| r.project.is_some()).count(), 4);
 }
+
+#[test]
+fn the_exported_workbook_of_seed_004_lines_carries_the_fixtures_numbers_and_checks_clean() {
+    use budget_core::xlsx::write::{write_disclosure_workbook, WorkbookHeader};
+    let template = template("county-11").expect("template");
+    let header = WorkbookHeader {
+        unit: "若羌县人民政府办公室".into(),
+        year: 2024,
+    };
+    let bytes =
+        write_disclosure_workbook(&derived("county-11"), template, &header).expect("writes");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("若羌2024.xlsx");
+    std::fs::write(&path, bytes).expect("saved");
+
+    let reviewed = budget_core::review::review_file(&path);
+    assert_eq!(
+        reviewed.error_count + reviewed.warning_count,
+        0,
+        "{:#?}",
+        reviewed.findings
+    );
+    assert_eq!(reviewed.tables.len(), 11);
+
+    let exported = amounts(&xlsx::read(&path).expect("reads").tables);
+    let fixture_tables = xlsx::read(&fixture(BUDGET_TABLES)).expect("fixture").tables;
+    let published = amounts(&fixture_tables);
+    let mut differences = Vec::new();
+    for (key, value) in &published {
+        if exported.get(key) != Some(value) {
+            differences.push(format!(
+                "{key}: 公开表 {} 导出 {:?}",
+                value.plain_wanyuan(),
+                exported.get(key).map(|m| m.plain_wanyuan())
+            ));
+        }
+    }
+    for (key, value) in &exported {
+        if has(&fixture_tables, key) && !published.contains_key(key) {
+            differences.push(format!("{key}: 公开表为空，导出 {}", value.plain_wanyuan()));
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

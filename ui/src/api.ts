@@ -77,4 +77,6 @@ export const api = {
   importLines: (disclosureId: number) =>
     call<{ lines: number; projects: number } | null>('import_lines', { disclosureId }),
   saveLinesTemplate: () => call<string | null>('save_lines_template'),
+  disclosurePreview: (disclosureId: number) => call<SheetView[]>('disclosure_preview', { disclosureId }),
+  exportDisclosure: (disclosureId: number) => call<string | null>('export_disclosure', { disclosureId }),
 }

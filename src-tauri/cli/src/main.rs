@@ -51,6 +51,21 @@ enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// 导出单位某年度的部门预算公开表工作簿（export the standard disclosure workbook）
+    Export {
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位编码或名称
+        #[arg(long)]
+        unit: String,
+        /// 年度
+        #[arg(long)]
+        year: i32,
+        /// 输出的 .xlsx 文件
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
         /// SQLite 数据库文件
@@ -232,6 +247,27 @@ fn print_evaluation(e: &scoring::EvaluationScore) {
     println!();
 }
 
+fn export(db: &Path, unit: &str, year: i32, out: &Path) -> Result<(), CliError> {
+    let store = open_existing(db)?;
+    let found = store
+        .find_unit(unit)?
+        .ok_or_else(|| budget_core::CoreError::Invalid(format!("数据库中没有单位“{unit}”。")))?;
+    let disclosure = store
+        .list_disclosures(found.id)?
+        .into_iter()
+        .find(|d| d.year == year && d.kind == budget_core::model::DisclosureKind::Budget)
+        .ok_or_else(|| {
+            budget_core::CoreError::Invalid(format!("“{}”没有{year}年预算公开。", found.name))
+        })?;
+    budget_core::prepare::export_disclosure(&store, disclosure.id, out)?;
+    println!(
+        "已导出“{}”{year}年部门预算公开表：{}",
+        found.name,
+        out.display()
+    );
+    Ok(())
+}
+
 /// Exit 0 imported, 1 the workbook has problems (nothing written), 2 anything else.
 fn import(file: &Path, db: &Path, unit: Option<&str>, year: Option<i32>) -> Result<u8, CliError> {
     let mut store = open_existing(db)?;
@@ -266,6 +302,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Units { db, json } => units(db, *json).map(|()| 0),
+        Command::Export {
+            db,
+            unit,
+            year,
+            out,
+        } => export(db, unit, *year, out).map(|()| 0),
         Command::Import {
             file,
             db,

@@ -11,6 +11,9 @@ use crate::lines::{derive_tables, DeriveContext};
 use crate::model::{Disclosure, Unit};
 use crate::store::Store;
 use crate::tables::{template, BudgetTables};
+use crate::xlsx::write::{
+    save_disclosure_workbook, write_disclosure_workbook, WorkbookHeader, WriteError,
+};
 
 #[derive(Debug)]
 pub struct ImportOutcome {
@@ -216,4 +219,60 @@ mod tests {
         assert_eq!(o.classes[0].name, "一般公共服务支出");
         assert_eq!(o.classes[0].total.plain_wanyuan(), "266.54");
     }
+}
+
+/// What writing a disclosure's workbook needs: its derived tables, template and header.
+fn workbook_parts(
+    store: &Store,
+    disclosure_id: i64,
+) -> Result<
+    (
+        BudgetTables,
+        &'static crate::tables::Template,
+        WorkbookHeader,
+    ),
+    CoreError,
+> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    let unit = store.get_unit(disclosure.unit_id)?;
+    let template = template(&disclosure.template).ok_or_else(|| {
+        CoreError::Invalid(format!("公开表模板“{}”不存在。", disclosure.template))
+    })?;
+    let header = WorkbookHeader {
+        unit: unit.name,
+        year: disclosure.year,
+    };
+    Ok((disclosure_tables(store, disclosure_id)?, template, header))
+}
+
+fn write_failed(e: WriteError) -> CoreError {
+    CoreError::Invalid(e.to_string())
+}
+
+/// The disclosure's standard workbook (bytes), in its template's layout.
+pub fn disclosure_workbook(store: &Store, disclosure_id: i64) -> Result<Vec<u8>, CoreError> {
+    let (tables, template, header) = workbook_parts(store, disclosure_id)?;
+    write_disclosure_workbook(&tables, template, &header).map_err(write_failed)
+}
+
+/// Writes the disclosure's standard workbook to `path`.
+pub fn export_disclosure(store: &Store, disclosure_id: i64, path: &Path) -> Result<(), CoreError> {
+    let (tables, template, header) = workbook_parts(store, disclosure_id)?;
+    save_disclosure_workbook(path, &tables, template, &header).map_err(write_failed)
+}
+
+/// The disclosure's tables exactly as the exported workbook lays them out, one view per sheet,
+/// so what the screen shows is what will be printed.
+pub fn disclosure_preview(
+    store: &Store,
+    disclosure_id: i64,
+) -> Result<Vec<crate::sheet_view::SheetView>, CoreError> {
+    let bytes = disclosure_workbook(store, disclosure_id)?;
+    let book = crate::xlsx::load_bytes(Path::new("预览.xlsx"), bytes)
+        .map_err(|e| CoreError::Invalid(e.to_string()))?;
+    Ok(book
+        .sheets
+        .iter()
+        .map(crate::sheet_view::view_of_grid)
+        .collect())
 }
