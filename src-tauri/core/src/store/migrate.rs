@@ -15,7 +15,7 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-/// The application's schema, oldest first. Versions are 1, 2, 3… without gaps.
+/// The application's schema. Versions are applied in ascending order whatever the order here.
 pub const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,
@@ -29,10 +29,14 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 3,
         sql: include_str!("../../migrations/0003_budget_lines.sql"),
     },
+    Migration {
+        version: 5,
+        sql: include_str!("../../migrations/0005_self_evaluations.sql"),
+    },
 ];
 
 pub fn latest_version(migrations: &[Migration]) -> i64 {
-    migrations.last().map_or(0, |m| m.version)
+    migrations.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
@@ -75,7 +79,9 @@ pub fn migrate(
         None
     };
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    for m in migrations.iter().filter(|m| m.version > current) {
+    let mut pending: Vec<&Migration> = migrations.iter().filter(|m| m.version > current).collect();
+    pending.sort_by_key(|m| m.version);
+    for m in pending {
         tx.execute_batch(m.sql)
             .map_err(|source| CoreError::Migration {
                 version: m.version,

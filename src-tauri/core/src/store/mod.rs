@@ -1,6 +1,7 @@
 //! The SQLite file: one connection with the pragmas every connection needs, the migrations, and
 //! one repository module per aggregate.
 
+mod evaluations;
 mod lines;
 mod migrate;
 mod review_notes;
@@ -12,6 +13,7 @@ use rusqlite::Connection;
 
 use crate::error::{CoreError, Result};
 
+pub use evaluations::StoredEvaluation;
 pub use migrate::{
     latest_version, migrate, user_version, vacuum_into, Migration, MigrationReport, MIGRATIONS,
 };
