@@ -14,6 +14,7 @@ pub mod scoring;
 pub mod sheet_view;
 pub mod store;
 pub mod tables;
+pub mod targets;
 pub mod xlsx;
 
 pub use error::{CoreError, Result};

@@ -64,6 +64,8 @@ pub struct ReviewedFile {
     /// Sheets without a standard table (cover, 目录, prose).
     pub unrecognised_sheets: Vec<String>,
     pub findings: Vec<Finding>,
+    /// The projects of a workbook's 绩效目标 tables (none for budget tables alone).
+    pub projects: Vec<crate::targets::TargetProjectSummary>,
     /// Why the file could not be read, when it could not.
     pub error: Option<String>,
     pub error_count: u32,
@@ -104,6 +106,7 @@ pub fn review_file(path: &Path) -> ReviewedFile {
         tables: Vec::new(),
         unrecognised_sheets: Vec::new(),
         findings: Vec::new(),
+        projects: Vec::new(),
         error: None,
         error_count: 0,
         warning_count: 0,
@@ -126,6 +129,15 @@ pub fn review_file(path: &Path) -> ReviewedFile {
     let found = xlsx::recognise(&book);
     let catalog = Catalog::embedded(found.year.unwrap_or(2024));
     let mut findings = check_tables(&found.tables, catalog);
+    let mut kind: FileKind = found.kind.into();
+    if let Some(targets) = crate::targets::review_workbook(path, &book, &found) {
+        findings.extend(targets.findings);
+        reviewed.projects = targets.projects;
+        reviewed.unit = targets.unit;
+        if kind == FileKind::Unknown {
+            kind = FileKind::Targets;
+        }
+    }
     let sheet_order = |name: Option<&String>| {
         name.and_then(|n| book.sheets.iter().position(|s| &s.name == n))
             .unwrap_or(usize::MAX)
@@ -142,8 +154,10 @@ pub fn review_file(path: &Path) -> ReviewedFile {
             f.rule.clone(),
         )
     });
-    reviewed.kind = found.kind.into();
-    reviewed.unit = found.unit;
+    reviewed.kind = kind;
+    if found.unit.is_some() {
+        reviewed.unit = found.unit;
+    }
     reviewed.year = found.year;
     reviewed.template = found.template.map(str::to_string);
     reviewed.tables = found.recognised;
@@ -263,7 +277,16 @@ pub fn check_json(files: &[ReviewedFile]) -> CheckJson<'_> {
                         title: &t.title,
                     })
                     .collect(),
-                projects: Vec::new(),
+                projects: f
+                    .projects
+                    .iter()
+                    .map(|p| CheckJsonProject {
+                        name: p.name.clone(),
+                        amount: p.amount,
+                        indicators: p.indicators,
+                        weight_total: p.weight_total.clone(),
+                    })
+                    .collect(),
                 findings: f
                     .findings
                     .iter()

@@ -2,6 +2,7 @@
 import type { FileKind } from "./FileKind";
 import type { Finding } from "./Finding";
 import type { RecognisedTable } from "./RecognisedTable";
+import type { TargetProjectSummary } from "./TargetProjectSummary";
 
 /**
  * One reviewed file, as the file list and the findings panel show it.
@@ -23,6 +24,10 @@ template: string | null, tables: Array<RecognisedTable>,
  * Sheets without a standard table (cover, 目录, prose).
  */
 unrecognised_sheets: Array<string>, findings: Array<Finding>, 
+/**
+ * The projects of a workbook's 绩效目标 tables (none for budget tables alone).
+ */
+projects: Array<TargetProjectSummary>, 
 /**
  * Why the file could not be read, when it could not.
  */

@@ -198,6 +198,7 @@ mod tests {
                 expected: None,
                 actual: None,
             }],
+            projects: Vec::new(),
             error: None,
             error_count: 0,
             warning_count: 1,

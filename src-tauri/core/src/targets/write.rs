@@ -1,0 +1,527 @@
+//! Writing the published target forms, print-ready like the disclosure tables (宋体, thin
+//! borders, merged headings, A4 landscape fitted to the page width, header rows repeated):
+//! * 项目支出绩效目标表, one sheet per project, in seed 003's short form (一级 · 二级 · 三级 · 指标值)
+//!   or seed 004's full form (依据, 上年完成值, 权重, 赋分规则, 佐证资料; 指标方向 when set);
+//! * 部门整体绩效目标表 (seed 004);
+//! * 绩效目标公开表, one project per row with the indicators as text (seed 002).
+//!
+//! Everything written reads back through `read` to the same targets.
+
+use std::path::{Path, PathBuf};
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use super::model::{DepartmentTargets, Indicator, Operator, ProjectTargets, TargetSet};
+use crate::money::{Money, Scale};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TargetExportError {
+    #[error("生成绩效目标表工作簿失败：{0}")]
+    Xlsx(#[from] XlsxError),
+    #[error("保存绩效目标表到 {path} 失败：{reason}")]
+    Save { path: PathBuf, reason: String },
+    #[error("没有可导出的绩效目标。")]
+    Empty,
+}
+
+impl TargetExportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            TargetExportError::Xlsx(_) => "export",
+            TargetExportError::Save { .. } => "io",
+            TargetExportError::Empty => "invalid",
+        }
+    }
+}
+
+/// Which 项目支出绩效目标表 form to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectForm {
+    /// Seed 003: 一级 · 二级 · 三级 · 指标值.
+    Short,
+    /// Seed 004: with 指标值设置依据, 上年完成值, 指标分值权重, 指标赋分规则, 佐证资料.
+    Full,
+}
+
+const FONT: &str = "宋体";
+const PAPER_A4: u8 = 9;
+
+struct Formats {
+    title: Format,
+    subtitle: Format,
+    label: Format,
+    text: Format,
+    center: Format,
+    amount: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new().set_font_name(FONT).set_font_size(10);
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_text_wrap();
+        Formats {
+            title: base
+                .clone()
+                .set_font_size(16)
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            subtitle: base.set_align(FormatAlign::Center),
+            label: cell.clone().set_align(FormatAlign::Center).set_bold(),
+            text: cell.clone().set_align(FormatAlign::Left),
+            center: cell.clone().set_align(FormatAlign::Center),
+            amount: cell
+                .set_align(FormatAlign::Right)
+                .set_num_format("#,##0.00"),
+        }
+    }
+}
+
+/// Writes `text` over the cells, merging when they are more than one.
+fn put(
+    ws: &mut Worksheet,
+    (r1, c1): (u32, u16),
+    (r2, c2): (u32, u16),
+    text: &str,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    if r1 == r2 && c1 == c2 {
+        ws.write_string_with_format(r1, c1, text, f)?;
+    } else {
+        ws.merge_range(r1, c1, r2, c2, text, f)?;
+    }
+    Ok(())
+}
+
+/// An amount as a number cell in 万元 (the one place money becomes a float), blank when unknown.
+fn put_amount(
+    ws: &mut Worksheet,
+    (r1, c1): (u32, u16),
+    (r2, c2): (u32, u16),
+    amount: Option<Money>,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    put(ws, (r1, c1), (r2, c2), "", f)?;
+    if let Some(value) = amount.and_then(|m| m.to_decimal(Scale::Wanyuan).to_f64()) {
+        ws.write_number_with_format(r1, c1, value, f)?;
+    }
+    Ok(())
+}
+
+fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_paper_size(PAPER_A4);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    ws.set_repeat_rows(header_row, header_row)?;
+    Ok(())
+}
+
+/// A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook.
+fn sheet_name(index: usize, name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\' | '\''))
+        .collect();
+    let prefix = format!("{} ", index + 1);
+    let room = 31 - prefix.chars().count();
+    format!("{prefix}{}", clean.chars().take(room).collect::<String>())
+}
+
+fn year_line(year: Option<i32>) -> String {
+    year.map(|y| format!("({y}年)")).unwrap_or_default()
+}
+
+/// Writes the 一级/二级/三级 indicator rows from `first_row`, merging 一级 and 二级 down over
+/// runs of the same text. `extra` gives the cells after 三级 (from column `value_col`).
+fn write_indicator_rows(
+    ws: &mut Worksheet,
+    f: &Formats,
+    first_row: u32,
+    indicators: &[Indicator],
+    name_cols: (u16, u16),
+    value_cols: (u16, u16),
+    extra: &dyn Fn(&Indicator) -> Vec<ExtraCell>,
+) -> Result<(), XlsxError> {
+    let mut runs = |key: &dyn Fn(&Indicator) -> String, col: u16| -> Result<(), XlsxError> {
+        let mut start = 0;
+        while start < indicators.len() {
+            let k = key(&indicators[start]);
+            let mut end = start;
+            while end + 1 < indicators.len() && key(&indicators[end + 1]) == k {
+                end += 1;
+            }
+            let text = match col {
+                0 => indicators[start].level1.clone(),
+                _ => indicators[start].level2.clone(),
+            };
+            put(
+                ws,
+                (first_row + start as u32, col),
+                (first_row + end as u32, col),
+                &text,
+                &f.center,
+            )?;
+            start = end + 1;
+        }
+        Ok(())
+    };
+    runs(&|i: &Indicator| i.level1.clone(), 0)?;
+    runs(&|i: &Indicator| format!("{}\u{1}{}", i.level1, i.level2), 1)?;
+    for (n, i) in indicators.iter().enumerate() {
+        let row = first_row + n as u32;
+        put(
+            ws,
+            (row, name_cols.0),
+            (row, name_cols.1),
+            &i.printed_name(),
+            &f.text,
+        )?;
+        put(
+            ws,
+            (row, value_cols.0),
+            (row, value_cols.1),
+            &i.printed_value(),
+            &f.center,
+        )?;
+        for cell in extra(i) {
+            match cell {
+                ExtraCell::Text(col, text) => {
+                    ws.write_string_with_format(row, col, &text, &f.text)?;
+                }
+                ExtraCell::Number(col, number) => match number {
+                    Some(n) => {
+                        ws.write_number_with_format(row, col, n, &f.center)?;
+                    }
+                    None => {
+                        ws.write_string_with_format(row, col, "", &f.center)?;
+                    }
+                },
+            }
+        }
+    }
+    Ok(())
+}
+
+enum ExtraCell {
+    Text(u16, String),
+    Number(u16, Option<f64>),
+}
+
+/// One 项目支出绩效目标表 on its own sheet.
+fn write_project_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    p: &ProjectTargets,
+    year: Option<i32>,
+    form: ProjectForm,
+) -> Result<(), XlsxError> {
+    let with_direction = p.indicators.iter().any(|i| i.direction.is_some());
+    // Column titles after 三级指标 and 指标值.
+    let mut headers: Vec<&str> = vec!["一级指标", "二级指标", "三级指标"];
+    let (name_cols, value_cols, last) = match form {
+        ProjectForm::Short => ((2, 3), (4, 7), 7u16),
+        ProjectForm::Full => {
+            let extra = if with_direction { 7 } else { 6 };
+            ((2, 2), (3, 3), 2 + extra)
+        }
+    };
+    match form {
+        ProjectForm::Short => headers.push("指标值（包含数字及文字描述）"),
+        ProjectForm::Full => {
+            headers.push("指标值");
+            if with_direction {
+                headers.push("指标方向");
+            }
+            headers.extend([
+                "指标值设置依据",
+                "上年完成值",
+                "指标分值权重",
+                "指标赋分规则",
+                "佐证资料",
+            ]);
+        }
+    }
+    put(ws, (0, 0), (0, last), "项目支出绩效目标表", &f.title)?;
+    put(ws, (1, 0), (1, last), &year_line(year), &f.subtitle)?;
+    ws.set_row_height(0, 30)?;
+    let mut row = 2;
+    put(ws, (row, 0), (row, 1), "预算单位", &f.label)?;
+    put(ws, (row, 2), (row, last), &p.unit, &f.text)?;
+    row += 1;
+    put(ws, (row, 0), (row, 1), "项目名称", &f.label)?;
+    put(ws, (row, 2), (row, 4), &p.name, &f.text)?;
+    put(ws, (row, 5), (row, 5), "项目负责人", &f.label)?;
+    put(ws, (row, 6), (row, last), &p.manager, &f.text)?;
+    row += 1;
+    if !p.code.is_empty() {
+        put(ws, (row, 0), (row, 1), "项目编码", &f.label)?;
+        put(ws, (row, 2), (row, last), &p.code, &f.text)?;
+        row += 1;
+    }
+    put(ws, (row, 0), (row, 1), "项目资金(万元)", &f.label)?;
+    put(ws, (row, 2), (row, 2), "年度资金总额:", &f.label)?;
+    put_amount(ws, (row, 3), (row, 3), p.amount, &f.amount)?;
+    put(ws, (row, 4), (row, 4), "其中:财政拨款", &f.label)?;
+    put_amount(ws, (row, 5), (row, 5), p.fiscal, &f.amount)?;
+    put(ws, (row, 6), (row, 6), "其他资金:", &f.label)?;
+    put_amount(ws, (row, 7), (row, last.max(7)), p.other, &f.amount)?;
+    row += 1;
+    put(ws, (row, 0), (row, 1), "项目总体目标", &f.label)?;
+    put(ws, (row, 2), (row, last), &p.goal, &f.text)?;
+    ws.set_row_height(row, 60)?;
+    row += 1;
+    let header_row = row;
+    match form {
+        ProjectForm::Short => {
+            put(ws, (row, 0), (row, 0), headers[0], &f.label)?;
+            put(ws, (row, 1), (row, 1), headers[1], &f.label)?;
+            put(ws, (row, 2), (row, 3), headers[2], &f.label)?;
+            put(ws, (row, 4), (row, 7), headers[3], &f.label)?;
+        }
+        ProjectForm::Full => {
+            for (c, h) in headers.iter().enumerate() {
+                put(ws, (row, c as u16), (row, c as u16), h, &f.label)?;
+            }
+        }
+    }
+    let first = 4 + u16::from(with_direction);
+    let extra = |i: &Indicator| -> Vec<ExtraCell> {
+        if form == ProjectForm::Short {
+            return Vec::new();
+        }
+        let mut cells = Vec::new();
+        if with_direction {
+            let d = i.direction.map(|d| d.label()).unwrap_or_default();
+            cells.push(ExtraCell::Text(4, d.to_string()));
+        }
+        cells.push(ExtraCell::Text(first, i.basis.clone()));
+        cells.push(ExtraCell::Text(first + 1, i.last_year.clone()));
+        cells.push(ExtraCell::Number(
+            first + 2,
+            i.weight.and_then(|w| w.to_f64()),
+        ));
+        cells.push(ExtraCell::Text(first + 3, i.scoring_rule.clone()));
+        cells.push(ExtraCell::Text(first + 4, i.evidence.clone()));
+        cells
+    };
+    write_indicator_rows(ws, f, row + 1, &p.indicators, name_cols, value_cols, &extra)?;
+    ws.set_column_width(0, 12)?;
+    ws.set_column_width(1, 14)?;
+    ws.set_column_width(2, 28)?;
+    ws.set_column_range_width(3, last, 14)?;
+    page_setup(ws, header_row)
+}
+
+fn save(mut book: Workbook, path: &Path) -> Result<(), TargetExportError> {
+    book.save(path).map_err(|e| TargetExportError::Save {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
+}
+
+/// Adds one 项目支出绩效目标表 sheet per project of `set` to `book`.
+pub fn add_project_sheets(
+    book: &mut Workbook,
+    set: &TargetSet,
+    form: ProjectForm,
+) -> Result<(), TargetExportError> {
+    let f = Formats::new();
+    for (n, p) in set.projects.iter().enumerate() {
+        let ws = book.add_worksheet();
+        ws.set_name(sheet_name(n, &p.name))?;
+        write_project_sheet(ws, &f, p, set.year, form)?;
+    }
+    Ok(())
+}
+
+/// The 项目支出绩效目标表 of every project of `set`, one sheet each.
+pub fn write_project_targets(
+    path: &Path,
+    set: &TargetSet,
+    form: ProjectForm,
+) -> Result<(), TargetExportError> {
+    if set.projects.is_empty() {
+        return Err(TargetExportError::Empty);
+    }
+    let mut book = Workbook::new();
+    add_project_sheets(&mut book, set, form)?;
+    save(book, path)
+}
+
+/// Adds the 部门整体绩效目标表 sheet (seed 004's form).
+pub fn add_department_sheet(
+    book: &mut Workbook,
+    d: &DepartmentTargets,
+    year: Option<i32>,
+) -> Result<(), TargetExportError> {
+    let f = Formats::new();
+    let ws = book.add_worksheet();
+    ws.set_name("部门整体绩效目标表")?;
+    let last = 5;
+    put(ws, (0, 0), (0, last), "部门整体绩效目标表", &f.title)?;
+    put(ws, (1, 0), (1, last), &year_line(year), &f.subtitle)?;
+    put(ws, (2, 0), (2, 1), "部门名称（盖章）", &f.label)?;
+    put(ws, (2, 2), (2, last), &d.department, &f.text)?;
+    put(ws, (3, 0), (3, 1), "部门联系人", &f.label)?;
+    put(ws, (3, 2), (3, 2), &d.contact, &f.text)?;
+    put(ws, (3, 3), (3, 3), "联系电话：", &f.label)?;
+    put(ws, (3, 4), (3, last), &d.phone, &f.text)?;
+    put(ws, (4, 0), (4, 1), "年度绩效目标", &f.label)?;
+    put(ws, (4, 2), (4, last), &d.goal, &f.text)?;
+    ws.set_row_height(4, 60)?;
+    put(ws, (5, 0), (8, 1), "年度预算（万元）", &f.label)?;
+    put(ws, (5, 2), (5, 3), "资金来源", &f.label)?;
+    put(ws, (5, 4), (5, last), "资金总额（万元）", &f.label)?;
+    put(ws, (6, 2), (7, 2), "财政资金（万元）", &f.label)?;
+    put(ws, (6, 3), (6, 3), "上级安排", &f.label)?;
+    put_amount(ws, (6, 4), (6, last), d.superior_funds, &f.amount)?;
+    put(ws, (7, 3), (7, 3), "本级安排", &f.label)?;
+    put_amount(ws, (7, 4), (7, last), d.own_funds, &f.amount)?;
+    put(ws, (8, 2), (8, 2), "其他资金（万元）", &f.label)?;
+    put(ws, (8, 3), (8, 3), "其他", &f.label)?;
+    put_amount(ws, (8, 4), (8, last), d.other_funds, &f.amount)?;
+    let header = 9;
+    for (c, h) in [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "指标设定依据",
+        "分值权重",
+    ]
+    .iter()
+    .enumerate()
+    {
+        put(ws, (header, c as u16), (header, c as u16), h, &f.label)?;
+    }
+    let extra = |i: &Indicator| {
+        vec![
+            ExtraCell::Text(4, i.basis.clone()),
+            ExtraCell::Number(5, i.weight.and_then(|w| w.to_f64())),
+        ]
+    };
+    write_indicator_rows(ws, &f, header + 1, &d.indicators, (2, 2), (3, 3), &extra)?;
+    ws.set_column_width(0, 12)?;
+    ws.set_column_width(1, 14)?;
+    ws.set_column_width(2, 30)?;
+    ws.set_column_width(3, 14)?;
+    ws.set_column_width(4, 36)?;
+    ws.set_column_width(5, 10)?;
+    page_setup(ws, header)?;
+    Ok(())
+}
+
+/// The 部门整体绩效目标表 alone.
+pub fn write_department_targets(
+    path: &Path,
+    d: &DepartmentTargets,
+    year: Option<i32>,
+) -> Result<(), TargetExportError> {
+    let mut book = Workbook::new();
+    add_department_sheet(&mut book, d, year)?;
+    save(book, path)
+}
+
+const CHINESE_NUMBERS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/// The indicators of one project as the disclosure table prints them: headings for 一级 and
+/// 二级, numbered items, one per line.
+pub fn indicators_text(indicators: &[Indicator]) -> String {
+    let mut lines = Vec::new();
+    let (mut level1, mut level2) = (None::<&str>, None::<&str>);
+    let (mut n1, mut n2, mut item) = (0, 0, 0);
+    for i in indicators {
+        if level1 != Some(i.level1.as_str()) {
+            lines.push(format!("{}、{}", CHINESE_NUMBERS[n1 % 10], i.level1));
+            n1 += 1;
+            n2 = 0;
+            level1 = Some(&i.level1);
+            level2 = None;
+            item = 0;
+        }
+        if level2 != Some(i.level2.as_str()) && !i.level2.is_empty() {
+            lines.push(format!("({}) {}", CHINESE_NUMBERS[n2 % 10], i.level2));
+            n2 += 1;
+            level2 = Some(&i.level2);
+            item = 0;
+        }
+        item += 1;
+        let body = match (&i.verbatim, i.operator) {
+            (Some(v), _) if v == &i.name => v.clone(),
+            (Some(v), _) => format!("{} {v}", i.printed_name()),
+            (None, Some(Operator::Qualitative)) => format!("{} 定性 {}", i.printed_name(), i.value),
+            (None, _) => format!("{}{}", i.printed_name(), i.printed_value()),
+        };
+        lines.push(format!("{item}. {body}"));
+    }
+    lines.join("\n")
+}
+
+/// The one-row-per-project 绩效目标公开表 (seed 002's layout). `title` is printed above it, e.g.
+/// "门源县工业商务和信息化局2024年部门预算项目支出绩效目标公开表".
+pub fn write_disclosure_table(
+    path: &Path,
+    set: &TargetSet,
+    title: &str,
+) -> Result<(), TargetExportError> {
+    if set.projects.is_empty() {
+        return Err(TargetExportError::Empty);
+    }
+    let f = Formats::new();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("绩效目标公开表")?;
+    put(ws, (0, 0), (0, 4), title, &f.title)?;
+    ws.set_row_height(0, 30)?;
+    for (c, h) in [
+        "单位编码",
+        "单位及项目名称",
+        "金额(万元)",
+        "绩效目标",
+        "绩效指标",
+    ]
+    .iter()
+    .enumerate()
+    {
+        put(ws, (1, c as u16), (1, c as u16), h, &f.label)?;
+    }
+    put(ws, (2, 0), (2, 0), "合计", &f.center)?;
+    put(ws, (2, 1), (2, 1), "", &f.text)?;
+    let total: Money = set.projects.iter().filter_map(|p| p.amount).sum();
+    put_amount(ws, (2, 2), (2, 2), Some(total), &f.amount)?;
+    put(ws, (2, 3), (2, 4), "", &f.text)?;
+    for (n, p) in set.projects.iter().enumerate() {
+        let row = 3 + n as u32;
+        let code = if p.code.is_empty() {
+            (n + 1).to_string()
+        } else {
+            p.code.clone()
+        };
+        put(ws, (row, 0), (row, 0), &code, &f.center)?;
+        put(ws, (row, 1), (row, 1), &p.name, &f.text)?;
+        put_amount(ws, (row, 2), (row, 2), p.amount, &f.amount)?;
+        put(ws, (row, 3), (row, 3), &p.goal, &f.text)?;
+        put(
+            ws,
+            (row, 4),
+            (row, 4),
+            &indicators_text(&p.indicators),
+            &f.text,
+        )?;
+    }
+    ws.set_column_width(0, 10)?;
+    ws.set_column_width(1, 22)?;
+    ws.set_column_width(2, 12)?;
+    ws.set_column_width(3, 40)?;
+    ws.set_column_width(4, 70)?;
+    page_setup(ws, 1)?;
+    save(book, path)
+}
