@@ -135,13 +135,29 @@ pub fn text_width(text: &str) -> f64 {
 }
 
 /// The double a cell stores for `money` in `scale`: the exact decimal rounded 四舍五入 to two
-/// places, then parsed as the nearest double. This is the one place money becomes a float,
-/// because the file format stores numbers as doubles.
+/// places, as the nearest double. This is the one place money becomes a float, because the
+/// file format stores numbers as doubles. The rounded decimal is an integer count of
+/// hundredths; dividing it (exact below 2^53) by 100 is correctly rounded by IEEE 754, so the
+/// cell holds the double closest to the decimal, as parsing its text would.
 pub fn cell_number(money: Money, scale: Scale) -> Result<f64, XlsxError> {
-    let exact = money.rounded(scale, 2).to_string();
-    exact
-        .parse::<f64>()
-        .map_err(|_| XlsxError::ParameterError(format!("金额 {exact} 无法写入单元格")))
+    let mut rounded = money.rounded(scale, 2);
+    rounded.rescale(2);
+    let hundredths = i64::try_from(rounded.mantissa())
+        .ok()
+        .filter(|h| h.unsigned_abs() < 1 << 53)
+        .ok_or_else(|| {
+            XlsxError::ParameterError(format!("金额 {rounded} 超出单元格可表示的范围"))
+        })?;
+    Ok(hundredths as f64 / 100.0)
+}
+
+/// Display width of an amount as `#,##0.00` shows it ("1,234.56" is 8).
+fn amount_width(money: Money, scale: Scale) -> f64 {
+    let whole = money.rounded(scale, 2).trunc().abs();
+    let digits = whole.to_string().len();
+    let separators = (digits - 1) / 3;
+    let sign = usize::from(money.fen() < 0);
+    (sign + digits + separators + 3) as f64
 }
 
 /// Writes one table onto `ws`, row by row, and remembers what the column widths and the print
@@ -274,10 +290,7 @@ impl<'w> SheetWriter<'w> {
                     let number = cell_number(*money, self.scale)?;
                     self.ws
                         .write_number_with_format(row, col, number, amount_format)?;
-                    text_width(&crate::money::format_grouped(
-                        money.rounded(self.scale, 2),
-                        2,
-                    ))
+                    amount_width(*money, self.scale)
                 }
                 Cell::Amount(_) => {
                     self.ws.write_blank(row, col, amount_format)?;
@@ -398,6 +411,35 @@ mod tests {
         assert_eq!(
             cell_number(Money::from_fen(123_456), Scale::Yuan).unwrap(),
             1234.56
+        );
+        // Every two-decimal amount up to a billion 万元 lands on the double its text parses to.
+        for fen in (0..2_000_000_000_000_000i64).step_by(99_990_001_237) {
+            let m = Money::from_fen(fen);
+            let text = m.rounded(Scale::Wanyuan, 2).to_string();
+            assert_eq!(
+                cell_number(m, Scale::Wanyuan).unwrap(),
+                text.parse::<f64>().unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn amount_widths_count_separators_and_decimals() {
+        assert_eq!(
+            amount_width(Money::from_fen(842_070_000), Scale::Wanyuan),
+            6.0
+        );
+        assert_eq!(
+            amount_width(Money::from_fen(19_013_400_000), Scale::Wanyuan),
+            9.0
+        );
+        assert_eq!(
+            amount_width(Money::from_fen(-2_500_000), Scale::Wanyuan),
+            5.0
+        );
+        assert_eq!(
+            amount_width(Money::from_fen(1_234_567_800), Scale::Yuan),
+            13.0
         );
     }
 }
