@@ -30,6 +30,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0003_budget_lines.sql"),
     },
     Migration {
+        version: 4,
+        sql: include_str!("../../migrations/0004_targets.sql"),
+    },
+    Migration {
         version: 5,
         sql: include_str!("../../migrations/0005_self_evaluations.sql"),
     },

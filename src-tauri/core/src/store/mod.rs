@@ -5,6 +5,7 @@ mod evaluations;
 mod lines;
 mod migrate;
 mod review_notes;
+mod targets;
 mod units;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ pub use migrate::{
     latest_version, migrate, user_version, vacuum_into, Migration, MigrationReport, MIGRATIONS,
 };
 pub use review_notes::{NoteKey, ReviewNote};
+pub use targets::LibraryIndicator;
 
 pub struct Store {
     conn: Connection,
