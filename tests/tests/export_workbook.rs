@@ -13,8 +13,10 @@ use std::path::Path;
 
 use budget_core::catalog::Catalog;
 use budget_core::checks::{check_tables, Finding, Severity};
+use budget_core::lines::{derive_tables, DeriveContext};
 use budget_core::tables::{template, BudgetTables, TableId};
 use budget_core::xlsx::{self, fold_label, CellValue, SheetGrid};
+use budget_tests::disclosures::ruoqiang_2024;
 use budget_tests::{fixture, BUDGET_TABLES};
 
 use support::{amount_facts, export, fixture_tables, header, seed_004_tables};
@@ -177,6 +179,49 @@ fn the_export_matches_the_fixture_cell_by_cell() {
             want.name
         );
     }
+}
+
+/// A number, or a code printed as text ("201", "03").
+fn is_number_or_code(value: &CellValue) -> bool {
+    match value {
+        CellValue::Number(_) => true,
+        CellValue::Text(t) => !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()),
+        CellValue::Empty => false,
+    }
+}
+
+/// Prepared from lines (the way a department works), seed 004's disclosure exports with every
+/// number and every code of the fixture at the same cell, and no number the fixture lacks. The
+/// labels may differ: the lines list fewer 单位资金 income items than the fixture prints.
+#[test]
+fn the_export_of_seed_004_lines_matches_the_fixture_number_for_number() {
+    let county = template("county-11").unwrap();
+    let tables = derive_tables(
+        &ruoqiang_2024(),
+        &DeriveContext {
+            template: county,
+            catalog: Catalog::embedded(2024),
+            unit_name: "若羌县人民政府办公室",
+            year: 2024,
+        },
+    );
+    let fixture_book = xlsx::load(&fixture(BUDGET_TABLES)).unwrap();
+    let exported =
+        xlsx::load_bytes(Path::new("export.xlsx"), export(&tables, "county-11")).unwrap();
+    let mut compared = 0;
+    for want in &fixture_book.sheets {
+        let got = grid(&exported.sheets, &want.name);
+        for row in 1..want.height().max(got.height()) {
+            for col in 0..want.width().max(got.width()) {
+                let (w, g) = (want.cell(row, col), got.cell(row, col));
+                if is_number_or_code(w) || is_number_or_code(g) {
+                    assert_eq!(g, w, "{}!{}", want.name, xlsx::a1(row, col));
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 300, "{compared} numbers and codes compared");
 }
 
 #[test]
