@@ -201,3 +201,39 @@ fn a_template_without_tables_is_refused() {
     assert_eq!(err.code(), "empty_template");
     assert!(err.to_string().contains("不包含任何表"));
 }
+
+#[test]
+fn the_2022_three_public_table_is_one_row_under_grouped_headers() {
+    let sheets = written(&BudgetTables::default(), "xj-2022");
+    let t8 = sheets.iter().find(|s| s.name == "表8").unwrap();
+    let merge = |first_row, first_col, last_row, last_col| Merge {
+        first_row,
+        first_col,
+        last_row,
+        last_col,
+    };
+    // 合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计, 购置费, 运行费) | 公务接待费, as seed 003.
+    for expected in [
+        merge(2, 0, 3, 0),
+        merge(2, 1, 3, 1),
+        merge(2, 2, 2, 4),
+        merge(2, 5, 3, 5),
+    ] {
+        assert!(
+            t8.merges.contains(&expected),
+            "{expected:?} in {:?}",
+            t8.merges
+        );
+    }
+    assert_eq!(text(t8, "C3"), "公务用车购置及运行费");
+    assert_eq!(
+        [text(t8, "C4"), text(t8, "D4"), text(t8, "E4")],
+        ["小计", "公务用车购置费", "公务用车运行费"]
+    );
+    // No 三公 money: the figures row is blank and the note says why.
+    assert_eq!(t8.row_cells(4).count(), 0);
+    assert_eq!(
+        text(t8, "A6"),
+        "备注：若羌县人民政府办公室2024年未安排“三公”经费，一般公共预算“三公”经费支出情况表为空表。"
+    );
+}
