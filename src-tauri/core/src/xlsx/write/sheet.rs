@@ -412,7 +412,7 @@ mod tests {
             cell_number(Money::from_fen(123_456), Scale::Yuan).unwrap(),
             1234.56
         );
-        // Every two-decimal amount up to a billion 万元 lands on the double its text parses to.
+        // Two-decimal amounts up to two billion 万元 land on the double their text parses to.
         for fen in (0..2_000_000_000_000_000i64).step_by(99_990_001_237) {
             let m = Money::from_fen(fen);
             let text = m.rounded(Scale::Wanyuan, 2).to_string();
