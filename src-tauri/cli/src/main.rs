@@ -153,8 +153,23 @@ fn print_human(file: &review::ReviewedFile) {
             .map(|y| y.to_string())
             .unwrap_or_else(|| "（未注明）".to_string())
     );
-    if file.tables.is_empty() {
+    if file.tables.is_empty() && file.projects.is_empty() {
         println!("  未识别到预算公开表（文件内容：{}）。", file.kind.label());
+    }
+    for p in &file.projects {
+        let amount = p
+            .amount
+            .map(|m| format!("{}万元", m.format_wanyuan()))
+            .unwrap_or_else(|| "金额未注明".to_string());
+        let weights = p
+            .weight_total
+            .as_deref()
+            .map(|w| format!("，权重合计 {w}"))
+            .unwrap_or_default();
+        println!(
+            "  绩效目标\t{}\t{amount}\t{} 个指标{weights}",
+            p.name, p.indicators
+        );
     }
     for t in &file.tables {
         let empty = if t.empty { "（空表）" } else { "" };

@@ -172,8 +172,8 @@ fn money(wanyuan: Decimal) -> Option<Money> {
     Money::from_decimal(wanyuan, Scale::Wanyuan).ok()
 }
 
-/// Cost indicators use ≤ or ＝ with a money unit; no indicator states more money than the
-/// project has, and the cost indicators together do not either.
+/// Cost indicators use ≤ or ＝ with a money unit; no output or cost indicator states more money
+/// than the project has, and the cost indicators together do not either.
 fn check_money(p: &ProjectTargets, out: &mut Vec<Finding>) {
     let mut cost_total = Decimal::ZERO;
     let mut cost_count = 0;
@@ -227,7 +227,10 @@ fn check_money(p: &ProjectTargets, out: &mut Vec<Finding>) {
                 cost_count += 1;
             }
         }
-        let (Some(v), Some(amount)) = (stated, p.amount) else {
+        // What the project's money buys (产出, 成本) cannot cost more than the project; a
+        // benefit may well be larger ("签订金额4.87亿元").
+        let bought = i.is_cost() || i.level1_kind() == Some(Level1::Output);
+        let (Some(v), Some(amount), true) = (stated, p.amount, bought) else {
             continue;
         };
         if v > amount.to_decimal(Scale::Wanyuan) {
@@ -243,7 +246,9 @@ fn check_money(p: &ProjectTargets, out: &mut Vec<Finding>) {
                     amount.plain_wanyuan(),
                     i.name,
                     i.printed_value(),
-                    (v - amount.to_decimal(Scale::Wanyuan)).normalize()
+                    money(v - amount.to_decimal(Scale::Wanyuan))
+                        .map(Money::plain_wanyuan)
+                        .unwrap_or_default()
                 ),
                 expected: Some(amount),
                 actual: money(v),
@@ -380,7 +385,8 @@ fn check_indicators(what: &str, indicators: &[Indicator], out: &mut Vec<Finding>
                     i.value
                 ),
             ),
-            None if numeric => push(
+            // A cost without an operator is already reported by the cost rule.
+            None if numeric && !i.is_cost() => push(
                 out,
                 "target_operator_missing",
                 Severity::Warning,
@@ -390,6 +396,7 @@ fn check_indicators(what: &str, indicators: &[Indicator], out: &mut Vec<Finding>
                     i.name, i.value, i.unit
                 ),
             ),
+            None if numeric => {}
             _ if i.value.is_empty() => push(
                 out,
                 "target_value_missing",

@@ -216,10 +216,17 @@ pub(crate) fn verbatim_warnings(indicators: &[Indicator], out: &mut Vec<Finding>
                 line: None,
                 quote: None,
             },
-            message: format!(
-                "“{}”{}：指标“{}”的指标值“{}”无法拆分为运算符、数值和单位，已原样保留，请核对。",
-                cells.sheet, cell, i.name, text
-            ),
+            message: if *text == i.name {
+                format!(
+                    "“{}”{}：“{}”无法拆分为指标名称、运算符、数值和单位，已原样保留，请核对。",
+                    cells.sheet, cell, text
+                )
+            } else {
+                format!(
+                    "“{}”{}：指标“{}”的指标值“{}”无法拆分为运算符、数值和单位，已原样保留，请核对。",
+                    cells.sheet, cell, i.name, text
+                )
+            },
             expected: None,
             actual: None,
         });
