@@ -25,6 +25,14 @@ const COMMANDS: &[&str] = &[
     "save_lines_template",
     "disclosure_preview",
     "export_disclosure",
+    "list_evaluations",
+    "save_evaluation",
+    "delete_evaluation",
+    "score_evaluation",
+    "evaluation_report",
+    "import_evaluations",
+    "export_evaluations",
+    "export_evaluation_report",
 ];
 
 fn main() {

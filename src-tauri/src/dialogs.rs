@@ -34,6 +34,18 @@ pub fn pick_workbooks(app: &AppHandle, title: &str, multiple: bool) -> Vec<PathB
 
 /// Asks where to save a workbook; `None` when cancelled. Blocks: call on a blocking thread.
 pub fn save_workbook(app: &AppHandle, title: &str, file_name: &str) -> Option<PathBuf> {
+    save_file(app, title, file_name, "Excel 工作簿", "xlsx")
+}
+
+/// Asks where to save a file of one kind; `None` when cancelled. Blocks: call on a blocking
+/// thread.
+pub fn save_file(
+    app: &AppHandle,
+    title: &str,
+    file_name: &str,
+    kind: &str,
+    extension: &str,
+) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os(TEST_SAVE_ENV) {
         return Some(PathBuf::from(path));
     }
@@ -41,7 +53,7 @@ pub fn save_workbook(app: &AppHandle, title: &str, file_name: &str) -> Option<Pa
         .file()
         .set_title(title)
         .set_file_name(file_name)
-        .add_filter("Excel 工作簿", &["xlsx"])
+        .add_filter(kind, &[extension])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
 }

@@ -3,6 +3,7 @@
 
 mod commands;
 mod dialogs;
+mod evaluation;
 mod prepare;
 mod review;
 pub mod state;
@@ -54,6 +55,14 @@ pub fn run() {
             prepare::save_lines_template,
             prepare::disclosure_preview,
             prepare::export_disclosure,
+            evaluation::list_evaluations,
+            evaluation::save_evaluation,
+            evaluation::delete_evaluation,
+            evaluation::score_evaluation,
+            evaluation::evaluation_report,
+            evaluation::import_evaluations,
+            evaluation::export_evaluations,
+            evaluation::export_evaluation_report,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

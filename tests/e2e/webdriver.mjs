@@ -150,10 +150,13 @@ export class Session {
     }
   }
 
+  /** Replaces an input's text as a person does: select all, delete, type. (WebDriver's
+   * "clear" sets the value without an input event, so a Vue model would keep the old text.) */
   async type(css, text) {
     const el = await this.waitFor(css)
-    await this.cmd('POST', `/element/${el}/clear`, {})
-    await this.cmd('POST', `/element/${el}/value`, { text })
+    const CONTROL = '\uE009'
+    const BACKSPACE = '\uE003'
+    await this.cmd('POST', `/element/${el}/value`, { text: `${CONTROL}a${CONTROL}${BACKSPACE}${text}` })
   }
 
   /** A real double click through the actions API (the findings list reacts to dblclick). */

@@ -9,6 +9,12 @@ import type { ReviewedFile } from './bindings/ReviewedFile'
 import type { SheetView } from './bindings/SheetView'
 import type { LineSet } from './bindings/LineSet'
 import type { NoteKey } from './bindings/NoteKey'
+import type { EvaluationScore } from './bindings/EvaluationScore'
+import type { ReportProse } from './bindings/ReportProse'
+import type { ScoreFinding } from './bindings/ScoreFinding'
+import type { SelfEvaluation } from './bindings/SelfEvaluation'
+import type { SelfEvaluationReport } from './bindings/SelfEvaluationReport'
+import type { StoredEvaluation } from './bindings/StoredEvaluation'
 import type { ReviewNote } from './bindings/ReviewNote'
 import type { DisclosureOverview } from './bindings/DisclosureOverview'
 import type { CatalogListing } from './grid/catalog'
@@ -79,4 +85,16 @@ export const api = {
   saveLinesTemplate: () => call<string | null>('save_lines_template'),
   disclosurePreview: (disclosureId: number) => call<SheetView[]>('disclosure_preview', { disclosureId }),
   exportDisclosure: (disclosureId: number) => call<string | null>('export_disclosure', { disclosureId }),
+  listEvaluations: (disclosureId: number) => call<StoredEvaluation[]>('list_evaluations', { disclosureId }),
+  saveEvaluation: (disclosureId: number, id: number | null, evaluation: SelfEvaluation, prose: ReportProse) =>
+    call<StoredEvaluation>('save_evaluation', { disclosureId, id, evaluation, prose }),
+  deleteEvaluation: (id: number) => call<null>('delete_evaluation', { id }),
+  scoreEvaluation: (evaluation: SelfEvaluation) => call<EvaluationScore>('score_evaluation', { evaluation }),
+  evaluationReport: (evaluation: SelfEvaluation, prose: ReportProse) =>
+    call<SelfEvaluationReport>('evaluation_report', { evaluation, prose }),
+  importEvaluations: (disclosureId: number) =>
+    call<{ count: number; findings: ScoreFinding[] } | null>('import_evaluations', { disclosureId }),
+  exportEvaluations: (disclosureId: number) => call<string | null>('export_evaluations', { disclosureId }),
+  exportEvaluationReport: (evaluation: SelfEvaluation, prose: ReportProse) =>
+    call<string | null>('export_evaluation_report', { evaluation, prose }),
 }

@@ -18,6 +18,7 @@ function file(name: string, over: Partial<ReviewedFile> = {}): ReviewedFile {
       { id: 'T3', sheet: '表3', title: '部门支出总体情况表', cell: 'A1', empty: false },
     ],
     unrecognised_sheets: ['封面'],
+    projects: [],
     findings: [],
     error: null,
     error_count: 0,

@@ -168,59 +168,6 @@ pub fn overview(tables: &BudgetTables) -> DisclosureOverview {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lines::{BudgetLine, FundSource, LineSet, SpendingType};
-    use crate::money::{parse_amount, Scale};
-
-    fn line(f: &str, spending: SpendingType, amount: &str) -> BudgetLine {
-        BudgetLine {
-            function_code: f.into(),
-            economic_code: "30101".into(),
-            source: FundSource::GeneralBudget,
-            carried_over: false,
-            spending,
-            project_code: None,
-            amount: parse_amount(amount, Scale::Wanyuan).unwrap().unwrap(),
-            note: String::new(),
-        }
-    }
-
-    #[test]
-    fn overview_sums_classes_and_the_basic_project_split() {
-        let set = LineSet {
-            projects: vec![],
-            lines: vec![
-                line("2010301", SpendingType::Personnel, "265.54"),
-                line("2080505", SpendingType::Personnel, "47.27"),
-                line("2010350", SpendingType::Public, "1.00"),
-            ],
-        };
-        let tables = derive_tables(
-            &set,
-            &DeriveContext {
-                template: template("county-11").expect("template"),
-                catalog: Catalog::embedded(2024),
-                unit_name: "甲",
-                year: 2024,
-            },
-        );
-        let o = overview(&tables);
-        assert_eq!(o.total.plain_wanyuan(), "313.81");
-        assert_eq!(o.basic, o.total);
-        assert_eq!(
-            o.classes
-                .iter()
-                .map(|c| c.code.as_str())
-                .collect::<Vec<_>>(),
-            ["201", "208"]
-        );
-        assert_eq!(o.classes[0].name, "一般公共服务支出");
-        assert_eq!(o.classes[0].total.plain_wanyuan(), "266.54");
-    }
-}
-
 /// What writing a disclosure's workbook needs: its derived tables, template and header.
 fn workbook_parts(
     store: &Store,
@@ -275,4 +222,57 @@ pub fn disclosure_preview(
         .iter()
         .map(crate::sheet_view::view_of_grid)
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::{BudgetLine, FundSource, LineSet, SpendingType};
+    use crate::money::{parse_amount, Scale};
+
+    fn line(f: &str, spending: SpendingType, amount: &str) -> BudgetLine {
+        BudgetLine {
+            function_code: f.into(),
+            economic_code: "30101".into(),
+            source: FundSource::GeneralBudget,
+            carried_over: false,
+            spending,
+            project_code: None,
+            amount: parse_amount(amount, Scale::Wanyuan).unwrap().unwrap(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn overview_sums_classes_and_the_basic_project_split() {
+        let set = LineSet {
+            projects: vec![],
+            lines: vec![
+                line("2010301", SpendingType::Personnel, "265.54"),
+                line("2080505", SpendingType::Personnel, "47.27"),
+                line("2010350", SpendingType::Public, "1.00"),
+            ],
+        };
+        let tables = derive_tables(
+            &set,
+            &DeriveContext {
+                template: template("county-11").expect("template"),
+                catalog: Catalog::embedded(2024),
+                unit_name: "甲",
+                year: 2024,
+            },
+        );
+        let o = overview(&tables);
+        assert_eq!(o.total.plain_wanyuan(), "313.81");
+        assert_eq!(o.basic, o.total);
+        assert_eq!(
+            o.classes
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>(),
+            ["201", "208"]
+        );
+        assert_eq!(o.classes[0].name, "一般公共服务支出");
+        assert_eq!(o.classes[0].total.plain_wanyuan(), "266.54");
+    }
 }

@@ -180,8 +180,10 @@ mod tests {
                 &ReportProse::default(),
             )
             .unwrap();
-        let mut prose = ReportProse::default();
-        prose.background = "为推进政务外网向乡镇延伸".into();
+        let prose = ReportProse {
+            background: "为推进政务外网向乡镇延伸".into(),
+            ..ReportProse::default()
+        };
         s.save_evaluation(
             id,
             Some(first.id),
