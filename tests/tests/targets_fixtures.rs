@@ -298,3 +298,31 @@ fn broken_copies_are_flagged_at_the_changed_cell() {
     assert_eq!(warnings[0].location.cell.as_deref(), Some("D10"));
     assert!(errors(&r).is_empty());
 }
+
+#[test]
+fn target_table_beside_t7_is_compared_with_it() {
+    // Seed 004 merges three projects into the 政府办业务经费 target table (249.08 万元), while T7
+    // lists 政府办业务经费 at 234.08: the target table's 年度资金总额 disagrees with T7.
+    let mut sheets = fixture_sheets(budget_tests::BUDGET_TABLES);
+    sheets.push(budget_tests::project_sheet());
+    let mut targets = fixture_sheets(RUOQIANG);
+    targets[0].set("D13", text("=100%"));
+    sheets.extend(targets);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("combined.xlsx");
+    write_workbook(&path, &sheets);
+    let r = review_file(&path);
+    assert_eq!(r.kind, FileKind::BudgetTables);
+    assert_eq!(r.projects.len(), 1);
+    let target: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("target_"))
+        .collect();
+    assert_eq!(target.len(), 1, "{target:#?}");
+    let f = target[0];
+    assert_eq!(f.rule, "target_amount");
+    assert_eq!(f.location.cell.as_deref(), Some("D5"));
+    assert_eq!((f.expected, f.actual), (wan("234.08"), wan("249.08")));
+    assert!(f.message.contains("“表7”"), "{}", f.message);
+}

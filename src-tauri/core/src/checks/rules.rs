@@ -31,6 +31,21 @@ pub fn rule_title(rule: &str) -> String {
         "t3_covers_grants" => Some("表间：部门支出各类≥财政拨款各类"),
         "t4_within_t1_class" => Some("表间：财政拨款各类≤收支总表各类"),
         "t10_covers_basic" => Some("表间：三公各项≥基本支出中对应经济科目"),
+        "target_read" => Some("绩效目标表无法读取"),
+        "target_value_verbatim" => Some("指标值未能拆分，原样保留"),
+        "target_weights" => Some("绩效指标权重合计=90"),
+        "target_weight_missing" => Some("绩效指标未填权重"),
+        "target_levels" => Some("应有产出、效益、满意度指标"),
+        "target_cost_operator" => Some("成本指标使用≤或＝"),
+        "target_cost_unit" => Some("成本指标以金额计量"),
+        "target_money_exceeds" => Some("指标金额不超过项目金额"),
+        "target_cost_total" => Some("成本指标合计不超过项目金额"),
+        "target_funds_sum" => Some("年度资金总额=财政拨款+其他资金"),
+        "target_amount" => Some("年度资金总额=项目支出金额"),
+        "target_duplicate_name" => Some("同一项目内指标名称不重复"),
+        "target_operator_value" => Some("运算符与指标值一致"),
+        "target_operator_missing" => Some("数值指标未写运算符"),
+        "target_value_missing" => Some("指标值未填写"),
         _ => None,
     };
     let table = rule
@@ -69,6 +84,7 @@ mod tests {
         assert_eq!(rule_title("t11_row_total"), "表11 合计=各部分之和");
         assert_eq!(rule_title("t10_total"), "表10 三公合计=出国+接待+公务用车");
         assert_eq!(rule_title("catalog_unknown_code"), "科目编码不在科目表中");
+        assert_eq!(rule_title("target_weights"), "绩效指标权重合计=90");
         assert_eq!(rule_title("something_new"), "something_new");
         assert_eq!(rule_title("t5_whatever"), "t5_whatever");
         assert_eq!(rule_title("t3"), "t3");
