@@ -286,6 +286,9 @@ fn export(db: &Path, unit: &str, year: i32, out: &Path) -> Result<(), CliError> 
 /// Exit 0 imported, 1 the workbook has problems (nothing written), 2 anything else.
 fn import(file: &Path, db: &Path, unit: Option<&str>, year: Option<i32>) -> Result<u8, CliError> {
     let mut store = open_existing(db)?;
+    if budget_core::targets::import::is_targets_workbook(file) {
+        return import_targets(&mut store, file, unit, year);
+    }
     match budget_core::prepare::import_lines_file(&mut store, file, unit, year) {
         Ok(done) => {
             println!(
@@ -310,6 +313,53 @@ fn import(file: &Path, db: &Path, unit: Option<&str>, year: Option<i32>) -> Resu
             Ok(1)
         }
         Err(budget_core::prepare::ImportError::Core(e)) => Err(e.into()),
+    }
+}
+
+/// A 绩效目标 workbook: same exit codes as the line import.
+fn import_targets(
+    store: &mut budget_core::Store,
+    file: &Path,
+    unit: Option<&str>,
+    year: Option<i32>,
+) -> Result<u8, CliError> {
+    use budget_core::targets::TargetImportError;
+    match budget_core::targets::import::import_targets_file(store, file, unit, year) {
+        Ok(done) => {
+            let department = if done.department {
+                "和部门整体绩效目标"
+            } else {
+                ""
+            };
+            println!(
+                "已导入 {} 个项目的绩效目标（{} 个指标）{department}到“{}”{}年{}公开。",
+                done.projects,
+                done.indicators,
+                done.unit.name,
+                done.disclosure.year,
+                done.disclosure.kind.label()
+            );
+            for w in &done.warnings {
+                println!("  [提示] {}", w.message);
+            }
+            println!("导入前的数据库备份：{}", done.backup.display());
+            Ok(0)
+        }
+        Err(TargetImportError::Invalid { problems }) => {
+            eprintln!(
+                "导入失败，共 {} 处问题，数据库未作任何修改：",
+                problems.len()
+            );
+            for p in &problems {
+                eprintln!("  {}", p.message);
+            }
+            Ok(1)
+        }
+        Err(TargetImportError::Core(e)) => Err(e.into()),
+        Err(e @ (TargetImportError::Read(_) | TargetImportError::NoTargets)) => {
+            eprintln!("错误：{e}");
+            Ok(2)
+        }
     }
 }
 

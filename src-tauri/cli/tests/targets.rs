@@ -98,3 +98,67 @@ fn clean_targets_exit_zero_and_the_text_report_lists_projects() {
     assert!(out.contains("14 个指标"), "{out}");
     assert!(out.contains("权重合计 90"), "{out}");
 }
+
+fn database(dir: &Path) -> PathBuf {
+    use budget_core::model::{UnitInput, UnitType};
+    let db = dir.join("budget.sqlite");
+    let mut store = budget_core::Store::open(&db).unwrap();
+    store
+        .create_unit(&UnitInput {
+            name: "巴青县经信商务局".into(),
+            code: "114001".into(),
+            unit_type: UnitType::Administrative,
+            parent_id: None,
+        })
+        .unwrap();
+    db
+}
+
+fn import(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_budget-cli"))
+        .arg("import")
+        .args(args)
+        .output()
+        .expect("budget-cli runs");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn import_puts_the_targets_into_the_units_disclosure() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    let baqing = fixture("baqing-2025-indicator-list.xlsx");
+    let (code, out, err) = import(&[baqing.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("已导入 2 个项目的绩效目标（17 个指标）"),
+        "{out}"
+    );
+    assert!(
+        out.contains("巴青县经信商务局") && out.contains("2025年"),
+        "{out}"
+    );
+    let store = budget_core::Store::open(&db).unwrap();
+    let unit = store.find_unit("114001").unwrap().unwrap();
+    let disclosure = &store.list_disclosures(unit.id).unwrap()[0];
+    let stored = store.load_targets(disclosure.id).unwrap();
+    let read = budget_core::targets::import_file(&baqing).unwrap();
+    assert_eq!(stored, read.set.without_cells());
+    let library = store.indicator_library("", 100).unwrap();
+    let satisfaction = library
+        .iter()
+        .find(|l| l.name == "受益对象满意度")
+        .expect("in the library");
+    assert_eq!((satisfaction.value.as_str(), satisfaction.uses), ("90", 1));
+
+    // The 若羌 table names a unit the database does not hold: refused, nothing written.
+    let ruoqiang = fixture("ruoqiang-2024-project-targets.xlsx");
+    let (code, _, err) = import(&[ruoqiang.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("若羌县人民政府办公室"), "{err}");
+    assert_eq!(store.list_disclosures(unit.id).unwrap().len(), 1);
+}

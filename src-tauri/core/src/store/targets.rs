@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use crate::error::{CoreError, Result};
 use crate::indicator_value::fold;
+use crate::model::{Disclosure, DisclosureKind};
 use crate::money::Money;
 use crate::targets::{
     DepartmentTargets, Direction, Indicator, Operator, ProjectTargets, TargetSet,
@@ -64,6 +65,19 @@ fn problems(set: &TargetSet) -> Vec<String> {
         indicator_problems("部门整体绩效目标", &d.indicators, &mut out);
     }
     out
+}
+
+fn check_set(set: &TargetSet) -> Result<()> {
+    let found = problems(set);
+    let Some(first) = found.first() else {
+        return Ok(());
+    };
+    let more = if found.len() > 1 {
+        format!("（另有 {} 处问题）", found.len() - 1)
+    } else {
+        String::new()
+    };
+    Err(CoreError::Invalid(format!("绩效目标未保存：{first}{more}")))
 }
 
 fn indicator_problems(what: &str, indicators: &[Indicator], out: &mut Vec<String>) {
@@ -281,19 +295,68 @@ impl Store {
     /// any problem nothing is written. Where each value was read from is not stored.
     pub fn save_targets(&mut self, disclosure_id: i64, set: &TargetSet) -> Result<()> {
         self.get_disclosure(disclosure_id)?;
-        let found = problems(set);
-        if let Some(first) = found.first() {
-            let more = if found.len() > 1 {
-                format!("（另有 {} 处问题）", found.len() - 1)
-            } else {
-                String::new()
-            };
-            return Err(CoreError::Invalid(format!("绩效目标未保存：{first}{more}")));
-        }
+        check_set(set)?;
         let tx = self.conn_mut().transaction()?;
         replace_targets(&tx, disclosure_id, set)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Puts imported targets into the unit's 预算 disclosure of `year`, creating it if needed:
+    /// the workbook's projects replace the stored projects with the same code (or name), other
+    /// stored projects stay; its 部门整体 table, if it has one, replaces the stored one. One
+    /// transaction; nothing is written when `set` has a problem.
+    pub fn import_targets(
+        &mut self,
+        unit_id: i64,
+        year: i32,
+        set: &TargetSet,
+    ) -> Result<Disclosure> {
+        let existing = self
+            .list_disclosures(unit_id)?
+            .into_iter()
+            .find(|d| d.year == year && d.kind == DisclosureKind::Budget);
+        let mut merged = match &existing {
+            Some(d) => self.load_targets(d.id)?,
+            None => TargetSet::default(),
+        };
+        merged.year = Some(year);
+        for p in &set.projects {
+            let same = |q: &ProjectTargets| {
+                if p.code.trim().is_empty() || q.code.trim().is_empty() {
+                    fold(&q.name) == fold(&p.name)
+                } else {
+                    q.code.trim() == p.code.trim()
+                }
+            };
+            match merged.projects.iter_mut().find(|q| same(q)) {
+                Some(q) => *q = p.without_cells(),
+                None => merged.projects.push(p.without_cells()),
+            }
+        }
+        if let Some(d) = &set.department {
+            merged.department = Some(d.without_cells());
+        }
+        check_set(&merged)?;
+        let tx = self.conn_mut().transaction()?;
+        let id = match existing {
+            Some(d) => d.id,
+            None => {
+                tx.execute(
+                    "INSERT INTO disclosure (unit_id, year, kind, template) VALUES (?1, ?2, ?3, ?4)",
+                    params![
+                        unit_id,
+                        year,
+                        DisclosureKind::Budget.label(),
+                        DisclosureKind::Budget.default_template()
+                    ],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        replace_targets(&tx, id, &merged)?;
+        tx.commit()?;
+        self.get_disclosure(id)
     }
 
     /// Last year's targets of a project, to start this year's from: the same unit's disclosure
@@ -369,7 +432,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DisclosureKind, UnitInput, UnitType};
+    use crate::model::{UnitInput, UnitType};
 
     fn setup() -> (tempfile::TempDir, Store, i64, i64) {
         let dir = tempfile::tempdir().unwrap();
@@ -491,6 +554,42 @@ mod tests {
             .query_row("SELECT count(*) FROM target_indicator", [], |r| r.get(0))
             .unwrap();
         assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn import_merges_projects_and_creates_the_disclosure() {
+        let (_d, mut s, unit, id) = setup();
+        s.save_targets(id, &set()).unwrap();
+        let mut incoming = set();
+        incoming.department = None;
+        incoming.projects[0].goal = "新的目标".into();
+        incoming
+            .projects
+            .push(project("54060025R000001586429", "干部职工通讯补助"));
+        let d = s.import_targets(unit, 2025, &incoming).unwrap();
+        assert_eq!(d.id, id);
+        let stored = s.load_targets(id).unwrap();
+        assert_eq!(stored.projects.len(), 2);
+        assert_eq!(stored.projects[0].goal, "新的目标");
+        assert_eq!(
+            stored.department,
+            set().department,
+            "kept: the workbook had none"
+        );
+        let created = s.import_targets(unit, 2027, &incoming).unwrap();
+        assert_eq!((created.year, created.kind), (2027, DisclosureKind::Budget));
+        assert_eq!(
+            s.load_targets(created.id).unwrap().projects,
+            incoming.projects
+        );
+        let mut bad = incoming.clone();
+        bad.projects[1].indicators[0].level1 = String::new();
+        assert!(s.import_targets(unit, 2028, &bad).is_err());
+        assert!(s
+            .list_disclosures(unit)
+            .unwrap()
+            .iter()
+            .all(|d| d.year != 2028));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod checks;
 pub mod freetext;
+pub mod import;
 pub mod model;
 pub mod read;
 pub mod review;

@@ -139,6 +139,8 @@ impl TargetsRead {
 pub enum TargetImportError {
     #[error(transparent)]
     Read(#[from] ReadError),
+    #[error(transparent)]
+    Core(#[from] crate::error::CoreError),
     #[error(
         "工作簿中没有找到绩效目标表（项目支出绩效目标表、项目绩效目标清单或绩效目标公开表）。"
     )]
@@ -151,6 +153,7 @@ impl TargetImportError {
     pub fn code(&self) -> &'static str {
         match self {
             TargetImportError::Read(e) => e.code(),
+            TargetImportError::Core(e) => e.code(),
             TargetImportError::NoTargets => "no_targets",
             TargetImportError::Invalid { .. } => "invalid_targets",
         }
