@@ -2,6 +2,7 @@
 //! approved, and the bureau publishes them. This module reads them from the three workbook
 //! layouts, checks them (DESIGN §4), writes the published forms and summarises them for review.
 
+pub mod amounts;
 pub mod checks;
 pub mod freetext;
 pub mod import;
@@ -10,6 +11,9 @@ pub mod read;
 pub mod review;
 pub mod value;
 pub mod write;
+mod write_disclosure;
+
+pub use write_disclosure::{indicators_text, write_disclosure_table};
 
 pub use checks::{check_targets, KnownAmount};
 pub use model::{
@@ -18,3 +22,4 @@ pub use model::{
 };
 pub use read::{import_file, read_file, read_workbook, Formulas, TargetImportError, TargetsRead};
 pub use review::{review_workbook, summarise, TargetProjectSummary, TargetsReview};
+pub use write::{write_department_targets, write_project_targets, ProjectForm, TargetExportError};

@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::model::{DepartmentTargets, Indicator, Operator, ProjectTargets, TargetSet};
+use super::model::{DepartmentTargets, Indicator, ProjectTargets, TargetSet};
 use crate::money::{Money, Scale};
+
+pub use super::write_disclosure::{indicators_text, write_disclosure_table};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TargetExportError {
@@ -49,17 +51,17 @@ pub enum ProjectForm {
 const FONT: &str = "宋体";
 const PAPER_A4: u8 = 9;
 
-struct Formats {
-    title: Format,
-    subtitle: Format,
-    label: Format,
-    text: Format,
-    center: Format,
-    amount: Format,
+pub(super) struct Formats {
+    pub title: Format,
+    pub subtitle: Format,
+    pub label: Format,
+    pub text: Format,
+    pub center: Format,
+    pub amount: Format,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub fn new() -> Formats {
         let base = Format::new().set_font_name(FONT).set_font_size(10);
         let cell = base
             .clone()
@@ -85,7 +87,7 @@ impl Formats {
 }
 
 /// Writes `text` over the cells, merging when they are more than one.
-fn put(
+pub(super) fn put(
     ws: &mut Worksheet,
     (r1, c1): (u32, u16),
     (r2, c2): (u32, u16),
@@ -101,7 +103,7 @@ fn put(
 }
 
 /// An amount as a number cell in 万元 (the one place money becomes a float), blank when unknown.
-fn put_amount(
+pub(super) fn put_amount(
     ws: &mut Worksheet,
     (r1, c1): (u32, u16),
     (r2, c2): (u32, u16),
@@ -115,7 +117,7 @@ fn put_amount(
     Ok(())
 }
 
-fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+pub(super) fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
     ws.set_landscape();
     ws.set_paper_size(PAPER_A4);
     ws.set_print_fit_to_pages(1, 0);
@@ -320,7 +322,7 @@ fn write_project_sheet(
     page_setup(ws, header_row)
 }
 
-fn save(mut book: Workbook, path: &Path) -> Result<(), TargetExportError> {
+pub(super) fn save(mut book: Workbook, path: &Path) -> Result<(), TargetExportError> {
     book.save(path).map_err(|e| TargetExportError::Save {
         path: path.to_path_buf(),
         reason: e.to_string(),
@@ -427,101 +429,5 @@ pub fn write_department_targets(
 ) -> Result<(), TargetExportError> {
     let mut book = Workbook::new();
     add_department_sheet(&mut book, d, year)?;
-    save(book, path)
-}
-
-const CHINESE_NUMBERS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-
-/// The indicators of one project as the disclosure table prints them: headings for 一级 and
-/// 二级, numbered items, one per line.
-pub fn indicators_text(indicators: &[Indicator]) -> String {
-    let mut lines = Vec::new();
-    let (mut level1, mut level2) = (None::<&str>, None::<&str>);
-    let (mut n1, mut n2, mut item) = (0, 0, 0);
-    for i in indicators {
-        if level1 != Some(i.level1.as_str()) {
-            lines.push(format!("{}、{}", CHINESE_NUMBERS[n1 % 10], i.level1));
-            n1 += 1;
-            n2 = 0;
-            level1 = Some(&i.level1);
-            level2 = None;
-            item = 0;
-        }
-        if level2 != Some(i.level2.as_str()) && !i.level2.is_empty() {
-            lines.push(format!("({}) {}", CHINESE_NUMBERS[n2 % 10], i.level2));
-            n2 += 1;
-            level2 = Some(&i.level2);
-            item = 0;
-        }
-        item += 1;
-        let body = match (&i.verbatim, i.operator) {
-            (Some(v), _) if v == &i.name => v.clone(),
-            (Some(v), _) => format!("{} {v}", i.printed_name()),
-            (None, Some(Operator::Qualitative)) => format!("{} 定性 {}", i.printed_name(), i.value),
-            (None, _) => format!("{}{}", i.printed_name(), i.printed_value()),
-        };
-        lines.push(format!("{item}. {body}"));
-    }
-    lines.join("\n")
-}
-
-/// The one-row-per-project 绩效目标公开表 (seed 002's layout). `title` is printed above it, e.g.
-/// "门源县工业商务和信息化局2024年部门预算项目支出绩效目标公开表".
-pub fn write_disclosure_table(
-    path: &Path,
-    set: &TargetSet,
-    title: &str,
-) -> Result<(), TargetExportError> {
-    if set.projects.is_empty() {
-        return Err(TargetExportError::Empty);
-    }
-    let f = Formats::new();
-    let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name("绩效目标公开表")?;
-    put(ws, (0, 0), (0, 4), title, &f.title)?;
-    ws.set_row_height(0, 30)?;
-    for (c, h) in [
-        "单位编码",
-        "单位及项目名称",
-        "金额(万元)",
-        "绩效目标",
-        "绩效指标",
-    ]
-    .iter()
-    .enumerate()
-    {
-        put(ws, (1, c as u16), (1, c as u16), h, &f.label)?;
-    }
-    put(ws, (2, 0), (2, 0), "合计", &f.center)?;
-    put(ws, (2, 1), (2, 1), "", &f.text)?;
-    let total: Money = set.projects.iter().filter_map(|p| p.amount).sum();
-    put_amount(ws, (2, 2), (2, 2), Some(total), &f.amount)?;
-    put(ws, (2, 3), (2, 4), "", &f.text)?;
-    for (n, p) in set.projects.iter().enumerate() {
-        let row = 3 + n as u32;
-        let code = if p.code.is_empty() {
-            (n + 1).to_string()
-        } else {
-            p.code.clone()
-        };
-        put(ws, (row, 0), (row, 0), &code, &f.center)?;
-        put(ws, (row, 1), (row, 1), &p.name, &f.text)?;
-        put_amount(ws, (row, 2), (row, 2), p.amount, &f.amount)?;
-        put(ws, (row, 3), (row, 3), &p.goal, &f.text)?;
-        put(
-            ws,
-            (row, 4),
-            (row, 4),
-            &indicators_text(&p.indicators),
-            &f.text,
-        )?;
-    }
-    ws.set_column_width(0, 10)?;
-    ws.set_column_width(1, 22)?;
-    ws.set_column_width(2, 12)?;
-    ws.set_column_width(3, 40)?;
-    ws.set_column_width(4, 70)?;
-    page_setup(ws, 1)?;
     save(book, path)
 }
