@@ -78,15 +78,16 @@ fn the_fixture_tables_hold_the_seed_figures() {
 
 #[test]
 fn other_fixtures_are_read_without_budget_tables() {
-    for (name, kind) in [
-        ("ruoqiang-2024-project-targets.xlsx", FileKind::Targets),
-        ("baqing-2025-indicator-list.xlsx", FileKind::Targets),
-        ("seni-2023-self-evaluation.xlsx", FileKind::SelfEvaluation),
+    // The 巴青 list names 群众物资配送及时率 twice in one project: the one error it must have.
+    for (name, kind, errors) in [
+        ("ruoqiang-2024-project-targets.xlsx", FileKind::Targets, 0),
+        ("baqing-2025-indicator-list.xlsx", FileKind::Targets, 1),
+        ("seni-2023-self-evaluation.xlsx", FileKind::SelfEvaluation, 0),
     ] {
         let file = review_file(&fixture(name));
         assert_eq!(file.kind, kind, "{name}");
         assert!(file.tables.is_empty(), "{name}");
-        assert_eq!(file.error_count, 0, "{name}: {:#?}", file.findings);
+        assert_eq!(file.error_count, errors, "{name}: {:#?}", file.findings);
     }
 }
 
