@@ -82,7 +82,11 @@ fn other_fixtures_are_read_without_budget_tables() {
     for (name, kind, errors) in [
         ("ruoqiang-2024-project-targets.xlsx", FileKind::Targets, 0),
         ("baqing-2025-indicator-list.xlsx", FileKind::Targets, 1),
-        ("seni-2023-self-evaluation.xlsx", FileKind::SelfEvaluation, 0),
+        (
+            "seni-2023-self-evaluation.xlsx",
+            FileKind::SelfEvaluation,
+            0,
+        ),
     ] {
         let file = review_file(&fixture(name));
         assert_eq!(file.kind, kind, "{name}");
