@@ -33,6 +33,14 @@ const COMMANDS: &[&str] = &[
     "import_evaluations",
     "export_evaluations",
     "export_evaluation_report",
+    "load_targets",
+    "save_targets",
+    "check_target_set",
+    "projects_of_lines",
+    "copy_last_year_targets",
+    "indicator_library",
+    "import_targets",
+    "export_targets",
 ];
 
 fn main() {

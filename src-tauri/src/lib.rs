@@ -7,6 +7,7 @@ mod evaluation;
 mod prepare;
 mod review;
 pub mod state;
+mod targets;
 
 use tauri::Manager;
 
@@ -63,6 +64,14 @@ pub fn run() {
             evaluation::import_evaluations,
             evaluation::export_evaluations,
             evaluation::export_evaluation_report,
+            targets::load_targets,
+            targets::save_targets,
+            targets::check_target_set,
+            targets::projects_of_lines,
+            targets::copy_last_year_targets,
+            targets::indicator_library,
+            targets::import_targets,
+            targets::export_targets,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

@@ -9,6 +9,10 @@ import type { ReviewedFile } from './bindings/ReviewedFile'
 import type { SheetView } from './bindings/SheetView'
 import type { LineSet } from './bindings/LineSet'
 import type { NoteKey } from './bindings/NoteKey'
+import type { Finding } from './bindings/Finding'
+import type { LibraryIndicator } from './bindings/LibraryIndicator'
+import type { ProjectTargets } from './bindings/ProjectTargets'
+import type { TargetSet } from './bindings/TargetSet'
 import type { EvaluationScore } from './bindings/EvaluationScore'
 import type { ReportProse } from './bindings/ReportProse'
 import type { ScoreFinding } from './bindings/ScoreFinding'
@@ -95,6 +99,20 @@ export const api = {
   importEvaluations: (disclosureId: number) =>
     call<{ count: number; findings: ScoreFinding[] } | null>('import_evaluations', { disclosureId }),
   exportEvaluations: (disclosureId: number) => call<string | null>('export_evaluations', { disclosureId }),
+  loadTargets: (disclosureId: number) => call<TargetSet>('load_targets', { disclosureId }),
+  saveTargets: (disclosureId: number, set: TargetSet) => call<null>('save_targets', { disclosureId, set }),
+  checkTargetSet: (disclosureId: number, set: TargetSet) => call<Finding[]>('check_target_set', { disclosureId, set }),
+  projectsOfLines: (disclosureId: number) =>
+    call<{ code: string; name: string; funds: { total: string; fiscal: string; other: string } | null }[]>(
+      'projects_of_lines',
+      { disclosureId },
+    ),
+  copyLastYearTargets: (disclosureId: number, code: string, name: string) =>
+    call<ProjectTargets | null>('copy_last_year_targets', { disclosureId, code, name }),
+  indicatorLibrary: (filter: string) => call<LibraryIndicator[]>('indicator_library', { filter }),
+  importTargets: (disclosureId: number) => call<number | null>('import_targets', { disclosureId }),
+  exportTargets: (disclosureId: number, which: 'projects_short' | 'projects_full' | 'department' | 'public') =>
+    call<string | null>('export_targets', { disclosureId, which }),
   exportEvaluationReport: (evaluation: SelfEvaluation, prose: ReportProse) =>
     call<string | null>('export_evaluation_report', { evaluation, prose }),
 }
