@@ -236,3 +236,36 @@ fn disclosure_table_round_trips_seed_002() {
     });
     assert_eq!(back, original);
 }
+
+/// Seed 004 prints the 部门整体绩效目标表 and the 项目支出绩效目标表 one under the other: both
+/// exported tables stacked on one sheet read back to the same targets.
+#[test]
+fn tables_stacked_on_one_sheet_read_back() {
+    use budget_tests::{write_workbook, SheetSpec};
+    let project = imported(&fixture("ruoqiang-2024-project-targets.xlsx"));
+    let dir = tempfile::tempdir().unwrap();
+    let (dept_path, project_path) = (dir.path().join("d.xlsx"), dir.path().join("p.xlsx"));
+    write_department_targets(&dept_path, &ruoqiang_department(), Some(2024)).unwrap();
+    write_project_targets(&project_path, &project, ProjectForm::Full).unwrap();
+    let dept = xlsx::load(&dept_path).unwrap();
+    let proj = xlsx::load(&project_path).unwrap();
+    let mut stacked = SheetSpec::from_grid(&dept.sheets[0]);
+    stacked.name = "绩效目标".into();
+    let offset = dept.sheets[0].height() + 2;
+    let below = SheetSpec::from_grid(&proj.sheets[0]);
+    for ((r, c), put) in below.cells {
+        stacked.cells.insert((r + offset, c), put);
+    }
+    for m in below.merges {
+        stacked.merges.push(xlsx::Merge {
+            first_row: m.first_row + offset,
+            last_row: m.last_row + offset,
+            ..m
+        });
+    }
+    let path = dir.path().join("stacked.xlsx");
+    write_workbook(&path, &[stacked]);
+    let back = imported(&path);
+    assert_eq!(back.department, Some(ruoqiang_department()));
+    assert_eq!(back.projects, project.projects);
+}
