@@ -8,6 +8,7 @@ pub mod indicator_value;
 pub mod lines;
 pub mod model;
 pub mod money;
+pub mod narrative;
 pub mod prepare;
 pub mod review;
 pub mod scoring;

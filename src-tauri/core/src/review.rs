@@ -19,6 +19,8 @@ pub enum FileKind {
     BudgetTables,
     Targets,
     SelfEvaluation,
+    /// A 情况说明 text (.txt / .docx).
+    Narrative,
     Unknown,
     Unreadable,
 }
@@ -29,6 +31,7 @@ impl FileKind {
             FileKind::BudgetTables => "预算公开表",
             FileKind::Targets => "绩效目标表",
             FileKind::SelfEvaluation => "绩效自评表",
+            FileKind::Narrative => "情况说明",
             FileKind::Unknown => "未知内容",
             FileKind::Unreadable => "无法读取",
         }
@@ -95,6 +98,9 @@ fn file_name(path: &Path) -> String {
 /// Reads and checks one file. Never fails: an unreadable file comes back with `error` set, so
 /// one bad file does not stop a batch.
 pub fn review_file(path: &Path) -> ReviewedFile {
+    if crate::narrative::is_narrative_path(path) {
+        return crate::narrative::review::review_narrative(path, None);
+    }
     let mut reviewed = ReviewedFile {
         file: path.display().to_string(),
         file_name: file_name(path),
@@ -182,6 +188,13 @@ pub fn review_files_with_progress(
     paths: &[PathBuf],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<ReviewedFile> {
+    let mut files = review_each(paths, progress);
+    // A 情况说明 given with a budget workbook is checked against that workbook's tables.
+    crate::narrative::review::check_with_workbooks(paths, &mut files);
+    files
+}
+
+fn review_each(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Vec<ReviewedFile> {
     let total = paths.len();
     let done = AtomicUsize::new(0);
     let review_one = |p: &PathBuf| {

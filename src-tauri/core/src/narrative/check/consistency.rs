@@ -1,0 +1,303 @@
+//! The numbers of a text checked against each other: an amount, its change and the change's
+//! percentage (last year = amount − change, so nothing else is needed), a percentage from a zero
+//! base, and shares of a total.
+//!
+//! Printed figures are rounded, so a relation holds when some values within half a unit of
+//! the printed ones satisfy it: 7.96 on a base of 2.89 may be printed 275.43% or, if the writer
+//! worked from unrounded 元, a neighbouring value. Only what no reading can make true is flagged.
+
+use rust_decimal::Decimal;
+
+use crate::checks::{Finding, Location, Severity};
+
+use super::super::wording::{money_of_wan, wan_decimal};
+use super::mentions::{same_subject, Mention, Role};
+use super::text::{Paragraph, Token};
+
+/// Half a unit of the last printed decimal of an amount in 万元 (amounts are at 0.01 万元 at
+/// least: "15万元" stands for 15.00).
+fn half_amount_unit(t: &Token) -> Decimal {
+    Decimal::new(5, t.decimals.max(2) + 1)
+}
+
+fn half_percent_unit(t: &Token) -> Decimal {
+    Decimal::new(5, t.decimals + 1)
+}
+
+/// The interval of `f(a, b)` for a and b within their half units; `None` when a denominator
+/// could reach zero.
+fn interval(
+    a: Decimal,
+    ha: Decimal,
+    b: Decimal,
+    hb: Decimal,
+    f: impl Fn(Decimal, Decimal) -> Option<Decimal>,
+) -> Option<(Decimal, Decimal)> {
+    let mut lo: Option<Decimal> = None;
+    let mut hi: Option<Decimal> = None;
+    for x in [a - ha, a + ha] {
+        for y in [b - hb, b + hb] {
+            let v = f(x, y)?;
+            lo = Some(lo.map_or(v, |l| l.min(v)));
+            hi = Some(hi.map_or(v, |h| h.max(v)));
+        }
+    }
+    Some((lo?, hi?))
+}
+
+fn overlaps(printed: Decimal, half: Decimal, range: (Decimal, Decimal)) -> bool {
+    printed + half >= range.0 && printed - half <= range.1
+}
+
+/// Change percentage of `change` on `amount` (last year = amount − change), in percent.
+fn change_percent(amount: Decimal, change: Decimal) -> Option<Decimal> {
+    let prior = amount - change;
+    (prior > Decimal::ZERO).then(|| change * Decimal::ONE_HUNDRED / prior)
+}
+
+fn ratio_percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    (whole > Decimal::ZERO).then(|| part * Decimal::ONE_HUNDRED / whole)
+}
+
+fn percent_text(v: Decimal) -> String {
+    format!("{}%", v.round_dp(2).normalize())
+}
+
+pub(crate) fn quote(p: &Paragraph, start: usize, end: usize) -> String {
+    let text = p.slice(start, end);
+    text.trim_matches(|c: char| c.is_whitespace() || "，,；;。：:".contains(c))
+        .to_string()
+}
+
+fn finding(rule: &str, p: &Paragraph, m: &Mention, start: usize, message: String) -> Finding {
+    Finding {
+        rule: rule.to_string(),
+        severity: Severity::Error,
+        location: Location {
+            sheet: None,
+            cell: None,
+            line: p.lines.get(m.token.start).copied(),
+            quote: Some(quote(p, start, m.token.end)),
+        },
+        message,
+        expected: None,
+        actual: None,
+    }
+}
+
+/// The amount a change belongs to: the statement of the same thing (looking back through the
+/// section; then it is certain), else the nearest amount before it in its sentence, else in
+/// its paragraph (a guess: other amounts of the text may be the one meant).
+fn amount_of_change(all: &[Mention], at: usize) -> Option<(&Mention, bool)> {
+    let change = &all[at];
+    let earlier = all[..at].iter().rev().filter(|m| m.role == Role::Stated);
+    if !change.subject.is_empty() {
+        if let Some(m) = earlier
+            .clone()
+            .take_while(|m| m.section == change.section)
+            .find(|m| same_subject(&m.subject, &change.subject))
+        {
+            return Some((m, true));
+        }
+    }
+    earlier
+        .clone()
+        .find(|m| m.sentence == change.sentence)
+        .or_else(|| earlier.clone().find(|m| m.para == change.para))
+        .map(|m| (m, false))
+}
+
+fn stated_amounts(all: &[Mention]) -> impl Iterator<Item = &Mention> {
+    all.iter().filter(|m| m.role == Role::Stated)
+}
+
+/// Checks every change percentage against its change and amount.
+pub(crate) fn check_changes(paragraphs: &[Paragraph], all: &[Mention], out: &mut Vec<Finding>) {
+    for (i, pct) in all.iter().enumerate() {
+        let Role::ChangePercent(pct_sign) = pct.role else {
+            continue;
+        };
+        let Some(ci) = i
+            .checked_sub(1)
+            .filter(|&ci| matches!(all[ci].role, Role::Change(_)) && all[ci].para == pct.para)
+        else {
+            continue;
+        };
+        let change = &all[ci];
+        let Role::Change(change_sign) = change.role else {
+            continue;
+        };
+        let p = &paragraphs[pct.para];
+        let z = change.token.value * Decimal::from(change_sign);
+        let printed = pct.token.value * Decimal::from(pct_sign);
+        let make =
+            |rule: &str, message: String| finding(rule, p, pct, change.clause_start, message);
+        if z.is_zero() {
+            if !printed.is_zero() {
+                out.push(make(
+                    "narrative_change_percent",
+                    format!(
+                        "增减额为0，增减幅度应为0%，文中为{}。",
+                        percent_text(pct.token.value)
+                    ),
+                ));
+            }
+            continue;
+        }
+        if !printed.is_zero() && change_sign != pct_sign {
+            let (verb, pverb) = if change_sign > 0 {
+                ("增加", "下降")
+            } else {
+                ("减少", "增长")
+            };
+            out.push(make(
+                "narrative_change_direction",
+                format!(
+                    "文中先说{verb}{}万元，又说{pverb}{}，增减方向前后矛盾。",
+                    wan_decimal(change.token.value),
+                    percent_text(pct.token.value)
+                ),
+            ));
+            continue;
+        }
+        let found = amount_of_change(all, ci);
+        let amount = found.map(|(m, _)| m);
+        let certain = found.is_some_and(|(_, c)| c);
+        if let Some(a) = amount {
+            let prior = a.token.value - z;
+            if prior.is_zero() {
+                out.push(make(
+                    "narrative_percent_zero_base",
+                    format!(
+                        "金额{}万元、增加{}万元，上年为0（上年未安排），增长幅度不能用百分比表示，文中却写{}。",
+                        wan_decimal(a.token.value),
+                        wan_decimal(change.token.value),
+                        percent_text(pct.token.value)
+                    ),
+                ));
+                continue;
+            }
+        }
+        let fits = |m: &Mention| {
+            interval(
+                m.token.value,
+                half_amount_unit(&m.token),
+                z,
+                half_amount_unit(&change.token),
+                change_percent,
+            )
+            .is_some_and(|r| overlaps(printed, half_percent_unit(&pct.token), r))
+        };
+        if amount.is_some_and(fits) || (!certain && stated_amounts(all).any(fits)) {
+            continue;
+        }
+        let Some(a) = amount else {
+            continue;
+        };
+        let prior = a.token.value - z;
+        let message = if prior < Decimal::ZERO {
+            format!(
+                "金额{}万元却比上年增加{}万元，推算的上年数为负，金额或增减额有误。",
+                wan_decimal(a.token.value),
+                wan_decimal(change.token.value)
+            )
+        } else {
+            let exact = z * Decimal::ONE_HUNDRED / prior;
+            format!(
+                "按金额{}万元、{}{}万元推算，上年为{}万元，应{}{}，文中为{}{}。",
+                wan_decimal(a.token.value),
+                if change_sign > 0 { "增加" } else { "减少" },
+                wan_decimal(change.token.value),
+                wan_decimal(prior),
+                if change_sign > 0 { "增长" } else { "下降" },
+                percent_text(exact.abs()),
+                if pct_sign > 0 { "增长" } else { "下降" },
+                percent_text(pct.token.value)
+            )
+        };
+        let mut f = make("narrative_change_percent", message);
+        f.expected = None;
+        f.actual = Some(money_of_wan(a.token.value));
+        out.push(f);
+    }
+}
+
+/// Checks "占 x%" and "完成…的 x%" against the amounts of the text (and `totals` from tables).
+pub(crate) fn check_shares(
+    paragraphs: &[Paragraph],
+    all: &[Mention],
+    totals: &[Decimal],
+    out: &mut Vec<Finding>,
+) {
+    for (i, pct) in all.iter().enumerate() {
+        if !matches!(pct.role, Role::Share | Role::Completion) {
+            continue;
+        }
+        // The part is the amount just before, in the same sentence.
+        let Some(part) = all[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == pct.sentence)
+            .find(|m| m.role == Role::Stated)
+        else {
+            continue;
+        };
+        let part_at = all[..i]
+            .iter()
+            .rposition(|m| std::ptr::eq(m, part))
+            .unwrap_or(0);
+        let printed = pct.token.value;
+        let fits = |whole: Decimal, half: Decimal| {
+            interval(
+                part.token.value,
+                half_amount_unit(&part.token),
+                whole,
+                half,
+                ratio_percent,
+            )
+            .is_some_and(|r| overlaps(printed, half_percent_unit(&pct.token), r))
+        };
+        let from_text = all
+            .iter()
+            .enumerate()
+            .filter(|(j, m)| *j != part_at && m.role == Role::Stated)
+            .any(|(_, m)| fits(m.token.value, half_amount_unit(&m.token)));
+        let from_tables = totals.iter().any(|t| fits(*t, Decimal::new(5, 3)));
+        if from_text || from_tables {
+            continue;
+        }
+        // Flag only when the text names a total the share can be of.
+        let total = if pct.role == Role::Share {
+            all[..part_at]
+                .iter()
+                .rev()
+                .take_while(|m| m.section == pct.section)
+                .find(|m| m.is_lead)
+        } else {
+            all[..part_at]
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence == pct.sentence)
+                .find(|m| m.role == Role::Stated)
+        };
+        let Some(total) = total else {
+            continue;
+        };
+        let p = &paragraphs[pct.para];
+        let expected = ratio_percent(part.token.value, total.token.value)
+            .map(percent_text)
+            .unwrap_or_else(|| "无法计算".to_string());
+        out.push(finding(
+            "narrative_share",
+            p,
+            pct,
+            part.clause_start,
+            format!(
+                "{}万元占{}万元的{expected}，文中为{}；文中也找不到使该比例成立的其他总额。",
+                wan_decimal(part.token.value),
+                wan_decimal(total.token.value),
+                percent_text(printed)
+            ),
+        ));
+    }
+}

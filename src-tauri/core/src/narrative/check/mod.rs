@@ -1,0 +1,65 @@
+//! The check of a 情况说明 typed elsewhere: every number or percentage that does not hold.
+//!
+//! Without tables the text is checked against itself (amount, change and percentage agree; no
+//! percentage from a zero base; shares of a total the text names). With the tables it
+//! describes, amounts of recognised items are compared with them too. What cannot be verified
+//! is left alone: no false alarms.
+
+mod against_tables;
+mod consistency;
+mod mentions;
+mod projects;
+mod read;
+mod text;
+
+use rust_decimal::Decimal;
+
+use crate::checks::Finding;
+use crate::money::Scale;
+use crate::tables::BudgetTables;
+
+pub use read::{is_narrative_path, read_narrative, read_narrative_bytes, NarrativeReadError};
+
+/// Totals of the tables a share may be of (income, expenditure, 一般公共预算, 财政拨款).
+fn table_totals(tables: &BudgetTables) -> Vec<Decimal> {
+    let mut out = Vec::new();
+    if let Some(t) = &tables.t1 {
+        out.extend(t.income_total.iter().map(|i| i.amount.value));
+    }
+    if let Some(t) = &tables.t4 {
+        out.extend(t.income_total.iter().map(|i| i.amount.value));
+        out.extend(t.expenditure_total.iter().map(|r| r.general.value));
+    }
+    for body in [
+        tables.t3.as_ref().map(|t| &t.body),
+        tables.t5.as_ref().map(|t| &t.body),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        out.extend(body.total.iter().map(|r| r.total.value));
+    }
+    out.into_iter()
+        .filter(|m| !m.is_zero())
+        .map(|m| m.to_decimal(Scale::Wanyuan))
+        .collect()
+}
+
+/// Checks `text`; with `tables`, also against them. Findings come in line order.
+pub fn check_narrative(text: &str, tables: Option<&BudgetTables>) -> Vec<Finding> {
+    let paragraphs = text::paragraphs(text);
+    let all = mentions::mentions(&paragraphs);
+    let mut findings = Vec::new();
+    consistency::check_changes(&paragraphs, &all, &mut findings);
+    let totals = tables.map(table_totals).unwrap_or_default();
+    consistency::check_shares(&paragraphs, &all, &totals, &mut findings);
+    if let Some(tables) = tables {
+        against_tables::check_amounts(&paragraphs, &all, tables, &mut findings);
+        projects::check_projects(text, tables, &mut findings);
+    }
+    findings.sort_by_key(|f| f.location.line);
+    findings
+}
+
+#[cfg(test)]
+mod tests;

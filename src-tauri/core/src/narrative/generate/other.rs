@@ -1,0 +1,136 @@
+//! Section 十二 其他重要事项 (机关运行经费, 政府采购, 国有资产, 预算绩效, 其他) from the typed facts,
+//! and the 人员 sentence of 第一部分.
+
+use crate::money::Money;
+
+use super::super::model::StaffFacts;
+use super::super::wording::{wan, Change};
+use super::Writer;
+
+fn signed_people(change: i32) -> String {
+    if change < 0 {
+        format!("减少{}人", change.unsigned_abs())
+    } else {
+        format!("增加{change}人")
+    }
+}
+
+/// "若羌县人民政府办公室编制数41，实有人数34人，其中：在职22人，减少6人；…".
+pub fn staff_sentence(unit: &str, staff: &StaffFacts) -> String {
+    format!(
+        "{unit}编制数{}，实有人数{}人，其中：在职{}人，{}；退休{}人，{}；离休{}人，{}。",
+        staff.establishment,
+        staff.in_service + staff.retired + staff.veteran_retired,
+        staff.in_service,
+        signed_people(staff.in_service_change),
+        staff.retired,
+        signed_people(staff.retired_change),
+        staff.veteran_retired,
+        signed_people(staff.veteran_retired_change),
+    )
+}
+
+pub(super) fn other_matters(w: &mut Writer<'_>) {
+    let unit = w.input.unit.clone();
+    let year = w.input.year;
+    let uy = w.unit_year();
+    let facts = w.input.facts.clone();
+    w.section("other", "其他重要事项的情况说明");
+
+    w.para("（一）机关运行经费情况");
+    match facts.office_operation {
+        Some(amount) => {
+            let change = Change::between(amount, w.input.prior.office_operation);
+            let head = format!("{uy}机关运行经费财政拨款预算{}万元", wan(amount));
+            let text = Writer::with_change(&head, &change, "上年预算");
+            w.para_change(&text, &change, "office_operation", "。");
+        }
+        None => w.para_typed("", "", "office_operation.text", "。"),
+    }
+
+    w.para("（二）政府采购情况");
+    let p = &facts.procurement;
+    let total = p.goods + p.works + p.services;
+    w.para(format!(
+        "{year}年，{unit}政府采购预算{}万元，其中：政府采购货物预算{}万元，政府采购工程预算{}万元，政府采购服务预算{}万元。",
+        wan(total),
+        wan(p.goods),
+        wan(p.works),
+        wan(p.services)
+    ));
+    w.para(format!(
+        "{year}年，{unit}面向中小企业预留政府采购项目预算金额{}万元，其中：面向小微企业预留政府采购项目预算金额{}万元。",
+        wan(p.reserved_for_sme),
+        wan(p.reserved_for_small_micro)
+    ));
+
+    w.para("（三）国有资产占用使用情况");
+    let a = &facts.assets;
+    let vehicles = a.official_vehicles + a.enforcement_vehicles + a.other_vehicles;
+    let vehicle_value =
+        a.official_vehicle_value + a.enforcement_vehicle_value + a.other_vehicle_value;
+    w.para(format!(
+        "截至{}年底，{unit}及下属各预算单位占用使用国有资产总体情况为：",
+        year - 1
+    ));
+    w.para(format!(
+        "1. 房屋{}平方米，价值{}万元。",
+        a.building_area.normalize(),
+        wan(a.building_value)
+    ));
+    w.para(format!(
+        "2. 车辆{vehicles}辆，价值{}万元；其中：一般公务用车{}辆，价值{}万元；执法执勤用车{}辆，价值{}万元；其他车辆{}辆，价值{}万元。",
+        wan(vehicle_value),
+        a.official_vehicles,
+        wan(a.official_vehicle_value),
+        a.enforcement_vehicles,
+        wan(a.enforcement_vehicle_value),
+        a.other_vehicles,
+        wan(a.other_vehicle_value)
+    ));
+    w.para(format!("3. 办公家具价值{}万元。", wan(a.furniture_value)));
+    w.para(format!("4. 其他资产价值{}万元。", wan(a.other_asset_value)));
+    w.para(format!(
+        "部门价值50万元以上大型设备{}台，部门价值100万元以上大型设备{}台。",
+        a.equipment_over_50, a.equipment_over_100
+    ));
+    w.para(format!(
+        "{year}年部门预算安排购置车辆经费{}万元，安排购置50万元以上大型设备{}台，单位价值100万元以上大型设备{}台。",
+        wan(a.vehicle_purchase_budget),
+        a.planned_equipment_over_50,
+        a.planned_equipment_over_100
+    ));
+
+    w.para("（四）预算绩效情况");
+    let (projects, amount) = fiscal_projects(w);
+    let perf = &facts.performance;
+    w.para(format!(
+        "{year}年，本部门预算绩效管理整体预算绩效目标{}个，涉及金额{}万元；当年财政拨款项目{projects}个，涉及预算金额{}万元；当年非财政拨款项目{}个，涉及预算金额{}万元。",
+        perf.department_targets,
+        wan(perf.department_amount),
+        wan(amount),
+        perf.non_fiscal_projects,
+        wan(perf.non_fiscal_amount)
+    ));
+
+    w.para("（五）其他需说明的事项");
+    match w.text("other").map(str::to_string) {
+        Some(text) => w.para(format!("{text}。")),
+        None => w.para("本部门无其他需说明事项。"),
+    }
+}
+
+/// The projects of 表7 and their total.
+fn fiscal_projects(w: &Writer<'_>) -> (usize, Money) {
+    let mut names: Vec<&str> = Vec::new();
+    let mut total = Money::ZERO;
+    for row in w.tables.t7.iter().flat_map(|t| &t.rows) {
+        if let Some(name) = row.project.as_deref() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            total += row.total.value;
+        }
+    }
+    (names.len(), total)
+}

@@ -1,0 +1,22 @@
+//! 情况说明 (第三部分 of a disclosure): generated from the numbers, and checked when typed
+//! elsewhere (DESIGN §6, §4 narrative rule).
+//!
+//! * `generate(tables, input)` writes the sections in the order of seeds 003/004 from this
+//!   year's tables, last year's figures (`PriorYear`, e.g. `PriorYear::from_tables` of last
+//!   year's tables), the typed `NarrativeFacts` and the keyed reasons.
+//! * `check_narrative(text, tables)` finds every number that does not hold.
+
+pub mod check;
+mod figures;
+mod generate;
+mod model;
+pub mod review;
+mod wording;
+
+pub use check::{check_narrative, is_narrative_path, read_narrative, NarrativeReadError};
+pub use generate::{generate, staff_sentence};
+pub use model::{
+    AssetFacts, Narrative, NarrativeFacts, NarrativeInput, NarrativeParagraph, NarrativeSection,
+    PerformanceFacts, PriorYear, ProcurementFacts, StaffFacts,
+};
+pub use wording::{percent, Change};

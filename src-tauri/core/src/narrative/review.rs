@@ -1,0 +1,88 @@
+//! 情况说明 files in 审核: a .txt or .docx given to `review_file` becomes a file entry of kind
+//! "narrative"; given together with a budget workbook, it is checked against that workbook's
+//! tables.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::checks::Severity;
+use crate::review::{FileKind, ReviewedFile};
+use crate::tables::BudgetTables;
+
+use super::check::{check_narrative, read_narrative_bytes};
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads and checks one narrative file, against `tables` when given. Never fails: an unreadable
+/// file comes back with `error` set.
+pub fn review_narrative(path: &Path, tables: Option<&BudgetTables>) -> ReviewedFile {
+    let mut reviewed = ReviewedFile {
+        file: path.display().to_string(),
+        file_name: file_name(path),
+        content_hash: String::new(),
+        kind: FileKind::Unreadable,
+        unit: None,
+        year: None,
+        template: None,
+        tables: Vec::new(),
+        unrecognised_sheets: Vec::new(),
+        findings: Vec::new(),
+        projects: Vec::new(),
+        error: None,
+        error_count: 0,
+        warning_count: 0,
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            reviewed.error = Some(format!("无法读取文件 {}：{e}", path.display()));
+            return reviewed;
+        }
+    };
+    reviewed.content_hash = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let text = match read_narrative_bytes(path, &bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            reviewed.error = Some(e.to_string());
+            return reviewed;
+        }
+    };
+    let findings = check_narrative(&text, tables);
+    reviewed.kind = FileKind::Narrative;
+    reviewed.error_count = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count() as u32;
+    reviewed.warning_count = findings.len() as u32 - reviewed.error_count;
+    reviewed.findings = findings;
+    reviewed
+}
+
+/// Re-checks the narratives of a batch against the tables of the batch's first budget
+/// workbook, so `check WORKBOOK.xlsx NARRATIVE.txt` compares the text with its tables.
+pub fn check_with_workbooks(paths: &[PathBuf], files: &mut [ReviewedFile]) {
+    let workbook = files
+        .iter()
+        .zip(paths)
+        .find(|(f, _)| f.kind == FileKind::BudgetTables)
+        .map(|(_, p)| p.clone());
+    let Some(workbook) = workbook else {
+        return;
+    };
+    let Ok(found) = crate::xlsx::read(&workbook) else {
+        return;
+    };
+    for (file, path) in files.iter_mut().zip(paths) {
+        if file.kind == FileKind::Narrative {
+            *file = review_narrative(path, Some(&found.tables));
+        }
+    }
+}
