@@ -326,3 +326,56 @@ fn target_table_beside_t7_is_compared_with_it() {
     assert_eq!((f.expected, f.actual), (wan("234.08"), wan("249.08")));
     assert!(f.message.contains("“表7”"), "{}", f.message);
 }
+
+#[test]
+fn an_import_with_problems_names_every_cell_and_imports_nothing() {
+    use budget_core::targets::TargetImportError;
+    let dir = tempfile::tempdir().unwrap();
+
+    let mut sheets = fixture_sheets(RUOQIANG);
+    sheets[0]
+        .set("G9", text("六分"))
+        .set("A19", text("效果指标"))
+        .set("D5", text("249.O8"));
+    let path = dir.path().join("ruoqiang-bad.xlsx");
+    write_workbook(&path, &sheets);
+    let Err(TargetImportError::Invalid { problems }) = import_file(&path) else {
+        panic!("refused");
+    };
+    let cells: Vec<_> = problems
+        .iter()
+        .map(|p| p.location.cell.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(cells, vec!["D5", "G9", "A19"], "{problems:#?}");
+    assert!(problems[0].message.contains("249.O8"));
+    assert!(
+        problems[1].message.contains("“项目支出绩效目标表”G9")
+            && problems[1].message.contains("六分")
+    );
+    assert!(problems[2].message.contains("效果指标"));
+
+    let mut sheets = fixture_sheets(BAQING);
+    sheets[0].set("G5", text("约")).set("K8", text("双向指标"));
+    let path = dir.path().join("baqing-bad.xlsx");
+    write_workbook(&path, &sheets);
+    let err = import_file(&path).err().expect("refused");
+    let message = err.to_string();
+    assert!(message.contains("共 2 处问题"), "{message}");
+    assert!(
+        message.contains("G5") && message.contains("指标性质“约”"),
+        "{message}"
+    );
+    assert!(
+        message.contains("K8") && message.contains("双向指标"),
+        "{message}"
+    );
+    // In review the same problems are findings, so the file is still reported.
+    let r = review_file(&path);
+    assert_eq!(
+        r.findings
+            .iter()
+            .filter(|f| f.rule == "target_read")
+            .count(),
+        2
+    );
+}

@@ -153,11 +153,12 @@ pub(super) fn read(
         Some(_) => Scale::Yuan,
         None => Scale::Wanyuan,
     };
-    let (indicators, end) = read_indicators(sheet, header, limit, columns, !department, read);
     if department {
+        // The lines above first, then the indicators: problems come in reading order.
         let (superior, _) = meta.money(|f| f == "上级安排", scale, "上级安排", read);
         let (own, _) = meta.money(|f| f == "本级安排", scale, "本级安排", read);
         let (other, _) = meta.money(|f| f == "其他", scale, "其他资金", read);
+        let (indicators, end) = read_indicators(sheet, header, limit, columns, false, read);
         let target = DepartmentTargets {
             department: meta.text(|f| f.starts_with("部门名称")),
             contact: meta.text(|f| f.starts_with("部门联系人")),
@@ -184,6 +185,15 @@ pub(super) fn read(
         }
         return end;
     }
+    let (amount, amount_cell) = meta.money(
+        |f| f.starts_with("年度资金总额") || f.starts_with("年度预算总额"),
+        scale,
+        "年度资金总额",
+        read,
+    );
+    let (fiscal, _) = meta.money(|f| f.contains("财政拨款"), scale, "财政拨款", read);
+    let (other, _) = meta.money(|f| f.starts_with("其他资金"), scale, "其他资金", read);
+    let (indicators, end) = read_indicators(sheet, header, limit, columns, true, read);
     let name = meta.find(|f| f == "项目名称");
     let Some((name_text, name_row, name_col)) = name.filter(|(t, _, _)| !t.is_empty()) else {
         read.problems.push(problem(
@@ -198,14 +208,6 @@ pub(super) fn read(
         ));
         return end;
     };
-    let (amount, amount_cell) = meta.money(
-        |f| f.starts_with("年度资金总额") || f.starts_with("年度预算总额"),
-        scale,
-        "年度资金总额",
-        read,
-    );
-    let (fiscal, _) = meta.money(|f| f.contains("财政拨款"), scale, "财政拨款", read);
-    let (other, _) = meta.money(|f| f.starts_with("其他资金"), scale, "其他资金", read);
     read.set.projects.push(ProjectTargets {
         code: meta.text(|f| f == "项目编码" || f == "项目代码"),
         name: name_text,
@@ -250,6 +252,7 @@ fn read_indicators(
     let name = sheet.name().to_string();
     let mut out = Vec::new();
     let (mut level1, mut level2) = (String::new(), String::new());
+    let mut reported_level1 = std::collections::HashSet::new();
     let mut row = header + 1;
     while row < limit {
         if is_boundary(sheet, row) {
@@ -278,6 +281,8 @@ fn read_indicators(
         let level1_text = if project {
             match Level1::parse(&level1) {
                 Some(l) => l.label().to_string(),
+                // A merged 一级 cell is reported once, at the cell that holds it.
+                None if !reported_level1.insert(level1.clone()) => level1.clone(),
                 None => {
                     let c = l1.unwrap_or(0);
                     read.problems.push(problem(
