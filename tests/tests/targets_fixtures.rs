@@ -358,7 +358,7 @@ fn an_import_with_problems_names_every_cell_and_imports_nothing() {
     sheets[0].set("G5", text("约")).set("K8", text("双向指标"));
     let path = dir.path().join("baqing-bad.xlsx");
     write_workbook(&path, &sheets);
-    let err = import_file(&path).err().expect("refused");
+    let err = import_file(&path).expect_err("refused");
     let message = err.to_string();
     assert!(message.contains("共 2 处问题"), "{message}");
     assert!(
