@@ -20,9 +20,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 审核公开表工作簿（recognise and check workbooks）；退出码 0 无错误，1 有错误，2 有文件无法读取
+    /// 审核公开表工作簿和情况说明（recognise and check workbooks and 情况说明 texts）；情况说明与工作簿一起给出时按其表格核对；退出码 0 无错误，1 有错误，2 有文件无法读取
     Check {
-        /// 要审核的文件（.xlsx / .xls），可以多个
+        /// 要审核的文件（.xlsx / .xls 工作簿，.txt / .docx 情况说明），可以多个
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// 以 JSON 输出
@@ -153,7 +153,10 @@ fn print_human(file: &review::ReviewedFile) {
             .map(|y| y.to_string())
             .unwrap_or_else(|| "（未注明）".to_string())
     );
-    if file.tables.is_empty() && file.projects.is_empty() {
+    if file.tables.is_empty()
+        && file.projects.is_empty()
+        && file.kind != review::FileKind::Narrative
+    {
         println!("  未识别到预算公开表（文件内容：{}）。", file.kind.label());
     }
     for p in &file.projects {
@@ -179,8 +182,12 @@ fn print_human(file: &review::ReviewedFile) {
         println!("  未识别的工作表：{}", file.unrecognised_sheets.join("、"));
     }
     for f in &file.findings {
-        let at = match (&f.location.sheet, &f.location.cell) {
-            (Some(s), Some(c)) => format!("“{s}”{c}"),
+        let at = match (&f.location.sheet, &f.location.cell, f.location.line) {
+            (Some(s), Some(c), _) => format!("“{s}”{c}"),
+            (_, _, Some(line)) => format!(
+                "第{line}行「{}」",
+                f.location.quote.as_deref().unwrap_or_default()
+            ),
             _ => String::new(),
         };
         println!(

@@ -256,6 +256,9 @@ pub struct CheckJsonProject {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckJsonFinding<'a> {
+    /// The file, on findings of a 情况说明 text (they point at a line, not a cell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
     pub rule: &'a str,
     pub severity: Severity,
     #[serde(flatten)]
@@ -304,6 +307,7 @@ pub fn check_json(files: &[ReviewedFile]) -> CheckJson<'_> {
                     .findings
                     .iter()
                     .map(|x| CheckJsonFinding {
+                        file: (f.kind == FileKind::Narrative).then_some(f.file.as_str()),
                         rule: &x.rule,
                         severity: x.severity,
                         location: &x.location,
@@ -312,6 +316,7 @@ pub fn check_json(files: &[ReviewedFile]) -> CheckJson<'_> {
                         actual: x.actual,
                     })
                     .chain(f.error.as_deref().map(|e| CheckJsonFinding {
+                        file: None,
                         rule: "file_unreadable",
                         severity: Severity::Error,
                         location: &NO_LOCATION,

@@ -113,3 +113,47 @@ fn docx_text(bytes: &[u8]) -> Result<String, String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// A .docx as Word writes it: paragraphs with runs split mid-sentence, an entity, a table.
+    fn docx(body: &str) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn docx_paragraphs_and_table_rows_become_lines() {
+        let bytes = docx(
+            r#"<w:p><w:r><w:t>基本支出 592.99 万元，比上年预算减少 21.05 </w:t></w:r><w:r><w:t xml:space="preserve">万元，下降 3.43%&amp;</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>合计</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>0.25</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>完</w:t></w:r></w:p>"#,
+        );
+        let text = read_narrative_bytes(Path::new("说明.docx"), &bytes).unwrap();
+        assert_eq!(
+            text,
+            "基本支出 592.99 万元，比上年预算减少 21.05 万元，下降 3.43%&\n合计\t0.25\n完\n"
+        );
+    }
+
+    #[test]
+    fn unreadable_files_say_why() {
+        let err = read_narrative_bytes(Path::new("说明.docx"), b"not a zip").unwrap_err();
+        assert!(err.to_string().contains("不是有效的 Word 文档"), "{err}");
+        let err = read_narrative_bytes(Path::new("说明.txt"), &[0xB6, 0xFE]).unwrap_err();
+        assert!(err.to_string().contains("UTF-8"), "{err}");
+        assert!(is_narrative_path(Path::new("a.DOCX")));
+        assert!(!is_narrative_path(Path::new("a.xlsx")));
+    }
+}
