@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "set_review_note",
     "export_review_report",
     "catalog_entries",
+    "preview_catalog_import",
+    "apply_catalog",
     "load_lines",
     "save_lines",
     "save_draft",

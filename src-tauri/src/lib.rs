@@ -46,6 +46,8 @@ pub fn run() {
             review::set_review_note,
             review::export_review_report,
             prepare::catalog_entries,
+            prepare::preview_catalog_import,
+            prepare::apply_catalog,
             prepare::load_lines,
             prepare::save_lines,
             prepare::save_draft,

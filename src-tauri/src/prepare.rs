@@ -1,7 +1,8 @@
 //! Commands of the preparation screen: the catalog, budget lines, drafts, import, overview,
 //! the tables' preview and the workbook export.
 
-use budget_core::catalog::{Catalog, CatalogEntry, Classification};
+use budget_core::catalog::{CatalogEntry, Classification};
+use budget_core::catalog_import::{changes, read_catalog_workbook, CatalogChanges, ImportedEntry};
 use budget_core::error::ErrorPayload;
 use budget_core::lines::import::write_template;
 use budget_core::lines::LineSet;
@@ -27,16 +28,62 @@ pub struct CatalogListing {
     economic: Vec<CatalogEntry>,
 }
 
-/// The whole catalog of a year (a few hundred entries): the grid looks names up and suggests
-/// codes without a round trip per keystroke.
+/// The whole catalog of a year as this database knows it (a few hundred entries): the grid
+/// looks names up and suggests codes without a round trip per keystroke.
 #[tauri::command]
-pub async fn catalog_entries(year: i32) -> Reply<CatalogListing> {
-    let catalog = Catalog::embedded(year);
-    Ok(CatalogListing {
-        year: catalog.year,
-        function: catalog.entries(Classification::Function).cloned().collect(),
-        economic: catalog.entries(Classification::Economic).cloned().collect(),
+pub async fn catalog_entries(state: State<'_, AppState>, year: i32) -> Reply<CatalogListing> {
+    state
+        .with_store(move |s| {
+            let catalog = s.catalog(year)?;
+            Ok(CatalogListing {
+                year: catalog.year,
+                function: catalog.entries(Classification::Function).cloned().collect(),
+                economic: catalog.entries(Classification::Economic).cloned().collect(),
+            })
+        })
+        .await
+}
+
+#[derive(Serialize)]
+pub struct CatalogPreview {
+    changes: CatalogChanges,
+    entries: Vec<ImportedEntry>,
+}
+
+/// Asks for the official catalog workbook of `year` and says what it would add or rename.
+#[tauri::command]
+pub async fn preview_catalog_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    year: i32,
+) -> Reply<Option<CatalogPreview>> {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        dialogs::pick_workbooks(&app, "选择政府收支分类科目表", false)
     })
+    .await
+    .map_err(internal)?;
+    let Some(path) = picked.into_iter().next() else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            let entries = read_catalog_workbook(&path)
+                .map_err(|e| budget_core::CoreError::Invalid(e.to_string()))?;
+            let changes = changes(&s.catalog(year)?, year, &entries);
+            Ok(Some(CatalogPreview { changes, entries }))
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn apply_catalog(
+    state: State<'_, AppState>,
+    year: i32,
+    entries: Vec<ImportedEntry>,
+) -> Reply<()> {
+    state
+        .with_store(move |s| s.apply_catalog(year, &entries))
+        .await
 }
 
 #[tauri::command]

@@ -9,6 +9,8 @@ import type { ReviewedFile } from './bindings/ReviewedFile'
 import type { SheetView } from './bindings/SheetView'
 import type { LineSet } from './bindings/LineSet'
 import type { NoteKey } from './bindings/NoteKey'
+import type { CatalogChanges } from './bindings/CatalogChanges'
+import type { ImportedEntry } from './bindings/ImportedEntry'
 import type { Finding } from './bindings/Finding'
 import type { LibraryIndicator } from './bindings/LibraryIndicator'
 import type { ProjectTargets } from './bindings/ProjectTargets'
@@ -78,6 +80,9 @@ export const api = {
     call<null>('set_review_note', { key, note, fileName }),
   exportReviewReport: (files: ReviewedFile[]) => call<string | null>('export_review_report', { files }),
   catalogEntries: (year: number) => call<CatalogListing>('catalog_entries', { year }),
+  previewCatalogImport: (year: number) =>
+    call<{ changes: CatalogChanges; entries: ImportedEntry[] } | null>('preview_catalog_import', { year }),
+  applyCatalog: (year: number, entries: ImportedEntry[]) => call<null>('apply_catalog', { year, entries }),
   loadLines: (disclosureId: number) => call<LineSet>('load_lines', { disclosureId }),
   saveLines: (disclosureId: number, set: LineSet) => call<null>('save_lines', { disclosureId, set }),
   saveDraft: (disclosureId: number, content: string) => call<null>('save_draft', { disclosureId, content }),

@@ -8,6 +8,7 @@ const KIND_LABELS: Record<ReviewedFile['kind'], string> = {
   self_evaluation: '绩效自评表',
   unknown: '未识别',
   unreadable: '无法读取',
+  narrative: '情况说明',
 }
 
 export function kindLabel(kind: ReviewedFile['kind']): string {

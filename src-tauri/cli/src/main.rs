@@ -66,6 +66,20 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// 导入财政局下发的政府收支分类科目表（import the official yearly catalog）；先列出新增和改名的科目，加 --apply 才写入
+    Catalog {
+        /// 科目表工作簿（科目编码、科目名称两列）
+        file: PathBuf,
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 科目表适用的年度
+        #[arg(long)]
+        year: i32,
+        /// 写入数据库（不加时只列出变化）
+        #[arg(long)]
+        apply: bool,
+    },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
         /// SQLite 数据库文件
@@ -269,6 +283,34 @@ fn print_evaluation(e: &scoring::EvaluationScore) {
     println!();
 }
 
+fn catalog(file: &Path, db: &Path, year: i32, apply: bool) -> Result<(), CliError> {
+    use budget_core::catalog_import::{changes, read_catalog_workbook};
+    let mut store = open_existing(db)?;
+    let entries =
+        read_catalog_workbook(file).map_err(|e| budget_core::CoreError::Invalid(e.to_string()))?;
+    let found = changes(&store.catalog(year)?, year, &entries);
+    println!(
+        "{year}年科目表：{} 个科目，新增 {} 个，改名 {} 个，不变 {} 个。",
+        entries.len(),
+        found.added.len(),
+        found.renamed.len(),
+        found.unchanged
+    );
+    for e in &found.added {
+        println!("  新增\t{}\t{}", e.code, e.name);
+    }
+    for r in &found.renamed {
+        println!("  改名\t{}\t{} → {}", r.code, r.old_name, r.new_name);
+    }
+    if apply {
+        store.apply_catalog(year, &entries)?;
+        println!("已写入数据库。");
+    } else {
+        println!("（未写入：确认无误后加 --apply）");
+    }
+    Ok(())
+}
+
 fn export(db: &Path, unit: &str, year: i32, out: &Path) -> Result<(), CliError> {
     let store = open_existing(db)?;
     let found = store
@@ -374,6 +416,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Units { db, json } => units(db, *json).map(|()| 0),
+        Command::Catalog {
+            file,
+            db,
+            year,
+            apply,
+        } => catalog(file, db, *year, *apply).map(|()| 0),
         Command::Export {
             db,
             unit,

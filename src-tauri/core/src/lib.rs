@@ -2,6 +2,7 @@
 //! and the command line and the desktop app share one implementation.
 
 pub mod catalog;
+pub mod catalog_import;
 pub mod checks;
 pub mod error;
 pub mod indicator_value;

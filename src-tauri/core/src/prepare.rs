@@ -66,8 +66,8 @@ pub fn import_lines_file(
     year: Option<i32>,
 ) -> Result<ImportOutcome, ImportError> {
     let latest = Catalog::embedded_years().last().copied().unwrap_or(2024);
-    let imported = read_lines(path, Catalog::embedded(year.unwrap_or(latest)))
-        .map_err(ImportError::Problems)?;
+    let catalog = store.catalog(year.unwrap_or(latest))?;
+    let imported = read_lines(path, &catalog).map_err(ImportError::Problems)?;
     let unit_key = unit
         .map(str::to_string)
         .or(imported.unit.clone())
@@ -108,7 +108,7 @@ pub fn disclosure_tables(store: &Store, disclosure_id: i64) -> Result<BudgetTabl
         &set,
         &DeriveContext {
             template,
-            catalog: Catalog::embedded(disclosure.year),
+            catalog: &store.catalog(disclosure.year)?,
             unit_name: &unit.name,
             year: disclosure.year,
         },

@@ -16,8 +16,8 @@ fn bad_row(what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::InvalidColumnType(0, format!("{what}“{value}”"), rusqlite::types::Type::Text)
 }
 
-fn check_lines(set: &LineSet, year: i32) -> Result<()> {
-    let problems = validate(set, Catalog::embedded(year));
+fn check_lines(set: &LineSet, catalog: &Catalog) -> Result<()> {
+    let problems = validate(set, catalog);
     let Some(first) = problems.first() else {
         return Ok(());
     };
@@ -130,7 +130,7 @@ impl Store {
     /// every line; on any problem nothing is written. Saving discards the draft.
     pub fn save_lines(&mut self, disclosure_id: i64, set: &LineSet) -> Result<()> {
         let disclosure = self.get_disclosure(disclosure_id)?;
-        check_lines(set, disclosure.year)?;
+        check_lines(set, &self.catalog(disclosure.year)?)?;
         let tx = self.conn_mut().transaction()?;
         replace_lines(&tx, disclosure_id, set)?;
         tx.commit()?;
@@ -140,7 +140,7 @@ impl Store {
     /// Puts imported lines into the unit's 预算 disclosure of `year`, creating the disclosure if
     /// it does not exist yet: all of it in one transaction.
     pub fn import_lines(&mut self, unit_id: i64, year: i32, set: &LineSet) -> Result<Disclosure> {
-        check_lines(set, year)?;
+        check_lines(set, &self.catalog(year)?)?;
         let existing = self
             .list_disclosures(unit_id)?
             .into_iter()

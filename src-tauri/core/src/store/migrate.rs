@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 5,
         sql: include_str!("../../migrations/0005_self_evaluations.sql"),
     },
+    Migration {
+        version: 6,
+        sql: include_str!("../../migrations/0006_catalog_entries.sql"),
+    },
 ];
 
 pub fn latest_version(migrations: &[Migration]) -> i64 {

@@ -1,6 +1,7 @@
 //! The SQLite file: one connection with the pragmas every connection needs, the migrations, and
 //! one repository module per aggregate.
 
+mod catalog;
 mod evaluations;
 mod lines;
 mod migrate;
