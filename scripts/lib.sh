@@ -10,7 +10,7 @@ APT_BUILD_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
   fonts-noto-cjk
 )
-APT_TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick libreoffice-calc)
+APT_TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick libreoffice-calc libreoffice-writer)
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m错误：\033[0m%s\n' "$*" >&2; exit 1; }

@@ -5,8 +5,10 @@
 //!   year's tables, last year's figures (`PriorYear`, e.g. `PriorYear::from_tables` of last
 //!   year's tables), the typed `NarrativeFacts` and the keyed reasons.
 //! * `check_narrative(text, tables)` finds every number that does not hold.
+//! * `write_document_docx` puts 封面, 目录, 概况, the tables, this text and 名词解释 in one .docx.
 
 pub mod check;
+mod docx;
 mod figures;
 mod generate;
 mod model;
@@ -14,6 +16,7 @@ pub mod review;
 mod wording;
 
 pub use check::{check_narrative, is_narrative_path, read_narrative, NarrativeReadError};
+pub use docx::{save_document_docx, write_document_docx, DocumentTexts, DocxError};
 pub use generate::{generate, staff_sentence};
 pub use model::{
     AssetFacts, Narrative, NarrativeFacts, NarrativeInput, NarrativeParagraph, NarrativeSection,
