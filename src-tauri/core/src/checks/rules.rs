@@ -46,6 +46,14 @@ pub fn rule_title(rule: &str) -> String {
         "target_operator_value" => Some("运算符与指标值一致"),
         "target_operator_missing" => Some("数值指标未写运算符"),
         "target_value_missing" => Some("指标值未填写"),
+        "narrative_change_percent" => Some("情况说明：增减幅度=增减额÷上年数"),
+        "narrative_change_direction" => Some("情况说明：增减方向前后一致"),
+        "narrative_percent_zero_base" => Some("情况说明：上年为0不写百分比"),
+        "narrative_percent_rounding" => Some("情况说明：百分比四舍五入"),
+        "narrative_share" => Some("情况说明：占比=金额÷总额"),
+        "narrative_amount_mismatch" => Some("情况说明：金额与公开表一致"),
+        "narrative_project_amount" => Some("情况说明：项目金额与表7一致"),
+        "narrative_project_name" => Some("情况说明：项目名称与表7一致"),
         _ => None,
     };
     let table = rule

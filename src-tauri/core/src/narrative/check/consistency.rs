@@ -6,7 +6,7 @@
 //! the printed ones satisfy it: 7.96 on a base of 2.89 may be printed 275.43% or, if the writer
 //! worked from unrounded 元, a neighbouring value. Only what no reading can make true is flagged.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::checks::{Finding, Location, Severity};
 
@@ -57,6 +57,20 @@ fn change_percent(amount: Decimal, change: Decimal) -> Option<Decimal> {
 
 fn ratio_percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     (whole > Decimal::ZERO).then(|| part * Decimal::ONE_HUNDRED / whole)
+}
+
+/// True when `printed` is off from `exact` by less than one unit of its last printed digit:
+/// truncated instead of rounded (81.82% printed "81%"), a slip rather than a wrong figure.
+fn rounding_slip(printed: Decimal, decimals: u32, exact: Decimal) -> bool {
+    (printed - exact).abs() < Decimal::new(1, decimals)
+}
+
+/// "按四舍五入应为82%" findings are warnings; anything further off is an error.
+fn severity_of(printed: Decimal, decimals: u32, exact: Option<Decimal>) -> (Severity, bool) {
+    match exact {
+        Some(e) if rounding_slip(printed, decimals, e) => (Severity::Warning, true),
+        _ => (Severity::Error, false),
+    }
 }
 
 fn percent_text(v: Decimal) -> String {
@@ -215,8 +229,30 @@ pub(crate) fn check_changes(paragraphs: &[Paragraph], all: &[Mention], out: &mut
                 percent_text(pct.token.value)
             )
         };
-        let mut f = make("narrative_change_percent", message);
-        f.expected = None;
+        let exact = (prior > Decimal::ZERO).then(|| z * Decimal::ONE_HUNDRED / prior);
+        let (severity, slip) = severity_of(printed, pct.token.decimals, exact);
+        let mut f = if slip {
+            let rounded = exact
+                .unwrap_or_default()
+                .abs()
+                .round_dp_with_strategy(pct.token.decimals, RoundingStrategy::MidpointAwayFromZero);
+            make(
+                "narrative_percent_rounding",
+                format!(
+                    "按金额{}万元、{}{}万元推算，上年为{}万元，变动幅度为{}，四舍五入应写{}%，文中为{}。",
+                    wan_decimal(a.token.value),
+                    if change_sign > 0 { "增加" } else { "减少" },
+                    wan_decimal(change.token.value),
+                    wan_decimal(prior),
+                    percent_text(exact.unwrap_or_default().abs()),
+                    rounded,
+                    percent_text(pct.token.value)
+                ),
+            )
+        } else {
+            make("narrative_change_percent", message)
+        };
+        f.severity = severity;
         f.actual = Some(money_of_wan(a.token.value));
         out.push(f);
     }
@@ -284,11 +320,17 @@ pub(crate) fn check_shares(
             continue;
         };
         let p = &paragraphs[pct.para];
-        let expected = ratio_percent(part.token.value, total.token.value)
+        let exact = ratio_percent(part.token.value, total.token.value);
+        let expected = exact
             .map(percent_text)
             .unwrap_or_else(|| "无法计算".to_string());
-        out.push(finding(
-            "narrative_share",
+        let (severity, slip) = severity_of(printed, pct.token.decimals, exact);
+        let mut f = finding(
+            if slip {
+                "narrative_percent_rounding"
+            } else {
+                "narrative_share"
+            },
             p,
             pct,
             part.clause_start,
@@ -298,6 +340,8 @@ pub(crate) fn check_shares(
                 wan_decimal(total.token.value),
                 percent_text(printed)
             ),
-        ));
+        );
+        f.severity = severity;
+        out.push(f);
     }
 }

@@ -174,7 +174,10 @@ pub(crate) fn mentions(paragraphs: &[Paragraph]) -> Vec<Mention> {
                 TokenKind::Percent => match change_sign(&before) {
                     Some((sign, _)) => Role::ChangePercent(sign),
                     None if before.contains('占') => Role::Share,
-                    None if before.contains("完成") => Role::Completion,
+                    // "完成年初预算的96.84%", not a target such as "年内完成100%".
+                    None if before.contains("完成") && before.contains("预算") => {
+                        Role::Completion
+                    }
                     None => Role::Other,
                 },
             };

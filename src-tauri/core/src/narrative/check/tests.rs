@@ -75,3 +75,61 @@ fn a_change_finds_its_amount_by_name_across_paragraphs() {
         vec![("narrative_change_percent".to_string(), 3)]
     );
 }
+
+#[test]
+fn a_truncated_percentage_is_a_rounding_warning() {
+    // Seed 000: 6.3 on 7.7 is 81.82%, 四舍五入 82%; the text prints 81%.
+    let found = check_narrative(
+        "2025年，本部门机关运行经费安排14万元，比上年增加6.3万元，增长81%，主要原因是：公用经费增长。",
+        None,
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].rule, "narrative_percent_rounding");
+    assert_eq!(found[0].severity, crate::checks::Severity::Warning);
+    assert!(
+        found[0].message.contains("四舍五入应写82%"),
+        "{}",
+        found[0].message
+    );
+    // Printed 82% or 81.82% it is right.
+    assert_eq!(
+        rules("本部门机关运行经费安排14万元，比上年增加6.3万元，增长81.82%。"),
+        vec![]
+    );
+}
+
+#[test]
+fn targets_that_mention_completion_are_not_ratios() {
+    // Seed 002: an indicator "年内完成100%" after an amount is no share of it.
+    assert_eq!(
+        rules("成本指标：开展招商引资业务工作经费:10万元，宣传推介费：8万元，2024年年内完成100%"),
+        vec![]
+    );
+    assert_eq!(
+        rules("年初预算为2412.11万元，支出决算为2,335.98万元，完成年初预算的96.84%。"),
+        vec![]
+    );
+    assert_eq!(
+        rules("年初预算为2412.11万元，支出决算为2,335.98万元，完成年初预算的69.84%。"),
+        vec![("narrative_share".to_string(), 1)]
+    );
+}
+
+#[test]
+fn every_narrative_rule_has_a_chinese_title() {
+    for rule in [
+        "narrative_change_percent",
+        "narrative_change_direction",
+        "narrative_percent_zero_base",
+        "narrative_percent_rounding",
+        "narrative_share",
+        "narrative_amount_mismatch",
+        "narrative_project_amount",
+        "narrative_project_name",
+    ] {
+        assert!(
+            crate::checks::rule_title(rule).starts_with("情况说明："),
+            "{rule}"
+        );
+    }
+}
