@@ -254,3 +254,89 @@ fn the_staff_sentence_of_part_one_matches_the_seed() {
     );
     assert!(seed_004().contains("在职 22 人，减少 6 人；退休 12 人，减少 1 人"));
 }
+
+fn seed_004_tables() -> budget_core::tables::BudgetTables {
+    derive_tables(
+        &ruoqiang_2024(),
+        &DeriveContext {
+            template: template("county-11").expect("template"),
+            catalog: Catalog::embedded(2024),
+            unit_name: "若羌县人民政府办公室",
+            year: 2024,
+        },
+    )
+}
+
+#[test]
+fn without_last_year_no_comparison_is_printed_and_no_reason_asked() {
+    let input = NarrativeInput {
+        prior: Default::default(),
+        texts: Default::default(),
+        ..input()
+    };
+    let narrative = generate(&seed_004_tables(), &input);
+    let text = narrative.to_text();
+    assert!(!text.contains("比上年"), "{text}");
+    assert!(!text.contains("持平"), "{text}");
+    assert!(
+        text.contains("一般公共预算842.07万元，占100.00%；"),
+        "{text}"
+    );
+    let waiting: Vec<&str> = narrative
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .filter(|p| p.needs_text)
+        .filter_map(|p| p.text_key.as_deref())
+        .collect();
+    // Only the project texts (政策依据, 资金分配) are left to type.
+    assert_eq!(waiting.len(), 8, "{waiting:?}");
+    assert!(
+        waiting.iter().all(|k| k.starts_with("project.")),
+        "{waiting:?}"
+    );
+}
+
+#[test]
+fn a_xiang_funded_last_year_only_is_listed_as_cut_to_zero() {
+    let mut input = input();
+    let fifteen = budget_core::money::parse_amount("15", budget_core::money::Scale::Wanyuan)
+        .unwrap()
+        .unwrap();
+    input
+        .prior
+        .general_by_xiang
+        .insert("2010302".to_string(), fifteen);
+    let narrative = generate(&seed_004_tables(), &input);
+    let text = narrative.to_text();
+    assert!(
+        text.contains("2. 一般公共服务支出(201类)政府办公厅（室）及相关机构事务(03款)一般行政管理事务(02项)：2024年预算数为0.00万元，比上年预算减少15.00万元，下降100.00%，主要原因是：（待填写）。"),
+        "{text}"
+    );
+    // Its name comes from the catalog; the 项 after it move down one number.
+    assert!(
+        text.contains("5. 一般公共服务支出(201类)信访事务(40款)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn last_years_workbook_gives_the_comparison_base() {
+    let prior = budget_core::narrative::prior_year_from_workbook(&budget_tests::fixture(
+        budget_tests::BUDGET_TABLES,
+    ))
+    .unwrap();
+    let derived = budget_core::narrative::PriorYear::from_tables(&seed_004_tables());
+    assert_eq!(prior.general_budget, derived.general_budget);
+    assert_eq!(prior.basic, derived.basic);
+    assert_eq!(prior.project, derived.project);
+    assert_eq!(prior.general_basic, derived.general_basic);
+    assert_eq!(prior.general_by_xiang, derived.general_by_xiang);
+    assert_eq!(prior.three_public, derived.three_public);
+    assert_eq!(prior.reception, derived.reception);
+    assert_eq!(prior.general_by_xiang.len(), 11);
+    assert_eq!(
+        prior.general_budget.map(|m| m.plain_wanyuan()).as_deref(),
+        Some("842.07")
+    );
+}

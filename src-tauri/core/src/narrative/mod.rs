@@ -13,6 +13,7 @@ mod figures;
 mod generate;
 mod model;
 pub mod review;
+mod sources;
 mod wording;
 
 pub use check::{check_narrative, is_narrative_path, read_narrative, NarrativeReadError};
@@ -22,4 +23,5 @@ pub use model::{
     AssetFacts, Narrative, NarrativeFacts, NarrativeInput, NarrativeParagraph, NarrativeSection,
     PerformanceFacts, PriorYear, ProcurementFacts, StaffFacts,
 };
+pub use sources::{generate_for_disclosure, prior_year_from_store, prior_year_from_workbook};
 pub use wording::{percent, Change};

@@ -1,0 +1,125 @@
+//! Where last year's figures come from for the app: the same unit's disclosure of the year
+//! before in the database, or a published workbook of last year read by the review reader;
+//! and the generation for a stored disclosure in one call.
+
+use std::path::Path;
+
+use crate::error::CoreError;
+use crate::model::DisclosureKind;
+use crate::prepare::disclosure_tables;
+use crate::store::Store;
+use crate::xlsx::{self, ReadError};
+
+use super::generate::generate;
+use super::model::{Narrative, NarrativeInput, PriorYear};
+
+/// Last year's figures of a stored disclosure: from the same unit's disclosure of the same kind
+/// one year earlier, or `None` when the database has none.
+pub fn prior_year_from_store(
+    store: &Store,
+    disclosure_id: i64,
+) -> Result<Option<PriorYear>, CoreError> {
+    let this = store.get_disclosure(disclosure_id)?;
+    let before = store
+        .list_disclosures(this.unit_id)?
+        .into_iter()
+        .find(|d| d.year == this.year - 1 && d.kind == this.kind);
+    match before {
+        Some(d) => Ok(Some(PriorYear::from_tables(&disclosure_tables(
+            store, d.id,
+        )?))),
+        None => Ok(None),
+    }
+}
+
+/// Last year's figures from last year's published workbook (any layout the reader knows).
+pub fn prior_year_from_workbook(path: &Path) -> Result<PriorYear, ReadError> {
+    Ok(PriorYear::from_tables(&xlsx::read(path)?.tables))
+}
+
+/// 第三部分 of a stored 预算 disclosure: its tables derived from its lines, the unit's name and
+/// the year from the database, facts, last year and typed texts from `input` (its unit and
+/// year are replaced by the stored ones).
+pub fn generate_for_disclosure(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+) -> Result<Narrative, CoreError> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    if disclosure.kind != DisclosureKind::Budget {
+        return Err(CoreError::Invalid(
+            "情况说明只能为部门预算公开生成。".to_string(),
+        ));
+    }
+    let unit = store.get_unit(disclosure.unit_id)?;
+    let tables = disclosure_tables(store, disclosure_id)?;
+    let input = NarrativeInput {
+        unit: unit.name,
+        year: disclosure.year,
+        ..input.clone()
+    };
+    Ok(generate(&tables, &input))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::{BudgetLine, FundSource, LineSet, SpendingType};
+    use crate::model::{UnitInput, UnitType};
+    use crate::money::{parse_amount, Money, Scale};
+
+    fn lines(amount: &str) -> LineSet {
+        LineSet {
+            projects: Vec::new(),
+            lines: vec![BudgetLine {
+                function_code: "2010301".into(),
+                economic_code: "30101".into(),
+                source: FundSource::GeneralBudget,
+                carried_over: false,
+                spending: SpendingType::Personnel,
+                project_code: None,
+                amount: parse_amount(amount, Scale::Wanyuan).unwrap().unwrap(),
+                note: String::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn last_year_comes_from_the_disclosure_of_the_year_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("b.sqlite")).unwrap();
+        let unit = store
+            .create_unit(&UnitInput {
+                name: "甲单位".into(),
+                code: "1".into(),
+                unit_type: UnitType::Administrative,
+                parent_id: None,
+            })
+            .unwrap();
+        let last = store.import_lines(unit.id, 2023, &lines("100")).unwrap();
+        let this = store.import_lines(unit.id, 2024, &lines("110")).unwrap();
+        assert_eq!(prior_year_from_store(&store, last.id).unwrap(), None);
+        let prior = prior_year_from_store(&store, this.id).unwrap().unwrap();
+        let hundred = parse_amount("100", Scale::Wanyuan).unwrap();
+        assert_eq!(prior.general_budget, hundred);
+        assert_eq!(
+            prior.general_by_xiang.get("2010301").copied(),
+            hundred.or(Some(Money::ZERO))
+        );
+        let narrative = generate_for_disclosure(
+            &store,
+            this.id,
+            &NarrativeInput {
+                prior,
+                ..NarrativeInput::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(narrative.unit, "甲单位");
+        let text = narrative.to_text();
+        assert!(
+            text.contains("一般公共预算110.00万元，占100.00%，比上年预算增加10.00万元，增长10.00%"),
+            "{text}"
+        );
+    }
+}
