@@ -358,3 +358,59 @@ fn seed_001_has_exactly_the_two_impossible_percentages_twice() {
     );
     assert!(found.iter().all(|f| f.severity == Severity::Error));
 }
+
+#[test]
+fn saying_a_fund_is_empty_when_the_tables_have_it_is_flagged() {
+    let mut lines = ruoqiang_2024();
+    let mut fund_line = lines.lines[0].clone();
+    fund_line.function_code = "2120101".into();
+    fund_line.source = budget_core::lines::FundSource::GovernmentFund;
+    fund_line.amount = m("10");
+    lines.lines.push(fund_line);
+    let tables = derive_tables(
+        &lines,
+        &DeriveContext {
+            template: template("county-11").expect("template"),
+            catalog: Catalog::embedded(2024),
+            unit_name: "若羌县人民政府办公室",
+            year: 2024,
+        },
+    );
+    let text = seed("004_");
+    let found: Vec<(String, u32)> = check_narrative(&text, Some(&tables))
+        .into_iter()
+        .filter(|f| f.rule == "narrative_not_arranged")
+        .map(|f| {
+            (
+                f.location.quote.unwrap_or_default(),
+                f.location.line.unwrap_or(0),
+            )
+        })
+        .collect();
+    let at = |needle: &str| line_of(&text, needle);
+    assert_eq!(
+        found,
+        vec![
+            (
+                "政府性基金预算未安排".to_string(),
+                at("政府性基金预算未安排；")
+            ),
+            (
+                "收入全部为一般公共预算拨款".to_string(),
+                at("收入全部为一般公共预算拨款")
+            ),
+            (
+                "无政府性基金预算拨款和国有资本经营预算拨款".to_string(),
+                at("无政府性基金预算拨款")
+            ),
+            (
+                "若羌县人民政府办公室2024年没有使用政府性基金预算拨款安排的支出".to_string(),
+                at("2024年没有使用政府性基金预算拨款安排的支出")
+            ),
+        ]
+    );
+    // With the seed's own tables none of these sentences is flagged.
+    assert!(check_narrative(&text, Some(&seed_004_tables_derived()))
+        .iter()
+        .all(|f| f.rule != "narrative_not_arranged"));
+}

@@ -54,6 +54,7 @@ pub fn rule_title(rule: &str) -> String {
         "narrative_amount_mismatch" => Some("情况说明：金额与公开表一致"),
         "narrative_project_amount" => Some("情况说明：项目金额与表7一致"),
         "narrative_project_name" => Some("情况说明：项目名称与表7一致"),
+        "narrative_not_arranged" => Some("情况说明：“未安排”与公开表一致"),
         _ => None,
     };
     let table = rule

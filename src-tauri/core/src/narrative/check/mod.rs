@@ -6,6 +6,7 @@
 //! is left alone: no false alarms.
 
 mod against_tables;
+mod arranged;
 mod consistency;
 mod mentions;
 mod projects;
@@ -56,6 +57,7 @@ pub fn check_narrative(text: &str, tables: Option<&BudgetTables>) -> Vec<Finding
     if let Some(tables) = tables {
         against_tables::check_amounts(&paragraphs, &all, tables, &mut findings);
         projects::check_projects(text, tables, &mut findings);
+        arranged::check_not_arranged(&paragraphs, tables, &mut findings);
     }
     findings.sort_by_key(|f| f.location.line);
     findings

@@ -126,6 +126,7 @@ fn every_narrative_rule_has_a_chinese_title() {
         "narrative_amount_mismatch",
         "narrative_project_amount",
         "narrative_project_name",
+        "narrative_not_arranged",
     ] {
         assert!(
             crate::checks::rule_title(rule).starts_with("情况说明："),
