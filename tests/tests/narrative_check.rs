@@ -414,3 +414,38 @@ fn saying_a_fund_is_empty_when_the_tables_have_it_is_flagged() {
         .iter()
         .all(|f| f.rule != "narrative_not_arranged"));
 }
+
+#[test]
+fn in_a_batch_a_text_is_checked_against_the_workbook_of_its_unit() {
+    use budget_tests::{fixture_sheets, write_workbook, Put};
+    let dir = tempfile::tempdir().unwrap();
+    // Another unit's workbook, first in the batch, whose 一般公共服务支出 differs.
+    let mut other = fixture_sheets(BUDGET_TABLES);
+    for sheet in &mut other {
+        for put in sheet.cells.values_mut() {
+            match put {
+                Put::Text(t) if t.contains("若羌县人民政府办公室") => {
+                    *t = t.replace("若羌县人民政府办公室", "若羌县某局");
+                }
+                Put::Number(n) if (*n - 683.7).abs() < 1e-9 => *n = 683.8,
+                _ => {}
+            }
+        }
+    }
+    let other_path = dir.path().join("某局.xlsx");
+    write_workbook(&other_path, &other);
+    let narrative = dir.path().join("若羌政府办情况说明.txt");
+    std::fs::write(&narrative, seed("004_")).unwrap();
+    let files = budget_core::review::review_files(&[
+        other_path.clone(),
+        fixture(BUDGET_TABLES),
+        narrative.clone(),
+    ]);
+    assert_eq!(files[0].unit.as_deref(), Some("若羌县某局"));
+    let rules: Vec<&str> = files[2].findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["narrative_percent_zero_base"]);
+    // With the other unit's workbook alone, its 683.80 disagrees with the text's 683.7.
+    let alone = budget_core::review::review_files(&[other_path, narrative]);
+    let rules: Vec<&str> = alone[1].findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(rules.contains(&"narrative_amount_mismatch"), "{rules:?}");
+}

@@ -23,5 +23,8 @@ pub use model::{
     AssetFacts, Narrative, NarrativeFacts, NarrativeInput, NarrativeParagraph, NarrativeSection,
     PerformanceFacts, PriorYear, ProcurementFacts, StaffFacts,
 };
-pub use sources::{generate_for_disclosure, prior_year_from_store, prior_year_from_workbook};
+pub use sources::{
+    generate_for_disclosure, prior_year_from_store, prior_year_from_workbook,
+    save_disclosure_document,
+};
 pub use wording::{percent, Change};

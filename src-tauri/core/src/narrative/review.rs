@@ -66,23 +66,39 @@ pub fn review_narrative(path: &Path, tables: Option<&BudgetTables>) -> ReviewedF
     reviewed
 }
 
-/// Re-checks the narratives of a batch against the tables of the batch's first budget
-/// workbook, so `check WORKBOOK.xlsx NARRATIVE.txt` compares the text with its tables.
+/// Re-checks the narratives of a batch against the tables of a budget workbook of the same
+/// batch, so `check WORKBOOK.xlsx NARRATIVE.txt` compares the text with its tables. With several
+/// workbooks, a text goes with the one whose 编制部门 it names (else the first).
 pub fn check_with_workbooks(paths: &[PathBuf], files: &mut [ReviewedFile]) {
-    let workbook = files
+    let workbooks: Vec<(PathBuf, Option<String>)> = files
         .iter()
         .zip(paths)
-        .find(|(f, _)| f.kind == FileKind::BudgetTables)
-        .map(|(_, p)| p.clone());
-    let Some(workbook) = workbook else {
+        .filter(|(f, _)| f.kind == FileKind::BudgetTables)
+        .map(|(f, p)| (p.clone(), f.unit.clone()))
+        .collect();
+    if workbooks.is_empty() {
         return;
-    };
-    let Ok(found) = crate::xlsx::read(&workbook) else {
-        return;
-    };
+    }
+    let mut read: Vec<Option<BudgetTables>> = vec![None; workbooks.len()];
     for (file, path) in files.iter_mut().zip(paths) {
-        if file.kind == FileKind::Narrative {
-            *file = review_narrative(path, Some(&found.tables));
+        if file.kind != FileKind::Narrative {
+            continue;
+        }
+        let text = super::check::read_narrative(path).unwrap_or_default();
+        let chosen = workbooks
+            .iter()
+            .position(|(_, unit)| {
+                unit.as_deref()
+                    .is_some_and(|u| !u.is_empty() && text.contains(u))
+            })
+            .unwrap_or(0);
+        if read[chosen].is_none() {
+            read[chosen] = crate::xlsx::read(&workbooks[chosen].0)
+                .ok()
+                .map(|w| w.tables);
+        }
+        if let Some(tables) = &read[chosen] {
+            *file = review_narrative(path, Some(tables));
         }
     }
 }

@@ -10,6 +10,10 @@ use crate::prepare::disclosure_tables;
 use crate::store::Store;
 use crate::xlsx::{self, ReadError};
 
+use crate::tables::template;
+use crate::xlsx::write::WorkbookHeader;
+
+use super::docx::{save_document_docx, DocumentTexts};
 use super::generate::generate;
 use super::model::{Narrative, NarrativeInput, PriorYear};
 
@@ -59,6 +63,29 @@ pub fn generate_for_disclosure(
         ..input.clone()
     };
     Ok(generate(&tables, &input))
+}
+
+/// Writes the complete .docx of a stored 预算 disclosure: its tables in its template's layout and
+/// part three generated from `input`, with the 封面/概况 texts of `texts`.
+pub fn save_disclosure_document(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+    texts: &DocumentTexts,
+    path: &Path,
+) -> Result<(), CoreError> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    let template = template(&disclosure.template).ok_or_else(|| {
+        CoreError::Invalid(format!("公开表模板“{}”不存在。", disclosure.template))
+    })?;
+    let narrative = generate_for_disclosure(store, disclosure_id, input)?;
+    let header = WorkbookHeader {
+        unit: narrative.unit.clone(),
+        year: disclosure.year,
+    };
+    let tables = disclosure_tables(store, disclosure_id)?;
+    save_document_docx(path, &tables, template, &header, &narrative, texts)
+        .map_err(|e| CoreError::Invalid(e.to_string()))
 }
 
 #[cfg(test)]
@@ -116,6 +143,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(narrative.unit, "甲单位");
+        let docx = dir.path().join("甲单位2024.docx");
+        save_disclosure_document(
+            &store,
+            this.id,
+            &NarrativeInput::default(),
+            &DocumentTexts::default(),
+            &docx,
+        )
+        .unwrap();
+        let text = crate::narrative::read_narrative(&docx).unwrap();
+        assert!(text.contains("甲单位"), "{text}");
+        assert!(text.contains("一般公共预算110.00万元，占100.00%"), "{text}");
         let text = narrative.to_text();
         assert!(
             text.contains("一般公共预算110.00万元，占100.00%，比上年预算增加10.00万元，增长10.00%"),
