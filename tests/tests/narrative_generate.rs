@@ -340,3 +340,43 @@ fn last_years_workbook_gives_the_comparison_base() {
         Some("842.07")
     );
 }
+
+#[test]
+fn the_2022_scheme_has_the_sections_of_seed_003() {
+    let tables = derive_tables(
+        &ruoqiang_2024(),
+        &DeriveContext {
+            template: template("xj-2022").expect("template"),
+            catalog: Catalog::embedded(2024),
+            unit_name: "若羌县人民政府办公室",
+            year: 2024,
+        },
+    );
+    let keys: Vec<String> = generate(&tables, &input())
+        .sections
+        .into_iter()
+        .map(|s| {
+            format!(
+                "{} {}",
+                s.title.split('、').next().unwrap_or_default(),
+                s.key
+            )
+        })
+        .collect();
+    // Seed 003: 八 三公, 九 政府性基金, 十 其他重要事项; no 国有资本经营, no 结转结余.
+    assert_eq!(
+        keys,
+        [
+            "一 overall",
+            "二 income",
+            "三 expenditure",
+            "四 fiscal_grants",
+            "五 general_budget",
+            "六 general_basic",
+            "七 general_projects",
+            "八 three_public",
+            "九 government_fund",
+            "十 other",
+        ]
+    );
+}

@@ -132,10 +132,17 @@ pub fn generate(tables: &BudgetTables, input: &NarrativeInput) -> Narrative {
     budget::general_budget(&mut w);
     detail::general_basic(&mut w);
     detail::general_projects(&mut w);
-    detail::government_fund(&mut w);
-    detail::state_capital(&mut w);
-    detail::three_public(&mut w);
-    detail::carried_over(&mut w);
+    // The 2022 scheme (seed 003) publishes no 国有资本经营 or 结转结余 table and explains 三公
+    // before 政府性基金; the county scheme (seed 004) has all eleven tables in table order.
+    if tables.t9.is_none() && tables.t11.is_none() && !tables.is_empty() {
+        detail::three_public(&mut w);
+        detail::government_fund(&mut w);
+    } else {
+        detail::government_fund(&mut w);
+        detail::state_capital(&mut w);
+        detail::three_public(&mut w);
+        detail::carried_over(&mut w);
+    }
     other::other_matters(&mut w);
     Narrative {
         unit: input.unit.clone(),
