@@ -1,6 +1,6 @@
 //! The complete document as .docx opens in a real word processor: LibreOffice (headless)
 //! converts it to text and to PDF, and the text carries the tables' numbers, the generated
-//! 情况说明 and the standard parts, in document order.
+//! 情况说明 and the standard parts, in document order; the tables are printed landscape.
 //!
 //! LibreOffice Writer is a test dependency (scripts/lib.sh installs `libreoffice-writer`):
 //! without it this test fails, it does not pass silently.
@@ -150,4 +150,26 @@ fn the_document_opens_in_libreoffice_with_the_right_numbers() {
     let bytes = std::fs::read(pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"), "not a PDF");
     assert!(bytes.len() > 10_000, "a PDF of {} bytes", bytes.len());
+    // The tables are on landscape pages (842 × 595 pt), the text on portrait ones (595 × 842).
+    let pdf_text = String::from_utf8_lossy(&bytes);
+    let pages = |prefix: &str| {
+        pdf_text
+            .match_indices("MediaBox[")
+            .filter(|(at, _)| {
+                pdf_text[at + "MediaBox[".len()..]
+                    .trim_start()
+                    .starts_with(prefix)
+            })
+            .count()
+    };
+    assert!(
+        pages("0 0 841.8") >= 7,
+        "landscape pages: {}",
+        pages("0 0 841.8")
+    );
+    assert!(
+        pages("0 0 595.3") >= 5,
+        "portrait pages: {}",
+        pages("0 0 595.3")
+    );
 }

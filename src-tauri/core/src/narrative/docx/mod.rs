@@ -89,7 +89,7 @@ fn sheet_section(grid: &SheetGrid) -> String {
         xml.push_str(&paragraph(&grid_text(grid, row), look));
     }
     if first <= last {
-        xml.push_str(&xml::table(grid, first, last));
+        xml.push_str(&xml::table(grid, first, last, xml::text_width_twips(true)));
     }
     for row in last + 1..height {
         let text = grid_text(grid, row);
@@ -165,7 +165,8 @@ pub fn write_document_docx(
         body.push_str(&paragraph(&texts.organisation, Look::Body));
     }
     body.push_str(&paragraph(&staff_sentence(unit, &texts.staff), Look::Body));
-    body.push_str(&page_break());
+    // The tables go on landscape pages of their own.
+    body.push_str(&xml::section_end(false));
 
     // 第二部分
     body.push_str(&paragraph(
@@ -177,7 +178,7 @@ pub fn write_document_docx(
         body.push_str(&sheet_section(sheet));
         body.push_str(&paragraph("", Look::Body));
     }
-    body.push_str(&page_break());
+    body.push_str(&xml::section_end(true));
 
     // 第三部分
     body.push_str(&paragraph(&narrative.title, Look::Heading));

@@ -76,16 +76,39 @@ fn cell_text(value: &CellValue) -> (String, bool) {
     }
 }
 
-/// Rows `first..=last` of `grid` as a bordered Word table, merged cells merged.
-pub fn table(grid: &SheetGrid, first: u32, last: u32) -> String {
+/// Width of a text in half-CJK units (a CJK character counts two, like Excel's column widths).
+fn text_width(text: &str) -> u32 {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// Column widths in twips sharing `total`: in proportion to the widest text of each column
+/// (at least 6, at most 40 units), so names get room and amounts do not wrap.
+fn column_widths(grid: &SheetGrid, first: u32, last: u32, total: u32) -> Vec<u32> {
     let width = grid.width().max(1);
-    // A4 portrait text width is about 9000 twips.
-    let column = 9000 / width;
+    let units: Vec<u32> = (0..width)
+        .map(|col| {
+            (first..=last)
+                .filter(|row| grid.merge_at(*row, col).is_none())
+                .map(|row| text_width(&cell_text(grid.cell(row, col)).0))
+                .max()
+                .unwrap_or(0)
+                .clamp(6, 40)
+        })
+        .collect();
+    let sum: u32 = units.iter().sum::<u32>().max(1);
+    units.iter().map(|u| total * u / sum).collect()
+}
+
+/// Rows `first..=last` of `grid` as a bordered Word table `total` twips wide, merged cells
+/// merged.
+pub fn table(grid: &SheetGrid, first: u32, last: u32, total: u32) -> String {
+    let width = grid.width().max(1);
+    let widths = column_widths(grid, first, last, total);
     let mut xml = String::from(
         r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders><w:tblCellMar><w:left w:w="40" w:type="dxa"/><w:right w:w="40" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>"#,
     );
-    for _ in 0..width {
-        xml.push_str(&format!(r#"<w:gridCol w:w="{column}"/>"#));
+    for w in &widths {
+        xml.push_str(&format!(r#"<w:gridCol w:w="{w}"/>"#));
     }
     xml.push_str("</w:tblGrid>");
     for row in first..=last {
@@ -128,7 +151,9 @@ pub fn table(grid: &SheetGrid, first: u32, last: u32) -> String {
             };
             xml.push_str(&format!(
                 r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>{grid_span}{vmerge}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0"/><w:jc w:val="{jc}"/></w:pPr>{}</w:p></w:tc>"#,
-                column * span,
+                (col..col + span)
+                    .map(|c| widths.get(c as usize).copied().unwrap_or(0))
+                    .sum::<u32>(),
                 run(&text, 16, false)
             ));
             col += span;
@@ -137,6 +162,40 @@ pub fn table(grid: &SheetGrid, first: u32, last: u32) -> String {
     }
     xml.push_str("</w:tbl>");
     xml
+}
+
+/// A4 in twips, and the margins (2.5 cm).
+const A4_SHORT: u32 = 11906;
+const A4_LONG: u32 = 16838;
+const MARGIN: u32 = 1418;
+
+/// The text width of a page in twips.
+pub fn text_width_twips(landscape: bool) -> u32 {
+    if landscape {
+        A4_LONG - 2 * MARGIN
+    } else {
+        A4_SHORT - 2 * MARGIN
+    }
+}
+
+fn section_properties(landscape: bool) -> String {
+    let (w, h, orient) = if landscape {
+        (A4_LONG, A4_SHORT, r#" w:orient="landscape""#)
+    } else {
+        (A4_SHORT, A4_LONG, "")
+    };
+    format!(
+        r#"<w:sectPr><w:pgSz w:w="{w}" w:h="{h}"{orient}/><w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" w:left="{MARGIN}" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>"#
+    )
+}
+
+/// Ends the section before it (on a new page after it) with the given orientation: the
+/// tables are printed landscape, the text portrait.
+pub fn section_end(landscape: bool) -> String {
+    format!(
+        "<w:p><w:pPr>{}</w:pPr></w:p>",
+        section_properties(landscape)
+    )
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -148,11 +207,12 @@ const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="y
 const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>"#;
 
-/// The .docx package around `body` (A4 portrait, 2.5 cm margins).
+/// The .docx package around `body` (its last section A4 portrait, 2.5 cm margins).
 pub fn package(body: &str) -> Result<Vec<u8>, String> {
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1418" w:bottom="1418" w:left="1418" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>"#
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}{}</w:body></w:document>"#,
+        section_properties(false)
     );
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
