@@ -98,6 +98,14 @@ fn the_document_opens_in_libreoffice_with_the_right_numbers() {
     };
     save_document_docx(&docx, &tables, template, &header, &narrative, &texts).unwrap();
 
+    // Read back as a 情况说明 to check, the whole document agrees with its tables.
+    let read_back = budget_core::narrative::read_narrative(&docx).unwrap();
+    assert!(read_back.contains("部门收支总体情况表"));
+    assert_eq!(
+        budget_core::narrative::check_narrative(&read_back, Some(&tables)),
+        vec![]
+    );
+
     let txt = convert(&docx, "txt:Text (encoded):UTF8", dir.path());
     let text = std::fs::read_to_string(txt).unwrap();
     in_order(
