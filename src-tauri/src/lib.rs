@@ -3,6 +3,7 @@
 
 mod commands;
 mod dialogs;
+mod document;
 mod evaluation;
 mod prepare;
 mod review;
@@ -66,6 +67,12 @@ pub fn run() {
             evaluation::import_evaluations,
             evaluation::export_evaluations,
             evaluation::export_evaluation_report,
+            document::load_document_input,
+            document::save_document_input,
+            document::generate_narrative,
+            document::prior_year_workbook,
+            document::check_narrative_text,
+            document::export_document,
             targets::load_targets,
             targets::save_targets,
             targets::check_target_set,

@@ -9,6 +9,10 @@ import type { ReviewedFile } from './bindings/ReviewedFile'
 import type { SheetView } from './bindings/SheetView'
 import type { LineSet } from './bindings/LineSet'
 import type { NoteKey } from './bindings/NoteKey'
+import type { DocumentInput } from './bindings/DocumentInput'
+import type { Narrative } from './bindings/Narrative'
+import type { NarrativeInput } from './bindings/NarrativeInput'
+import type { PriorYear } from './bindings/PriorYear'
 import type { CatalogChanges } from './bindings/CatalogChanges'
 import type { ImportedEntry } from './bindings/ImportedEntry'
 import type { Finding } from './bindings/Finding'
@@ -118,6 +122,16 @@ export const api = {
   importTargets: (disclosureId: number) => call<number | null>('import_targets', { disclosureId }),
   exportTargets: (disclosureId: number, which: 'projects_short' | 'projects_full' | 'department' | 'public') =>
     call<string | null>('export_targets', { disclosureId, which }),
+  loadDocumentInput: (disclosureId: number) => call<DocumentInput>('load_document_input', { disclosureId }),
+  saveDocumentInput: (disclosureId: number, doc: DocumentInput) =>
+    call<null>('save_document_input', { disclosureId, doc }),
+  generateNarrative: (disclosureId: number, input: NarrativeInput) =>
+    call<Narrative>('generate_narrative', { disclosureId, input }),
+  priorYearWorkbook: () => call<PriorYear | null>('prior_year_workbook'),
+  checkNarrativeText: (disclosureId: number, text: string) =>
+    call<Finding[]>('check_narrative_text', { disclosureId, text }),
+  exportDocument: (disclosureId: number, doc: DocumentInput) =>
+    call<string | null>('export_document', { disclosureId, doc }),
   exportEvaluationReport: (evaluation: SelfEvaluation, prose: ReportProse) =>
     call<string | null>('export_evaluation_report', { evaluation, prose }),
 }

@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 6,
         sql: include_str!("../../migrations/0006_catalog_entries.sql"),
     },
+    Migration {
+        version: 7,
+        sql: include_str!("../../migrations/0007_disclosure_documents.sql"),
+    },
 ];
 
 pub fn latest_version(migrations: &[Migration]) -> i64 {

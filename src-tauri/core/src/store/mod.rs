@@ -2,6 +2,7 @@
 //! one repository module per aggregate.
 
 mod catalog;
+mod documents;
 mod evaluations;
 mod lines;
 mod migrate;
@@ -15,6 +16,7 @@ use rusqlite::Connection;
 
 use crate::error::{CoreError, Result};
 
+pub use documents::{DocumentInput, PriorSource};
 pub use evaluations::StoredEvaluation;
 pub use migrate::{
     latest_version, migrate, user_version, vacuum_into, Migration, MigrationReport, MIGRATIONS,

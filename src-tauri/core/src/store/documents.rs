@@ -1,0 +1,174 @@
+//! The typed parts of a disclosure's document, kept per disclosure; a new year starts from the
+//! year before (its facts and reasons are offered again) with last year's figures from the
+//! database when it has last year's disclosure.
+
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use crate::error::{CoreError, Result};
+use crate::narrative::{prior_year_from_store, DocumentTexts, NarrativeInput};
+
+/// Where the figures of last year in `input.prior` come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum PriorSource {
+    /// Nothing known about last year: changes are not stated.
+    None,
+    /// Last year's disclosure in this database (read afresh each time).
+    Database,
+    /// A published workbook of last year, read once and kept.
+    Workbook,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DocumentInput {
+    pub input: NarrativeInput,
+    pub texts: DocumentTexts,
+    pub prior_source: PriorSource,
+    /// True when nothing was saved for this year yet and what is shown was carried over.
+    pub carried_from_last_year: bool,
+}
+
+fn to_json(doc: &DocumentInput) -> Result<String> {
+    serde_json::to_string(doc)
+        .map_err(|e| CoreError::Invalid(format!("内部错误：无法保存情况说明（{e}）。")))
+}
+
+impl Store {
+    fn saved_document(&self, disclosure_id: i64) -> Result<Option<DocumentInput>> {
+        let text: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT content FROM disclosure_document WHERE disclosure_id = ?1",
+                [disclosure_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        text.map(|t| {
+            serde_json::from_str(&t)
+                .map_err(|e| CoreError::Invalid(format!("情况说明数据已损坏（{e}）。")))
+        })
+        .transpose()
+    }
+
+    /// This disclosure's document input: what was saved, or else last year's carried over.
+    pub fn load_document_input(&self, disclosure_id: i64) -> Result<DocumentInput> {
+        let this = self.get_disclosure(disclosure_id)?;
+        let unit = self.get_unit(this.unit_id)?;
+        let mut doc = match self.saved_document(disclosure_id)? {
+            Some(doc) => doc,
+            None => {
+                let last = self
+                    .list_disclosures(this.unit_id)?
+                    .into_iter()
+                    .find(|d| d.year == this.year - 1 && d.kind == this.kind);
+                let carried = match last {
+                    Some(d) => self.saved_document(d.id)?,
+                    None => None,
+                };
+                match carried {
+                    Some(mut doc) => {
+                        doc.carried_from_last_year = true;
+                        doc.prior_source = PriorSource::None;
+                        doc.input.prior = Default::default();
+                        doc
+                    }
+                    None => DocumentInput {
+                        input: NarrativeInput::default(),
+                        texts: DocumentTexts::default(),
+                        prior_source: PriorSource::None,
+                        carried_from_last_year: false,
+                    },
+                }
+            }
+        };
+        doc.input.unit = unit.name;
+        doc.input.year = this.year;
+        if doc.prior_source != PriorSource::Workbook {
+            match prior_year_from_store(self, disclosure_id)? {
+                Some(prior) => {
+                    doc.input.prior = prior;
+                    doc.prior_source = PriorSource::Database;
+                }
+                None if doc.prior_source == PriorSource::Database => {
+                    doc.input.prior = Default::default();
+                    doc.prior_source = PriorSource::None;
+                }
+                None => {}
+            }
+        }
+        Ok(doc)
+    }
+
+    pub fn save_document_input(&mut self, disclosure_id: i64, doc: &DocumentInput) -> Result<()> {
+        self.get_disclosure(disclosure_id)?;
+        let saved = DocumentInput {
+            carried_from_last_year: false,
+            ..doc.clone()
+        };
+        self.conn().execute(
+            "INSERT INTO disclosure_document (disclosure_id, content) VALUES (?1, ?2)
+             ON CONFLICT (disclosure_id) DO UPDATE SET content = excluded.content,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
+            params![disclosure_id, to_json(&saved)?],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DisclosureKind, UnitInput, UnitType};
+
+    #[test]
+    fn a_new_year_is_offered_last_years_reasons_and_texts() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("d.sqlite")).unwrap();
+        let unit = s
+            .create_unit(&UnitInput {
+                name: "若羌县人民政府办公室".into(),
+                code: "1".into(),
+                unit_type: UnitType::Administrative,
+                parent_id: None,
+            })
+            .unwrap();
+        let y2023 = s
+            .create_disclosure(unit.id, 2023, DisclosureKind::Budget)
+            .unwrap();
+        let mut doc = s.load_document_input(y2023.id).unwrap();
+        assert_eq!(
+            (doc.input.year, doc.prior_source, doc.carried_from_last_year),
+            (2023, PriorSource::None, false)
+        );
+        doc.input
+            .texts
+            .insert("income.general".into(), "人员减少".into());
+        doc.texts.organisation = "下设7个科室".into();
+        s.save_document_input(y2023.id, &doc).unwrap();
+
+        let y2024 = s
+            .create_disclosure(unit.id, 2024, DisclosureKind::Budget)
+            .unwrap();
+        let next = s.load_document_input(y2024.id).unwrap();
+        assert!(next.carried_from_last_year);
+        assert_eq!(next.input.year, 2024);
+        assert_eq!(
+            next.input.texts.get("income.general").map(String::as_str),
+            Some("人员减少")
+        );
+        assert_eq!(next.texts.organisation, "下设7个科室");
+        // last year's disclosure exists (no lines yet): its figures are last year's
+        assert_eq!(next.prior_source, PriorSource::Database);
+
+        s.save_document_input(y2024.id, &next).unwrap();
+        assert!(
+            !s.load_document_input(y2024.id)
+                .unwrap()
+                .carried_from_last_year
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! 情况说明 and the complete document: the typed input, the generated 第三部分, last year's
+//! figures from a published workbook, the check of a text typed elsewhere, the .docx.
+
+use budget_core::checks::Finding;
+use budget_core::error::ErrorPayload;
+use budget_core::narrative::{
+    check_narrative, generate_for_disclosure, prior_year_from_workbook, save_disclosure_document,
+    Narrative, NarrativeInput, PriorYear,
+};
+use budget_core::prepare::disclosure_tables;
+use budget_core::store::DocumentInput;
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::review::internal;
+use crate::state::AppState;
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+#[tauri::command]
+pub async fn load_document_input(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<DocumentInput> {
+    state
+        .with_store(move |s| s.load_document_input(disclosure_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn save_document_input(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    doc: DocumentInput,
+) -> Reply<()> {
+    state
+        .with_store(move |s| s.save_document_input(disclosure_id, &doc))
+        .await
+}
+
+#[tauri::command]
+pub async fn generate_narrative(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    input: NarrativeInput,
+) -> Reply<Narrative> {
+    state
+        .with_store(move |s| generate_for_disclosure(s, disclosure_id, &input))
+        .await
+}
+
+/// Asks for last year's published workbook and reads its figures; `None` when cancelled.
+#[tauri::command]
+pub async fn prior_year_workbook(app: AppHandle) -> Reply<Option<PriorYear>> {
+    tauri::async_runtime::spawn_blocking(move || -> Reply<Option<PriorYear>> {
+        let Some(path) = dialogs::pick_workbooks(&app, "选择上年公开的部门预算工作簿", false)
+            .into_iter()
+            .next()
+        else {
+            return Ok(None);
+        };
+        prior_year_from_workbook(&path)
+            .map(Some)
+            .map_err(|e| ErrorPayload {
+                code: e.code().to_string(),
+                message: e.to_string(),
+            })
+    })
+    .await
+    .map_err(internal)?
+}
+
+/// Every number of a 情况说明 typed elsewhere that does not hold, against this disclosure's
+/// tables.
+#[tauri::command]
+pub async fn check_narrative_text(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    text: String,
+) -> Reply<Vec<Finding>> {
+    state
+        .with_store(move |s| {
+            let tables = disclosure_tables(s, disclosure_id)?;
+            Ok(check_narrative(&text, Some(&tables)))
+        })
+        .await
+}
+
+/// Writes the complete document (.docx) where the user chooses; the path, or `None`.
+#[tauri::command]
+pub async fn export_document(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    doc: DocumentInput,
+) -> Reply<Option<String>> {
+    let name = format!("{}{}年部门预算公开.docx", doc.input.unit, doc.input.year);
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        dialogs::save_file(&app, "导出部门预算公开文档", &name, "Word 文档", "docx")
+    })
+    .await
+    .map_err(internal)?;
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            save_disclosure_document(s, disclosure_id, &doc.input, &doc.texts, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
+}

@@ -1,0 +1,95 @@
+// End to end: 情况说明 generated from the saved lines, a typed fact flowing into the text, a
+// narrative typed elsewhere checked number by number, and the complete .docx exported.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Session, startDriver } from './webdriver.mjs'
+
+let driver
+let dir
+let docx
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'budget-desk-narrative-'))
+  docx = join(dir, '公开.docx')
+  driver = await startDriver({ BUDGET_DESK_TEST_SAVE: docx })
+})
+
+after(() => {
+  driver?.stop()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+const input = (id) => `input[data-testid="${id}"], [data-testid="${id}"] input`
+
+async function paste(app, text) {
+  await app.script(
+    `const grid = document.querySelector('[data-testid="line-grid"]');
+     grid.focus();
+     const data = new DataTransfer();
+     data.setData('text/plain', arguments[0]);
+     grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));`,
+    [text],
+  )
+}
+
+async function narrativeText(app) {
+  return app.script('return document.querySelector(\'[data-testid="narrative-text"]\').innerText')
+}
+
+test('part three is generated from the lines, and typed text is checked', async () => {
+  const app = await Session.launch(driver, ['--db', join(dir, 'n.sqlite')])
+  try {
+    await app.click('[data-testid="new-unit"]')
+    await app.type(input('unit-name'), '若羌县人民政府办公室')
+    await app.type(input('unit-code'), '101001')
+    await app.click('[data-testid="unit-save"]')
+    await app.click('[data-testid="new-disclosure"]')
+    await app.type('[data-testid="disclosure-year"] input', '2024')
+    await app.click('[data-testid="disclosure-save"]')
+    await app.waitFor('[data-testid="disclosure-editor"]')
+    await app.click('[data-row="0"] [data-key="function_code"]')
+    await paste(app, '2010301\t30101\t一般公共预算\t否\t人员经费\t\t800\r\n2010350\t30201\t一般公共预算\t否\t公用经费\t\t42.07')
+    await app.click('[data-testid="save-lines"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已保存 2 条明细' })
+
+    await app.click('#tab-narrative')
+    await app.waitFor('[data-testid="narrative-text"]', { text: '842.07' })
+    const text = await narrativeText(app)
+    assert.match(text, /收支总预算\s*842\.07\s*万元/)
+    assert.match(text, /基本支出\s*842\.07\s*万元/)
+
+    await app.type(input('fact-office'), '38.69')
+    await app.script('document.querySelector(arguments[0]).dispatchEvent(new Event("change"))', [input('fact-office')])
+    await app.waitFor('[data-testid="narrative-text"]', { text: '机关运行经费财政拨款预算38.69万元' })
+    await app.click('[data-testid="save-document"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '情况说明已保存' })
+    await app.screenshot('narrative-generated')
+
+    await app.click('[data-testid="narrative-check-tab"]')
+    await app.type(
+      'textarea[data-testid="narrative-input"], [data-testid="narrative-input"] textarea',
+      '若羌县人民政府办公室2024年一般公共预算支出 842.07 万元，比上年减少 20.00 万元，下降 4000%。',
+    )
+    await app.click('[data-testid="narrative-check"]')
+    await app.waitFor('[data-testid="narrative-finding"]', { text: '4000%' })
+    await app.screenshot('narrative-check')
+
+    await app.click('[data-testid="narrative-check-tab"]')
+    await app.click('[data-testid="export-docx"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已导出' })
+  } finally {
+    await app.close()
+  }
+  assert.ok(existsSync(docx), 'the .docx was written')
+  const xml = execFileSync('python3', [
+    '-c',
+    'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())',
+    docx,
+  ]).toString()
+  assert.ok(xml.includes('842.07'), 'the document carries the numbers')
+  assert.ok(xml.includes('情况说明'), 'the document has part three')
+})
