@@ -75,7 +75,8 @@ pub fn recognise(book: &Workbook) -> RecognisedWorkbook {
     let catalog = Catalog::embedded(year.unwrap_or(2024));
     out.year = year;
     for grid in &book.sheets {
-        let found = recognise_sheet(grid, catalog, &mut out);
+        // A 目录 lists every table's title: it holds none of them.
+        let found = !is_contents(grid) && recognise_sheet(grid, catalog, &mut out);
         if !found {
             out.unrecognised_sheets.push(grid.name.clone());
         }
@@ -88,6 +89,18 @@ pub fn recognise(book: &Workbook) -> RecognisedWorkbook {
         other_kind(book)
     };
     out
+}
+
+/// A table of contents: named 目录, or with 目录 as its first text.
+fn is_contents(grid: &SheetGrid) -> bool {
+    let first_text = (0..grid.height().min(5))
+        .flat_map(|r| {
+            grid.row_cells(r)
+                .map(|(_, v)| fold_label(&v.display()))
+                .collect::<Vec<_>>()
+        })
+        .find(|t| !t.is_empty());
+    fold_label(&grid.name) == "目录" || first_text.as_deref() == Some("目录")
 }
 
 fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWorkbook) -> bool {
