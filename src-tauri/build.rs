@@ -41,6 +41,7 @@ const COMMANDS: &[&str] = &[
     "prior_year_workbook",
     "check_narrative_text",
     "export_document",
+    "export_document_workbook",
     "load_targets",
     "save_targets",
     "check_target_set",

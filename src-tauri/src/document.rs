@@ -5,7 +5,7 @@ use budget_core::checks::Finding;
 use budget_core::error::ErrorPayload;
 use budget_core::narrative::{
     check_narrative, generate_for_disclosure, prior_year_from_workbook, save_disclosure_document,
-    Narrative, NarrativeInput, PriorYear,
+    save_disclosure_document_workbook, Narrative, NarrativeInput, PriorYear,
 };
 use budget_core::prepare::disclosure_tables;
 use budget_core::store::DocumentInput;
@@ -106,6 +106,31 @@ pub async fn export_document(
     state
         .with_store(move |s| {
             save_disclosure_document(s, disclosure_id, &doc.input, &doc.texts, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
+}
+
+/// Writes the complete document as one workbook (封面 … 其他重要事项) where the user chooses.
+#[tauri::command]
+pub async fn export_document_workbook(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    doc: DocumentInput,
+) -> Reply<Option<String>> {
+    let name = format!("{}{}年部门预算公开.xlsx", doc.input.unit, doc.input.year);
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        dialogs::save_workbook(&app, "导出部门预算公开工作簿", &name)
+    })
+    .await
+    .map_err(internal)?;
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            save_disclosure_document_workbook(s, disclosure_id, &doc.input, &doc.texts, &path)?;
             Ok(Some(path.display().to_string()))
         })
         .await

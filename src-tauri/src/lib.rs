@@ -73,6 +73,7 @@ pub fn run() {
             document::prior_year_workbook,
             document::check_narrative_text,
             document::export_document,
+            document::export_document_workbook,
             targets::load_targets,
             targets::save_targets,
             targets::check_target_set,

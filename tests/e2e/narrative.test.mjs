@@ -6,15 +6,17 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Session, startDriver } from './webdriver.mjs'
+import { repoRoot, Session, startDriver } from './webdriver.mjs'
 
 let driver
 let dir
 let docx
+let xlsx
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'budget-desk-narrative-'))
   docx = join(dir, '公开.docx')
+  xlsx = join(dir, '公开.xlsx')
   driver = await startDriver({ BUDGET_DESK_TEST_SAVE: docx })
 })
 
@@ -92,4 +94,32 @@ test('part three is generated from the lines, and typed text is checked', async 
   ]).toString()
   assert.ok(xml.includes('842.07'), 'the document carries the numbers')
   assert.ok(xml.includes('情况说明'), 'the document has part three')
+})
+
+test('the complete document workbook has every part in the published order and checks clean', async () => {
+  const own = await startDriver({ BUDGET_DESK_TEST_SAVE: xlsx })
+  const app = await Session.launch(own, ['--db', join(dir, 'n.sqlite')])
+  try {
+    await app.click('[data-testid="nav-disclosure"]', { text: '2024年预算公开' })
+    await app.click('#tab-narrative')
+    await app.waitFor('[data-testid="narrative-text"]', { text: '机关运行经费财政拨款预算38.69万元' })
+    await app.click('[data-testid="export-document-xlsx"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已导出' })
+  } finally {
+    await app.close()
+    own.stop()
+  }
+  const sheets = execFileSync('python3', [
+    '-c',
+    'import re, sys, zipfile; print("|".join(re.findall(r\'<sheet name="([^"]+)"\', zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())))',
+    xlsx,
+  ])
+    .toString()
+    .trim()
+    .split('|')
+  assert.deepEqual(sheets.slice(0, 7), ['封面', '目录', '主要职能', '机构设置', '名词解释', '情况说明', '表1'])
+  assert.equal(sheets.at(-1), '其他重要事项')
+  const report = JSON.parse(execFileSync(join(repoRoot, 'target', 'debug', 'budget-cli'), ['check', '--json', xlsx]).toString())
+  assert.equal(report.files[0].tables.length, 11)
+  assert.deepEqual(report.files[0].findings, [])
 })

@@ -132,6 +132,8 @@ export const api = {
     call<Finding[]>('check_narrative_text', { disclosureId, text }),
   exportDocument: (disclosureId: number, doc: DocumentInput) =>
     call<string | null>('export_document', { disclosureId, doc }),
+  exportDocumentWorkbook: (disclosureId: number, doc: DocumentInput) =>
+    call<string | null>('export_document_workbook', { disclosureId, doc }),
   exportEvaluationReport: (evaluation: SelfEvaluation, prose: ReportProse) =>
     call<string | null>('export_evaluation_report', { evaluation, prose }),
 }

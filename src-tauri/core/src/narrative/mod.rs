@@ -15,6 +15,7 @@ mod model;
 pub mod review;
 mod sources;
 mod wording;
+mod workbook;
 
 pub use check::{check_narrative, is_narrative_path, read_narrative, NarrativeReadError};
 pub use docx::{save_document_docx, write_document_docx, DocumentTexts, DocxError};
@@ -25,6 +26,7 @@ pub use model::{
 };
 pub use sources::{
     generate_for_disclosure, prior_year_from_store, prior_year_from_workbook,
-    save_disclosure_document,
+    save_disclosure_document, save_disclosure_document_workbook,
 };
 pub use wording::{percent, Change};
+pub use workbook::write_document_workbook;

@@ -88,6 +88,34 @@ pub fn save_disclosure_document(
         .map_err(|e| CoreError::Invalid(e.to_string()))
 }
 
+/// Writes the complete document of a stored 预算 disclosure as one workbook (封面, 目录, 概况,
+/// 名词解释, 情况说明, the tables, 其他重要事项).
+pub fn save_disclosure_document_workbook(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+    texts: &DocumentTexts,
+    path: &Path,
+) -> Result<(), CoreError> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    let template = template(&disclosure.template).ok_or_else(|| {
+        CoreError::Invalid(format!("公开表模板“{}”不存在。", disclosure.template))
+    })?;
+    let narrative = generate_for_disclosure(store, disclosure_id, input)?;
+    let header = WorkbookHeader {
+        unit: narrative.unit.clone(),
+        year: disclosure.year,
+    };
+    let tables = disclosure_tables(store, disclosure_id)?;
+    let bytes =
+        super::workbook::write_document_workbook(&tables, template, &header, &narrative, texts)
+            .map_err(|e| CoreError::Invalid(e.to_string()))?;
+    std::fs::write(path, bytes).map_err(|source| CoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

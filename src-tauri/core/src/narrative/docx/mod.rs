@@ -2,7 +2,7 @@
 //! (the exported workbook's sheets, cell for cell, merges kept), 第三部分 the generated
 //! 情况说明, 第四部分 名词解释, and the signature.
 
-mod glossary;
+pub(super) mod glossary;
 mod xml;
 
 use std::path::Path;

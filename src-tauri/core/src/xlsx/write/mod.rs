@@ -71,16 +71,30 @@ pub fn write_disclosure_workbook(
     template: &Template,
     header: &WorkbookHeader,
 ) -> Result<Vec<u8>, WriteError> {
+    let mut book = Workbook::new();
+    // A disclosure workbook is a few dozen KB: the fastest deflate level costs a few KB and
+    // halves the time spent compressing.
+    book.set_zip_compression_level(1);
+    add_table_sheets(&mut book, tables, template, header)?;
+    book.save_to_buffer().map_err(|e| WriteError::Workbook {
+        reason: e.to_string(),
+    })
+}
+
+/// Adds one sheet per table of `template` to `book`, in the template's order: the tables part
+/// of the standard workbook, also used inside the complete document workbook.
+pub fn add_table_sheets(
+    book: &mut Workbook,
+    tables: &BudgetTables,
+    template: &Template,
+    header: &WorkbookHeader,
+) -> Result<(), WriteError> {
     if template.tables.is_empty() {
         return Err(WriteError::EmptyTemplate {
             template: template.id.to_string(),
         });
     }
     let styles = Styles::new();
-    let mut book = Workbook::new();
-    // A disclosure workbook is a few dozen KB: the fastest deflate level costs a few KB and
-    // halves the time spent compressing.
-    book.set_zip_compression_level(1);
     for spec in template.tables {
         let ctx = TableContext {
             spec,
@@ -95,9 +109,7 @@ pub fn write_disclosure_workbook(
             reason: e.to_string(),
         })?;
     }
-    book.save_to_buffer().map_err(|e| WriteError::Workbook {
-        reason: e.to_string(),
-    })
+    Ok(())
 }
 
 /// Writes the workbook to `path`. The file is written beside the target first and then moved
