@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { repoRoot, Session, startDriver } from './webdriver.mjs'
+import { createUnitWithDisclosure, inputOf, repoRoot, startDriver, Session } from './webdriver.mjs'
 
 const fixture = join(repoRoot, '..', 'shared', 'fixtures', 'seni-2023-self-evaluation.xlsx')
 
@@ -22,24 +22,15 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-/** Types into an Element Plus input (the test id sits on the <input> or on its wrapper). */
 async function fill(app, id, text) {
-  await app.type(`input[data-testid="${id}"], [data-testid="${id}"] input`, text)
+  await app.type(inputOf(id), text)
 }
 
 test('typing actual values rescores the project by the rules', async () => {
   const db = join(dir, 'eval.sqlite')
   let app = await Session.launch(driver, ['--db', db])
   try {
-    await app.click('[data-testid="new-unit"]')
-    await fill(app, 'unit-name', '色尼区人民政府办公室')
-    await fill(app, 'unit-code', '540102')
-    await app.click('[data-testid="unit-save"]')
-    await app.click('[data-testid="new-disclosure"]')
-    await app.type('[data-testid="disclosure-year"] input', '2023')
-    await app.click('[data-testid="disclosure-dialog"] .el-radio-button', { text: '部门决算' })
-    await app.click('[data-testid="disclosure-save"]')
-    await app.waitFor('[data-testid="evaluation-editor"]')
+    await createUnitWithDisclosure(app, { name: '色尼区人民政府办公室', code: '540102', year: 2023, finalAccounts: true })
 
     await app.click('[data-testid="import-evaluations"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已导入 1 个项目的自评' })

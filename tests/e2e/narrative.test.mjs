@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { repoRoot, Session, startDriver } from './webdriver.mjs'
+import { createUnitWithDisclosure, inputOf, pasteIntoGrid, repoRoot, startDriver, Session } from './webdriver.mjs'
 
 let driver
 let dir
@@ -25,18 +25,7 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-const input = (id) => `input[data-testid="${id}"], [data-testid="${id}"] input`
 
-async function paste(app, text) {
-  await app.script(
-    `const grid = document.querySelector('[data-testid="line-grid"]');
-     grid.focus();
-     const data = new DataTransfer();
-     data.setData('text/plain', arguments[0]);
-     grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));`,
-    [text],
-  )
-}
 
 async function narrativeText(app) {
   return app.script('return document.querySelector(\'[data-testid="narrative-text"]\').innerText')
@@ -45,16 +34,9 @@ async function narrativeText(app) {
 test('part three is generated from the lines, and typed text is checked', async () => {
   const app = await Session.launch(driver, ['--db', join(dir, 'n.sqlite')])
   try {
-    await app.click('[data-testid="new-unit"]')
-    await app.type(input('unit-name'), '若羌县人民政府办公室')
-    await app.type(input('unit-code'), '101001')
-    await app.click('[data-testid="unit-save"]')
-    await app.click('[data-testid="new-disclosure"]')
-    await app.type('[data-testid="disclosure-year"] input', '2024')
-    await app.click('[data-testid="disclosure-save"]')
-    await app.waitFor('[data-testid="disclosure-editor"]')
+    await createUnitWithDisclosure(app, { name: '若羌县人民政府办公室', code: '101001', year: 2024 })
     await app.click('[data-row="0"] [data-key="function_code"]')
-    await paste(app, '2010301\t30101\t一般公共预算\t否\t人员经费\t\t800\r\n2010350\t30201\t一般公共预算\t否\t公用经费\t\t42.07')
+    await pasteIntoGrid(app, '2010301\t30101\t一般公共预算\t否\t人员经费\t\t800\r\n2010350\t30201\t一般公共预算\t否\t公用经费\t\t42.07')
     await app.click('[data-testid="save-lines"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已保存 2 条明细' })
 
@@ -64,8 +46,8 @@ test('part three is generated from the lines, and typed text is checked', async 
     assert.match(text, /收支总预算\s*842\.07\s*万元/)
     assert.match(text, /基本支出\s*842\.07\s*万元/)
 
-    await app.type(input('fact-office'), '38.69')
-    await app.script('document.querySelector(arguments[0]).dispatchEvent(new Event("change"))', [input('fact-office')])
+    await app.type(inputOf('fact-office'), '38.69')
+    await app.script('document.querySelector(arguments[0]).dispatchEvent(new Event("change"))', [inputOf('fact-office')])
     await app.waitFor('[data-testid="narrative-text"]', { text: '机关运行经费财政拨款预算38.69万元' })
     await app.click('[data-testid="save-document"]')
     await app.waitFor('[data-testid="status-message"]', { text: '情况说明已保存' })

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { repoRoot, Session, startDriver } from './webdriver.mjs'
+import { createUnitWithDisclosure, pasteIntoGrid, repoRoot, startDriver, Session } from './webdriver.mjs'
 
 let driver
 let dir
@@ -32,33 +32,16 @@ const PASTE = [
   .map((r) => r.join('\t'))
   .join('\r\n')
 
-async function paste(app, text) {
-  await app.script(
-    `const grid = document.querySelector('[data-testid="line-grid"]');
-     grid.focus();
-     const data = new DataTransfer();
-     data.setData('text/plain', arguments[0]);
-     grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));`,
-    [text],
-  )
-}
 
 test('lines pasted from Excel are saved and their totals shown', async () => {
   const db = join(dir, 'prepare.sqlite')
   let app = await Session.launch(driver, ['--db', db])
   try {
-    await app.click('[data-testid="new-unit"]')
-    await app.type('[data-testid="unit-name"] input, input[data-testid="unit-name"]', '若羌县人民政府办公室')
-    await app.type('[data-testid="unit-code"] input, input[data-testid="unit-code"]', '101001')
-    await app.click('[data-testid="unit-save"]')
-    await app.click('[data-testid="new-disclosure"]')
-    await app.type('[data-testid="disclosure-year"] input', '2024')
-    await app.click('[data-testid="disclosure-save"]')
-    await app.waitFor('[data-testid="disclosure-editor"]')
+    await createUnitWithDisclosure(app, { name: '若羌县人民政府办公室', code: '101001', year: 2024 })
     await app.waitFor('[data-testid="status-message"]', { text: '已打开' })
 
     await app.click('[data-row="0"] [data-key="function_code"]')
-    await paste(app, PASTE)
+    await pasteIntoGrid(app, PASTE)
     await app.waitFor('[data-testid="line-totals"]', { text: '明细 3 条' })
     await app.waitFor('[data-testid="line-totals"]', { text: '合计 1,265.79 万元' })
     await app.waitFor('[data-row="1"] [data-key="function_code"]', { text: '2010301 行政运行' })
@@ -113,15 +96,9 @@ test('a bad pasted cell is marked and saving is refused with the line named', as
   const db = join(dir, 'bad.sqlite')
   const app = await Session.launch(driver, ['--db', db])
   try {
-    await app.click('[data-testid="new-unit"]')
-    await app.type('[data-testid="unit-name"] input, input[data-testid="unit-name"]', '测试单位')
-    await app.type('[data-testid="unit-code"] input, input[data-testid="unit-code"]', '9')
-    await app.click('[data-testid="unit-save"]')
-    await app.click('[data-testid="new-disclosure"]')
-    await app.click('[data-testid="disclosure-save"]')
-    await app.waitFor('[data-testid="disclosure-editor"]')
+    await createUnitWithDisclosure(app, { name: '测试单位', code: '9' })
     await app.click('[data-row="0"] [data-key="function_code"]')
-    await paste(app, '2010301\t30101\t一般公共预算\t否\t人员经费\t\tabc')
+    await pasteIntoGrid(app, '2010301\t30101\t一般公共预算\t否\t人员经费\t\tabc')
     await app.waitFor('.el-message--warning', { text: '第 1 行“金额（万元）”' })
     await app.waitFor('[data-row="0"] [data-key="amount"].invalid')
     await app.click('[data-testid="save-lines"]')

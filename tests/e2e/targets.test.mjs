@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { repoRoot, Session, startDriver } from './webdriver.mjs'
+import { createUnitWithDisclosure, inputOf, pasteIntoGrid, repoRoot, startDriver, Session } from './webdriver.mjs'
 
 let driver
 let dir
@@ -23,30 +23,12 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-const input = (id) => `input[data-testid="${id}"], [data-testid="${id}"] input`
 
-async function paste(app, text) {
-  await app.script(
-    `const grid = document.querySelector('[data-testid="line-grid"]');
-     grid.focus();
-     const data = new DataTransfer();
-     data.setData('text/plain', arguments[0]);
-     grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));`,
-    [text],
-  )
-}
 
 test('a weight finding appears, is fixed, and the targets are exported', async () => {
   const app = await Session.launch(driver, ['--db', join(dir, 'targets.sqlite')])
   try {
-    await app.click('[data-testid="new-unit"]')
-    await app.type(input('unit-name'), '若羌县人民政府办公室')
-    await app.type(input('unit-code'), '101001')
-    await app.click('[data-testid="unit-save"]')
-    await app.click('[data-testid="new-disclosure"]')
-    await app.type('[data-testid="disclosure-year"] input', '2024')
-    await app.click('[data-testid="disclosure-save"]')
-    await app.waitFor('[data-testid="disclosure-editor"]')
+    await createUnitWithDisclosure(app, { name: '若羌县人民政府办公室', code: '101001', year: 2024 })
 
     // the project, then a line that pays for it
     await app.click('#tab-projects')
@@ -54,7 +36,7 @@ test('a weight finding appears, is fixed, and the targets are exported', async (
     await app.type('[data-testid="projects-editor"] .el-table__row:first-child td:nth-child(2) input', '政府办业务经费')
     await app.click('#tab-lines')
     await app.click('[data-row="0"] [data-key="function_code"]')
-    await paste(app, '2010399\t30299\t一般公共预算\t否\t项目支出\tP001\t144.08')
+    await pasteIntoGrid(app, '2010399\t30299\t一般公共预算\t否\t项目支出\tP001\t144.08')
     await app.click('[data-testid="save-lines"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已保存 1 条明细' })
 
@@ -68,15 +50,15 @@ test('a weight finding appears, is fixed, and the targets are exported', async (
       ['信访人员满意度', '95', '20'],
     ]
     for (const [i, [name, value, weight]] of rows.entries()) {
-      await app.type(input(`target-name-${i}`), name)
-      await app.type(input(`target-value-${i}`), value)
-      await app.type(input(`target-weight-${i}`), weight)
+      await app.type(inputOf(`target-name-${i}`), name)
+      await app.type(inputOf(`target-value-${i}`), value)
+      await app.type(inputOf(`target-weight-${i}`), weight)
     }
     await app.waitFor('[data-testid="weight-total"]', { text: '80' })
     await app.waitFor('[data-testid="target-finding"]', { text: '指标权重合计为80' })
     await app.screenshot('targets-weight-finding')
 
-    await app.type(input('target-weight-2'), '30')
+    await app.type(inputOf('target-weight-2'), '30')
     await app.waitFor('[data-testid="weight-total"]', { text: '90' })
     await app.waitFor('[data-testid="target-findings"]', { text: '没有发现问题' })
     await app.click('[data-testid="save-targets"]')

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Session, startDriver } from './webdriver.mjs'
+import { inputOf, Session, startDriver } from './webdriver.mjs'
 
 let driver
 let dir
@@ -21,8 +21,8 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-const nameInput = '[data-testid="unit-dialog"] input[data-testid="unit-name"], [data-testid="unit-name"] input'
-const codeInput = '[data-testid="unit-dialog"] input[data-testid="unit-code"], [data-testid="unit-code"] input'
+const nameInput = inputOf('unit-name')
+const codeInput = inputOf('unit-code')
 
 async function createUnit(app, name, code) {
   await app.click('[data-testid="new-unit"]')

@@ -2,7 +2,7 @@
 // Standard library only: node's fetch, child_process and net.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -13,6 +13,20 @@ export const artifacts = join(repoRoot, 'tests', 'e2e', 'artifacts')
 export const appBinary = process.env.BUDGET_DESK_BIN ?? join(repoRoot, 'target', 'debug', 'budget-desk')
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** True while any process runs the app binary (Linux: read from /proc). */
+function appRunning() {
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]
+      if (cmd === appBinary) return true
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return false
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -206,7 +220,41 @@ export class Session {
 
   async close() {
     await fetch(`${this.base}/session/${this.id}`, { method: 'DELETE' }).catch(() => {})
-    // the app process must be gone before the next launch: the app is single-instance
-    await sleep(500)
+    // The app is single-instance: a window still closing would make the next launch exit at
+    // once. Wait until no process of the app binary is left.
+    const deadline = Date.now() + 10000
+    while (appRunning() && Date.now() < deadline) await sleep(100)
   }
+}
+
+/** Selector of an Element Plus input by test id (the id sits on the <input> or its wrapper,
+ * depending on the component). */
+export function inputOf(id) {
+  return `input[data-testid="${id}"], [data-testid="${id}"] input`
+}
+
+/** Puts text on the grid as Excel's clipboard would, through the grid's own paste handler
+ * (WebDriver cannot reach the system clipboard). */
+export async function pasteIntoGrid(app, text) {
+  await app.script(
+    `const grid = document.querySelector('[data-testid="line-grid"]');
+     grid.focus();
+     const data = new DataTransfer();
+     data.setData('text/plain', arguments[0]);
+     grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));`,
+    [text],
+  )
+}
+
+/** Creates a unit and one disclosure of it through the UI and waits for its editor. */
+export async function createUnitWithDisclosure(app, { name, code, year, finalAccounts = false }) {
+  await app.click('[data-testid="new-unit"]')
+  await app.type(inputOf('unit-name'), name)
+  await app.type(inputOf('unit-code'), code)
+  await app.click('[data-testid="unit-save"]')
+  await app.click('[data-testid="new-disclosure"]')
+  if (year !== undefined) await app.type('[data-testid="disclosure-year"] input', String(year))
+  if (finalAccounts) await app.click('[data-testid="disclosure-dialog"] .el-radio-button', { text: '部门决算' })
+  await app.click('[data-testid="disclosure-save"]')
+  await app.waitFor(finalAccounts ? '[data-testid="evaluation-editor"]' : '[data-testid="disclosure-editor"]')
 }

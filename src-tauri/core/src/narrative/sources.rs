@@ -10,7 +10,7 @@ use crate::prepare::disclosure_tables;
 use crate::store::Store;
 use crate::xlsx::{self, ReadError};
 
-use crate::tables::template;
+use crate::tables::{template, BudgetTables, Template};
 use crate::xlsx::write::WorkbookHeader;
 
 use super::docx::{save_document_docx, DocumentTexts};
@@ -65,15 +65,20 @@ pub fn generate_for_disclosure(
     Ok(generate(&tables, &input))
 }
 
-/// Writes the complete .docx of a stored 预算 disclosure: its tables in its template's layout and
-/// part three generated from `input`, with the 封面/概况 texts of `texts`.
-pub fn save_disclosure_document(
+/// What writing the complete document needs: the derived tables, the template, the header
+/// and the generated narrative of a stored 预算 disclosure.
+struct DocumentParts {
+    tables: BudgetTables,
+    template: &'static Template,
+    header: WorkbookHeader,
+    narrative: Narrative,
+}
+
+fn document_parts(
     store: &Store,
     disclosure_id: i64,
     input: &NarrativeInput,
-    texts: &DocumentTexts,
-    path: &Path,
-) -> Result<(), CoreError> {
+) -> Result<DocumentParts, CoreError> {
     let disclosure = store.get_disclosure(disclosure_id)?;
     let template = template(&disclosure.template).ok_or_else(|| {
         CoreError::Invalid(format!("公开表模板“{}”不存在。", disclosure.template))
@@ -83,8 +88,25 @@ pub fn save_disclosure_document(
         unit: narrative.unit.clone(),
         year: disclosure.year,
     };
-    let tables = disclosure_tables(store, disclosure_id)?;
-    save_document_docx(path, &tables, template, &header, &narrative, texts)
+    Ok(DocumentParts {
+        tables: disclosure_tables(store, disclosure_id)?,
+        template,
+        header,
+        narrative,
+    })
+}
+
+/// Writes the complete .docx of a stored 预算 disclosure: its tables in its template's layout and
+/// part three generated from `input`, with the 封面/概况 texts of `texts`.
+pub fn save_disclosure_document(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+    texts: &DocumentTexts,
+    path: &Path,
+) -> Result<(), CoreError> {
+    let p = document_parts(store, disclosure_id, input)?;
+    save_document_docx(path, &p.tables, p.template, &p.header, &p.narrative, texts)
         .map_err(|e| CoreError::Invalid(e.to_string()))
 }
 
@@ -97,19 +119,15 @@ pub fn save_disclosure_document_workbook(
     texts: &DocumentTexts,
     path: &Path,
 ) -> Result<(), CoreError> {
-    let disclosure = store.get_disclosure(disclosure_id)?;
-    let template = template(&disclosure.template).ok_or_else(|| {
-        CoreError::Invalid(format!("公开表模板“{}”不存在。", disclosure.template))
-    })?;
-    let narrative = generate_for_disclosure(store, disclosure_id, input)?;
-    let header = WorkbookHeader {
-        unit: narrative.unit.clone(),
-        year: disclosure.year,
-    };
-    let tables = disclosure_tables(store, disclosure_id)?;
-    let bytes =
-        super::workbook::write_document_workbook(&tables, template, &header, &narrative, texts)
-            .map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let p = document_parts(store, disclosure_id, input)?;
+    let bytes = super::workbook::write_document_workbook(
+        &p.tables,
+        p.template,
+        &p.header,
+        &p.narrative,
+        texts,
+    )
+    .map_err(|e| CoreError::Invalid(e.to_string()))?;
     std::fs::write(path, bytes).map_err(|source| CoreError::Io {
         path: path.to_path_buf(),
         source,
