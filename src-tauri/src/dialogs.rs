@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
+use budget_core::error::ErrorPayload;
 use tauri::AppHandle;
+
+use crate::review::internal;
 use tauri_plugin_dialog::DialogExt;
 
 /// When set, "open" dialogs return these paths (separated like PATH).
@@ -56,4 +59,31 @@ pub fn save_file(
         .add_filter(kind, &[extension])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
+}
+
+/// Asks, off the async runtime, for one Excel workbook to open; `None` when cancelled.
+pub async fn ask_for_workbook(
+    app: AppHandle,
+    title: &'static str,
+) -> Result<Option<PathBuf>, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(move || {
+        pick_workbooks(&app, title, false).into_iter().next()
+    })
+    .await
+    .map_err(internal)
+}
+
+/// Asks, off the async runtime, where to save a file of one kind; `None` when cancelled.
+pub async fn ask_where_to_save(
+    app: AppHandle,
+    title: &'static str,
+    file_name: String,
+    kind: &'static str,
+    extension: &'static str,
+) -> Result<Option<PathBuf>, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(move || {
+        save_file(&app, title, &file_name, kind, extension)
+    })
+    .await
+    .map_err(internal)
 }

@@ -95,12 +95,9 @@ pub async fn export_document(
     doc: DocumentInput,
 ) -> Reply<Option<String>> {
     let name = format!("{}{}年部门预算公开.docx", doc.input.unit, doc.input.year);
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        dialogs::save_file(&app, "导出部门预算公开文档", &name, "Word 文档", "docx")
-    })
-    .await
-    .map_err(internal)?;
-    let Some(path) = picked else {
+    let Some(path) =
+        dialogs::ask_where_to_save(app, "导出部门预算公开文档", name, "Word 文档", "docx").await?
+    else {
         return Ok(None);
     };
     state
@@ -120,12 +117,10 @@ pub async fn export_document_workbook(
     doc: DocumentInput,
 ) -> Reply<Option<String>> {
     let name = format!("{}{}年部门预算公开.xlsx", doc.input.unit, doc.input.year);
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        dialogs::save_workbook(&app, "导出部门预算公开工作簿", &name)
-    })
-    .await
-    .map_err(internal)?;
-    let Some(path) = picked else {
+    let Some(path) =
+        dialogs::ask_where_to_save(app, "导出部门预算公开工作簿", name, "Excel 工作簿", "xlsx")
+            .await?
+    else {
         return Ok(None);
     };
     state

@@ -78,12 +78,7 @@ pub async fn import_evaluations(
     state: State<'_, AppState>,
     disclosure_id: i64,
 ) -> Reply<Option<ImportedEvaluations>> {
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        dialogs::pick_workbooks(&app, "选择绩效自评表", false)
-    })
-    .await
-    .map_err(internal)?;
-    let Some(path) = picked.into_iter().next() else {
+    let Some(path) = dialogs::ask_for_workbook(app, "选择绩效自评表").await? else {
         return Ok(None);
     };
     let read = tauri::async_runtime::spawn_blocking(move || read_workbook(&path))

@@ -57,12 +57,8 @@ pub async fn preview_catalog_import(
     state: State<'_, AppState>,
     year: i32,
 ) -> Reply<Option<CatalogPreview>> {
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        dialogs::pick_workbooks(&app, "选择政府收支分类科目表", false)
-    })
-    .await
-    .map_err(internal)?;
-    let Some(path) = picked.into_iter().next() else {
+    let Some(path) = dialogs::ask_for_workbook(app, "选择政府收支分类科目表").await?
+    else {
         return Ok(None);
     };
     state
@@ -145,12 +141,7 @@ pub async fn import_lines(
     state: State<'_, AppState>,
     disclosure_id: i64,
 ) -> Reply<Option<ImportSummary>> {
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        dialogs::pick_workbooks(&app, "选择预算明细工作簿", false)
-    })
-    .await
-    .map_err(internal)?;
-    let Some(path) = picked.into_iter().next() else {
+    let Some(path) = dialogs::ask_for_workbook(app, "选择预算明细工作簿").await? else {
         return Ok(None);
     };
     state
@@ -220,12 +211,9 @@ pub async fn export_disclosure(
             Ok(format!("{}{}年部门预算公开表.xlsx", unit.name, d.year))
         })
         .await?;
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        dialogs::save_workbook(&app, "导出部门预算公开表", &name)
-    })
-    .await
-    .map_err(internal)?;
-    let Some(path) = picked else {
+    let Some(path) =
+        dialogs::ask_where_to_save(app, "导出部门预算公开表", name, "Excel 工作簿", "xlsx").await?
+    else {
         return Ok(None);
     };
     state

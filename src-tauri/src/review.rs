@@ -105,15 +105,15 @@ pub async fn export_review_report(
     state: State<'_, AppState>,
     files: Vec<ReviewedFile>,
 ) -> Result<Option<String>, ErrorPayload> {
-    let picked = {
-        let app = app.clone();
-        tauri::async_runtime::spawn_blocking(move || {
-            dialogs::save_workbook(&app, "保存审核报告", "审核报告.xlsx")
-        })
-        .await
-        .map_err(internal)?
-    };
-    let Some(path) = picked else {
+    let Some(path) = dialogs::ask_where_to_save(
+        app,
+        "保存审核报告",
+        "审核报告.xlsx".to_string(),
+        "Excel 工作簿",
+        "xlsx",
+    )
+    .await?
+    else {
         return Ok(None);
     };
     state

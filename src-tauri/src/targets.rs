@@ -111,12 +111,7 @@ pub async fn import_targets(
     state: State<'_, AppState>,
     disclosure_id: i64,
 ) -> Reply<Option<usize>> {
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        dialogs::pick_workbooks(&app, "选择绩效目标表", false)
-    })
-    .await
-    .map_err(internal)?;
-    let Some(path) = picked.into_iter().next() else {
+    let Some(path) = dialogs::ask_for_workbook(app, "选择绩效目标表").await? else {
         return Ok(None);
     };
     state
