@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createUnitWithDisclosure, inputOf, pasteIntoGrid, repoRoot, startDriver, Session } from './webdriver.mjs'
+import { chooseOption, createUnitWithDisclosure, inputOf, pasteIntoGrid, repoRoot, Session, startDriver } from './webdriver.mjs'
 
 let driver
 let dir
@@ -41,8 +41,7 @@ test('a weight finding appears, is fixed, and the targets are exported', async (
     await app.waitFor('[data-testid="status-message"]', { text: '已保存 1 条明细' })
 
     await app.click('#tab-targets')
-    await app.click('[data-testid="add-target-project"]')
-    await app.click('.el-select-dropdown__item', { text: 'P001 政府办业务经费' })
+    await chooseOption(app, '[data-testid="add-target-project"]', 'P001 政府办业务经费')
     await app.waitFor('[data-testid="target-amount"]', { text: '144.08 万元' })
     const rows = [
       ['官方网站发布信息数量', '3500', '30'],

@@ -258,3 +258,24 @@ export async function createUnitWithDisclosure(app, { name, code, year, finalAcc
   await app.click('[data-testid="disclosure-save"]')
   await app.waitFor(finalAccounts ? '[data-testid="evaluation-editor"]' : '[data-testid="disclosure-editor"]')
 }
+
+/** Opens an Element Plus select and picks the option showing `text`. The dropdown animates in,
+ * so the option is looked for among the visible ones and the select reopened if it closed. */
+export async function chooseOption(app, selectCss, text, timeout = 10000) {
+  const deadline = Date.now() + timeout
+  while (Date.now() < deadline) {
+    await app.click(selectCss)
+    for (let i = 0; i < 10; i++) {
+      await sleep(150)
+      const picked = await app.script(
+        `const item = Array.from(document.querySelectorAll('.el-select-dropdown__item'))
+           .find((e) => e.offsetParent !== null && e.textContent.includes(arguments[0]));
+         if (item) item.click();
+         return !!item;`,
+        [text],
+      )
+      if (picked) return
+    }
+  }
+  throw new Error(`no option “${text}” in ${selectCss}`)
+}
