@@ -2,7 +2,6 @@
 //! database (all-or-nothing, with a backup first) and the disclosure's derived tables.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::catalog::Catalog;
 use crate::error::CoreError;
@@ -43,18 +42,6 @@ impl ImportError {
     }
 }
 
-fn backup_path(db: &Path) -> PathBuf {
-    let stamp = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or_default();
-    let stem = db
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "budget-desk".into());
-    db.with_file_name(format!("{stem}.before-import-{stamp}.bak.sqlite"))
-}
-
 /// Reads a line workbook and puts it into the unit's 预算 disclosure of the year. The unit and
 /// year come from the workbook (编制部门, a year in the title) unless given. Everything is
 /// checked before the database is touched; then a backup is taken and the lines are written
@@ -84,8 +71,7 @@ pub fn import_lines_file(
     let year = year
         .or(imported.year)
         .ok_or_else(|| CoreError::Invalid("工作簿中没有注明年度，请指定导入到哪一年。".into()))?;
-    let backup = backup_path(store.path());
-    store.backup_to(&backup)?;
+    let backup = store.backup_before_import()?;
     let disclosure = store.import_lines(unit.id, year, &imported.set)?;
     Ok(ImportOutcome {
         unit,

@@ -118,6 +118,13 @@ pub fn migrate(
 
 /// Copies the database beside itself as `<name>.v<version>-<unix time>.bak.sqlite`.
 fn backup_before_migration(conn: &Connection, db_path: &Path, version: i64) -> Result<PathBuf> {
+    let target = backup_path_beside(db_path, &format!("v{version}"));
+    vacuum_into(conn, &target)?;
+    Ok(target)
+}
+
+/// `<name>.<label>-<unix ms>.bak.sqlite` beside the database: where backups go.
+pub(crate) fn backup_path_beside(db_path: &Path, label: &str) -> PathBuf {
     let stamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis())
@@ -126,9 +133,7 @@ fn backup_before_migration(conn: &Connection, db_path: &Path, version: i64) -> R
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "budget-desk".to_string());
-    let target = db_path.with_file_name(format!("{stem}.v{version}-{stamp}.bak.sqlite"));
-    vacuum_into(conn, &target)?;
-    Ok(target)
+    db_path.with_file_name(format!("{stem}.{label}-{stamp}.bak.sqlite"))
 }
 
 /// A consistent copy of the whole database in a new file.

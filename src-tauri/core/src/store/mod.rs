@@ -85,6 +85,14 @@ impl Store {
         vacuum_into(&self.conn, target)
     }
 
+    /// Copies the database beside itself as `<name>.before-import-<unix ms>.bak.sqlite` before an
+    /// import writes anything, and says where.
+    pub fn backup_before_import(&self) -> Result<PathBuf> {
+        let target = migrate::backup_path_beside(&self.path, "before-import");
+        self.backup_to(&target)?;
+        Ok(target)
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }

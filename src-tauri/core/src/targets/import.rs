@@ -2,7 +2,6 @@
 //! find the unit and year, back the database up, then write in one transaction.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::read::{import_file, split_code_name, TargetImportError};
 use crate::checks::Finding;
@@ -28,18 +27,6 @@ pub struct TargetImportOutcome {
 /// self-evaluation.
 pub fn is_targets_workbook(path: &Path) -> bool {
     xlsx::read(path).is_ok_and(|r| r.kind == DocumentKind::Targets)
-}
-
-fn backup_path(db: &Path) -> PathBuf {
-    let stamp = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or_default();
-    let stem = db
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "budget-desk".into());
-    db.with_file_name(format!("{stem}.before-import-{stamp}.bak.sqlite"))
 }
 
 /// Imports the targets of the workbook at `path` into the unit's 预算 disclosure of the year.
@@ -91,8 +78,7 @@ pub fn import_targets_file(
     let year = year
         .or(read.set.year)
         .ok_or_else(|| CoreError::Invalid("工作簿中没有注明年度，请指定导入到哪一年。".into()))?;
-    let backup = backup_path(store.path());
-    store.backup_to(&backup)?;
+    let backup = store.backup_before_import()?;
     let disclosure = store.import_targets(unit.id, year, &read.set)?;
     Ok(TargetImportOutcome {
         unit,
