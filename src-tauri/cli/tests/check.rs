@@ -1,41 +1,12 @@
 //! `budget-cli check`: the JSON shape and exit codes of DESIGN §7, run on the real binary.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ))
-    .join(name)
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_budget-cli"))
-        .args(args)
-        .output()
-        .expect("budget-cli runs");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    )
-}
+mod common;
+use common::{fixture, keys, run};
 
 fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).expect("check --json prints JSON")
-}
-
-fn keys(value: &serde_json::Value) -> Vec<&str> {
-    let mut k: Vec<&str> = value
-        .as_object()
-        .expect("object")
-        .keys()
-        .map(String::as_str)
-        .collect();
-    k.sort_unstable();
-    k
 }
 
 #[test]

@@ -1,16 +1,13 @@
 //! `budget-cli export` writes the standard workbook, and `budget-cli check` finds nothing wrong
 //! in it: prepared tables balance by construction.
 
-use std::process::Command;
-
 use budget_core::lines::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
 use budget_core::money::{parse_amount, Scale};
 use budget_core::Store;
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_budget-cli"))
-}
+mod common;
+use common::cli;
 
 fn line(
     f: &str,

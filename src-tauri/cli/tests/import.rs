@@ -1,15 +1,13 @@
 //! `budget-cli import`: all-or-nothing, with every problem named by sheet and cell.
 
 use std::path::Path;
-use std::process::Command;
 
 use budget_core::model::{UnitInput, UnitType};
 use budget_core::Store;
 use rust_xlsxwriter::Workbook;
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_budget-cli"))
-}
+mod common;
+use common::cli;
 
 /// A line workbook of `rows` lines; line `bad` (1-based, if any) gets an unknown function code.
 fn workbook(path: &Path, rows: usize, bad: Option<usize>) {

@@ -1,12 +1,11 @@
 //! `budget-cli check` on 情况说明 texts: alone (checked against itself) and with the workbook
 //! whose tables it describes. Narrative findings carry file, line and quote, not sheet/cell.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-fn shared(folder: &str) -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")).join(folder)
-}
+mod common;
+use common::{keys, shared};
 
 fn seed(prefix: &str) -> PathBuf {
     std::fs::read_dir(shared("seeds"))
@@ -30,17 +29,6 @@ fn run(args: &[&str]) -> (i32, serde_json::Value) {
         out.status.code().expect("exit code"),
         serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}")),
     )
-}
-
-fn keys(value: &serde_json::Value) -> Vec<&str> {
-    let mut k: Vec<&str> = value
-        .as_object()
-        .expect("object")
-        .keys()
-        .map(String::as_str)
-        .collect();
-    k.sort_unstable();
-    k
 }
 
 #[test]

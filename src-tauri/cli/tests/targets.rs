@@ -4,13 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ))
-    .join(name)
-}
+mod common;
+use common::fixture;
 
 fn check(args: &[&Path], json: bool) -> (i32, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_budget-cli"));

@@ -1,13 +1,10 @@
 //! `budget-cli units` against a real database file.
 
-use std::process::Command;
-
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
 use budget_core::Store;
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_budget-cli"))
-}
+mod common;
+use common::cli;
 
 #[test]
 fn lists_units_with_their_disclosures() {
