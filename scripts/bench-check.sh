@@ -9,7 +9,7 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 COPIES="${1:-200}"
-FIXTURE="$REPO_ROOT/../shared/fixtures/ruoqiang-2024-budget-tables.xlsx"
+FIXTURE="$REPO_ROOT/tests/fixtures/ruoqiang-2024-budget-tables.xlsx"
 TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
 VENV="$REPO_ROOT/.venv-bench"
 

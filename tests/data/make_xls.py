@@ -1,9 +1,9 @@
-"""Writes ruoqiang-2024-budget-tables.xls: the shared 若羌 fixture (.xlsx) in the old .xls
+"""Writes ruoqiang-2024-budget-tables.xls: the 若羌 fixture (.xlsx) in the old .xls
 format, cells and merged regions unchanged, so the reader's .xls path is tested on real
 content. Rust has no .xls writer, hence this one-off script; rerun it if the fixture changes:
 
     python3 -m venv /tmp/xls && /tmp/xls/bin/pip install xlwt
-    /tmp/xls/bin/python tests/data/make_xls.py ../shared/fixtures/ruoqiang-2024-budget-tables.xlsx \
+    /tmp/xls/bin/python tests/data/make_xls.py tests/fixtures/ruoqiang-2024-budget-tables.xlsx \
         tests/data/ruoqiang-2024-budget-tables.xls
 """
 import re

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createUnitWithDisclosure, inputOf, repoRoot, startDriver, Session } from './webdriver.mjs'
 
-const fixture = join(repoRoot, '..', 'shared', 'fixtures', 'seni-2023-self-evaluation.xlsx')
+const fixture = join(repoRoot, 'tests', 'fixtures', 'seni-2023-self-evaluation.xlsx')
 
 let driver
 let dir

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { repoRoot, Session, startDriver } from './webdriver.mjs'
 
-const fixtures = join(repoRoot, '..', 'shared', 'fixtures')
+const fixtures = join(repoRoot, 'tests', 'fixtures')
 const clean = join(fixtures, 'ruoqiang-2024-budget-tables.xlsx')
 
 // Element Plus puts the test id on the <input> itself or on its wrapper, depending on version.

@@ -1,4 +1,4 @@
-//! Helpers for the integration tests: where the shared fixtures are, and how to write a copy
+//! Helpers for the integration tests: where the fixtures are, and how to write a copy
 //! of a fixture workbook with some cells changed, sheets replaced or sheets added.
 
 pub mod disclosures;
@@ -11,13 +11,24 @@ use budget_core::xlsx::{self, CellValue, Merge, SheetGrid};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook};
 
-/// The shared fixtures folder, beside the repository.
+/// The fixture workbooks, in `tests/fixtures` (see its README).
 pub fn fixtures_dir() -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/fixtures"
-    ))
-    .to_path_buf()
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures")).to_path_buf()
+}
+
+/// The seed texts, in `tests/fixtures/seeds`.
+pub fn seeds_dir() -> PathBuf {
+    fixtures_dir().join("seeds")
+}
+
+/// The text of the seed whose file name starts with `prefix` ("004_").
+pub fn seed_text(prefix: &str) -> String {
+    let entry = std::fs::read_dir(seeds_dir())
+        .expect("seeds folder")
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("seed {prefix}"));
+    std::fs::read_to_string(entry.path()).expect("seed text")
 }
 
 pub fn fixture(name: &str) -> PathBuf {

@@ -5,15 +5,9 @@ use std::path::Path;
 
 use crate::{num, text, write_workbook, Put, SheetSpec};
 
-/// The text of seed 002, read from the shared seeds folder.
+/// The text of seed 002, from `tests/fixtures/seeds`.
 pub fn seed_002() -> String {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds"));
-    let entry = std::fs::read_dir(dir)
-        .expect("seeds folder")
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with("002_"))
-        .expect("seed 002");
-    std::fs::read_to_string(entry.path()).expect("seed 002 text")
+    crate::seed_text("002_")
 }
 
 /// The seed's title, header, 合计 and project rows as a sheet; amounts as numbers, all else text.

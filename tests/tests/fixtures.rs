@@ -1,4 +1,4 @@
-//! Every shared fixture that holds budget tables is recognised completely and checks clean;
+//! Every fixture that holds budget tables is recognised completely and checks clean;
 //! the other fixtures and the Shanghai reference templates are read without failing.
 
 use budget_core::review::{review_file, FileKind};
@@ -109,7 +109,7 @@ fn every_fixture_is_read() {
 
 #[test]
 fn shanghai_templates_are_recognised_without_crashing() {
-    let dir = fixtures_dir().join("../reference");
+    let dir = fixtures_dir().join("reference");
     for name in [
         "shanghai-putuo-2026-department-budget-template.xlsx",
         "shanghai-putuo-2026-unit-budget-template.xlsx",
@@ -154,7 +154,7 @@ fn a_file_that_is_not_a_workbook_gets_one_clear_message() {
 
 #[test]
 fn the_same_workbook_saved_as_xls_reads_the_same() {
-    // tests/data/make_xls.py wrote this from the shared fixture: same cells, same merges.
+    // tests/data/make_xls.py wrote this from the fixture: same cells, same merges.
     let xls = std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/data/ruoqiang-2024-budget-tables.xls"

@@ -12,8 +12,6 @@
 //! * seed 001: "增长159318%" (twice) is printed on a zero base (1593.18 − 1593.18), and
 //!   "0.00万元 … 减少40万元，下降4000%" (twice) is −100%.
 
-use std::path::PathBuf;
-
 use budget_core::catalog::Catalog;
 use budget_core::checks::{Finding, Severity};
 use budget_core::lines::{derive_tables, DeriveContext};
@@ -27,17 +25,7 @@ use budget_core::tables::{
 use budget_core::xlsx;
 use budget_core::Money;
 use budget_tests::disclosures::ruoqiang_2024;
-use budget_tests::{fixture, BUDGET_TABLES};
-
-fn seed(prefix: &str) -> String {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds"));
-    let entry = std::fs::read_dir(&dir)
-        .expect("seeds folder")
-        .flatten()
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .expect("seed file");
-    std::fs::read_to_string(entry.path()).expect("seed text")
-}
+use budget_tests::{fixture, seed_text, BUDGET_TABLES};
 
 fn summary(findings: &[Finding]) -> Vec<(String, Severity, u32, String)> {
     findings
@@ -74,7 +62,7 @@ fn seed_004_tables_derived() -> BudgetTables {
 
 #[test]
 fn seed_004_with_the_fixture_tables_has_one_zero_base_percentage() {
-    let text = seed("004_");
+    let text = seed_text("004_");
     let tables = xlsx::read(&fixture(BUDGET_TABLES)).expect("fixture").tables;
     let found = check_narrative(&text, Some(&tables));
     let line = line_of(&text, "信访业务(04项)");
@@ -95,7 +83,7 @@ fn seed_004_with_the_fixture_tables_has_one_zero_base_percentage() {
 
 #[test]
 fn seed_004_broken_copies_are_flagged_where_changed() {
-    let text = seed("004_");
+    let text = seed_text("004_");
     let tables = seed_004_tables_derived();
     let cases = [
         // A 项 amount that differs from 表5 (its change percentage then fails too).
@@ -290,7 +278,7 @@ fn seed_003_tables() -> BudgetTables {
 
 #[test]
 fn seed_003_has_only_the_projects_named_differently() {
-    let text = seed("003_");
+    let text = seed_text("003_");
     let found = check_narrative(&text, Some(&seed_003_tables()));
     let first = line_of(&text, "项目名称：巴州人民政府办公室政务服务保障费");
     let second = line_of(&text, "项目名称：电子政务网络监测维护费");
@@ -328,7 +316,7 @@ fn seed_003_has_only_the_projects_named_differently() {
 
 #[test]
 fn seed_001_has_exactly_the_two_impossible_percentages_twice() {
-    let text = seed("001_");
+    let text = seed_text("001_");
     let found = check_narrative(&text, None);
     let rules: Vec<(&str, &str)> = found
         .iter()
@@ -376,7 +364,7 @@ fn saying_a_fund_is_empty_when_the_tables_have_it_is_flagged() {
             year: 2024,
         },
     );
-    let text = seed("004_");
+    let text = seed_text("004_");
     let found: Vec<(String, u32)> = check_narrative(&text, Some(&tables))
         .into_iter()
         .filter(|f| f.rule == "narrative_not_arranged")
@@ -435,7 +423,7 @@ fn in_a_batch_a_text_is_checked_against_the_workbook_of_its_unit() {
     let other_path = dir.path().join("某局.xlsx");
     write_workbook(&other_path, &other);
     let narrative = dir.path().join("若羌政府办情况说明.txt");
-    std::fs::write(&narrative, seed("004_")).unwrap();
+    std::fs::write(&narrative, seed_text("004_")).unwrap();
     let files = budget_core::review::review_files(&[
         other_path.clone(),
         fixture(BUDGET_TABLES),

@@ -13,7 +13,7 @@
 //! 15 万元 that had money last year and none this year, so the generator, not knowing it,
 //! lists the same 11 项.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use budget_core::catalog::Catalog;
 use budget_core::lines::{derive_tables, DeriveContext};
@@ -23,13 +23,7 @@ use budget_tests::disclosures::ruoqiang_2024;
 use rust_decimal::Decimal;
 
 fn seed_004() -> String {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds"));
-    let entry = std::fs::read_dir(&dir)
-        .expect("seeds folder")
-        .flatten()
-        .find(|e| e.file_name().to_string_lossy().starts_with("004_"))
-        .expect("seed 004");
-    std::fs::read_to_string(entry.path()).expect("seed text")
+    budget_tests::seed_text("004_")
 }
 
 fn input() -> NarrativeInput {

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::process::Command;
 
 mod common;
-use common::{keys, shared};
+use common::{fixture, keys, seeds_dir};
 
 fn seed(prefix: &str) -> PathBuf {
-    std::fs::read_dir(shared("seeds"))
+    std::fs::read_dir(seeds_dir())
         .expect("seeds folder")
         .flatten()
         .map(|e| e.path())
@@ -84,7 +84,7 @@ fn seed_001_alone_exits_1_with_its_two_impossible_percentages() {
 
 #[test]
 fn a_narrative_with_its_workbook_is_checked_against_the_tables() {
-    let workbook = shared("fixtures").join("ruoqiang-2024-budget-tables.xlsx");
+    let workbook = fixture("ruoqiang-2024-budget-tables.xlsx");
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(seed("004_")).unwrap();
     // 一般公共服务支出 changed in the text only: the tables say 683.70.

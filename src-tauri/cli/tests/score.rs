@@ -9,7 +9,7 @@ use common::{keys, run};
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/seni-2023-self-evaluation.xlsx"
+    "/../../tests/fixtures/seni-2023-self-evaluation.xlsx"
 );
 
 fn json(text: &str) -> serde_json::Value {

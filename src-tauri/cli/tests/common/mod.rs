@@ -1,5 +1,5 @@
-//! What the CLI tests share: the built binary, the shared folder beside the repository, and
-//! reading the binary's output. Each test file uses a part of it.
+//! What the CLI tests share: the built binary, the fixtures in `tests/fixtures`, and reading
+//! the binary's output. Each test file uses a part of it.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -19,13 +19,18 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// A folder of `../shared` beside the repository ("fixtures", "seeds").
-pub fn shared(folder: &str) -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")).join(folder)
+/// The fixture workbooks, in `tests/fixtures` at the repository root.
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures")).to_path_buf()
+}
+
+/// The seed texts, in `tests/fixtures/seeds`.
+pub fn seeds_dir() -> PathBuf {
+    fixtures_dir().join("seeds")
 }
 
 pub fn fixture(name: &str) -> PathBuf {
-    shared("fixtures").join(name)
+    fixtures_dir().join(name)
 }
 
 /// The keys of a JSON object, sorted: to compare with the documented shape.

@@ -8,7 +8,7 @@ use crate::scoring::read_workbook;
 fn seed_evaluation() -> SelfEvaluation {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures/seni-2023-self-evaluation.xlsx"
+        "/../../tests/fixtures/seni-2023-self-evaluation.xlsx"
     );
     read_workbook(Path::new(path))
         .expect("fixture reads")

@@ -193,7 +193,7 @@ fn export_then_import_gives_the_same_evaluation() {
 fn the_fixture_round_trips_through_export() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures/seni-2023-self-evaluation.xlsx"
+        "/../../tests/fixtures/seni-2023-self-evaluation.xlsx"
     );
     let original = crate::scoring::read_workbook(Path::new(path)).unwrap();
     let evaluation = original[0].evaluation.clone();

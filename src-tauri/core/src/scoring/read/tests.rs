@@ -61,7 +61,7 @@ fn years_from_titles() {
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/seni-2023-self-evaluation.xlsx"
+    "/../../tests/fixtures/seni-2023-self-evaluation.xlsx"
 );
 
 fn fixture() -> Workbook {
