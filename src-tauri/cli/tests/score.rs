@@ -1,4 +1,4 @@
-//! `budget-cli score`: the JSON shape and exit codes of DESIGN §7, run on the real binary.
+//! `budget-cli score`: the JSON shape and exit codes of docs/design.md §7, run on the real binary.
 
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,5 @@
 //! `budget-cli check` on the two target fixtures: kind "targets", the projects summary of
-//! DESIGN §7, the duplicate indicator as an error, and the exit codes.
+//! docs/design.md §7, the duplicate indicator as an error, and the exit codes.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -226,7 +226,7 @@ fn review_each(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> V
     })
 }
 
-/// The command-line JSON of DESIGN §7 for one file.
+/// The command-line JSON of docs/design.md §7 for one file.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckJsonFile<'a> {
     pub file: &'a str,
@@ -273,7 +273,7 @@ pub struct CheckJson<'a> {
     pub files: Vec<CheckJsonFile<'a>>,
 }
 
-/// `{"files": [...]}` exactly as DESIGN §7 lists the fields. An unreadable file has kind
+/// `{"files": [...]}` exactly as docs/design.md §7 lists the fields. An unreadable file has kind
 /// "unreadable" and one finding "file_unreadable" carrying the reason.
 pub fn check_json(files: &[ReviewedFile]) -> CheckJson<'_> {
     CheckJson {

@@ -4,7 +4,7 @@ import type { IndicatorScore } from "./IndicatorScore";
 import type { ScoreFinding } from "./ScoreFinding";
 
 /**
- * The computed scores of one project (DESIGN §7 `score --json`).
+ * The computed scores of one project (docs/design.md §7 `score --json`).
  */
 export type EvaluationScore = { project: string, 
 /**

@@ -2,6 +2,7 @@
 import type { EvaluationScore } from "./EvaluationScore";
 
 /**
- * What `budget-cli score --json` prints (DESIGN §7): one entry per project of the workbook.
+ * What `budget-cli score --json` prints (docs/design.md §7): one entry per project of the
+ * workbook.
  */
 export type ScoreReport = { evaluations: Array<EvaluationScore>, };

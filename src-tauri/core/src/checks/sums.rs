@@ -9,7 +9,7 @@ use crate::tables::{Amount, BudgetTables, CellRef, TableMeta};
 use super::{Finding, Location, Severity};
 
 /// One unit of the last printed decimal: figures rounded independently to 0.01 may differ by
-/// that much when summed (尾差). DESIGN §4: ±0.01 万元 (±0.01 元 for tables in 元).
+/// that much when summed (尾差). docs/design.md §4: ±0.01 万元 (±0.01 元 for tables in 元).
 pub fn tolerance(scale: Scale) -> Money {
     match scale {
         Scale::Wanyuan => Money::from_fen(10_000),

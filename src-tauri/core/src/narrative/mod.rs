@@ -1,5 +1,5 @@
 //! 情况说明 (第三部分 of a disclosure): generated from the numbers, and checked when typed
-//! elsewhere (DESIGN §6, §4 narrative rule).
+//! elsewhere (docs/design.md §6, §4 narrative rule).
 //!
 //! * `generate(tables, input)` writes the sections in the order of seeds 003/004 from this
 //!   year's tables, last year's figures (`PriorYear`, e.g. `PriorYear::from_tables` of last

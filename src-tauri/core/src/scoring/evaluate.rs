@@ -68,7 +68,7 @@ impl Findings<'_> {
     }
 }
 
-/// Scores `evaluation` by the rules of DESIGN §5, without cell references.
+/// Scores `evaluation` by the rules of docs/design.md §5, without cell references.
 pub fn score(evaluation: &SelfEvaluation) -> EvaluationScore {
     score_with_cells(evaluation, None)
 }

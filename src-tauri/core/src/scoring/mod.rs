@@ -1,4 +1,4 @@
-//! 绩效自评: scoring a project's self-evaluation by the rules of 财预〔2020〕10号 (DESIGN §5),
+//! 绩效自评: scoring a project's self-evaluation by the rules of 财预〔2020〕10号 (docs/design.md §5),
 //! reading and writing the 自评表 workbook of seed 001, and the 自评报告 text.
 //!
 //! What the app calls:
@@ -37,7 +37,8 @@ pub fn score_read(read: &ReadEvaluation) -> EvaluationScore {
     result
 }
 
-/// What `budget-cli score --json` prints (DESIGN §7): one entry per project of the workbook.
+/// What `budget-cli score --json` prints (docs/design.md §7): one entry per project of the
+/// workbook.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ScoreReport {

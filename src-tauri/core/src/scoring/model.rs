@@ -198,7 +198,7 @@ pub struct SelfEvaluation {
     pub stated: StatedScores,
 }
 
-/// The computed score of one indicator (DESIGN §7 `score --json`).
+/// The computed score of one indicator (docs/design.md §7 `score --json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct IndicatorScore {
@@ -246,7 +246,7 @@ pub struct ScoreFinding {
     pub actual: Option<String>,
 }
 
-/// The computed scores of one project (DESIGN §7 `score --json`).
+/// The computed scores of one project (docs/design.md §7 `score --json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct EvaluationScore {

@@ -1,4 +1,4 @@
-//! The scoring rules of 财预〔2020〕10号 as DESIGN §5 states them. Pure functions over exact
+//! The scoring rules of 财预〔2020〕10号 as docs/design.md §5 states them. Pure functions over exact
 //! decimals; every score is rounded once, at the end, to 2 decimals 四舍五入.
 
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -362,7 +362,7 @@ impl Store {
     }
 
     /// The target checks of a stored disclosure, with the amounts of its budget lines as the
-    /// projects' amounts (DESIGN §4), for the findings panel.
+    /// projects' amounts (docs/design.md §4), for the findings panel.
     pub fn check_stored_targets(&self, disclosure_id: i64) -> Result<Vec<Finding>> {
         let set = self.load_targets(disclosure_id)?;
         let lines = self.load_lines(disclosure_id)?;

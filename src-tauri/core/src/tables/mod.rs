@@ -1,4 +1,4 @@
-//! The standard disclosure tables (DESIGN §3) as typed models, one type per table, and the
+//! The standard disclosure tables (docs/design.md §3) as typed models, one type per table, and the
 //! templates that say which tables a disclosure publishes.
 //!
 //! A table read from a workbook keeps, for every value, the cell it came from; a table derived

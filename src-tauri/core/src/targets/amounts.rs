@@ -1,5 +1,5 @@
 //! A project's money as its budget lines state it: the 年度资金总额 the target table should carry
-//! (DESIGN §4: "the target table's 年度资金总额 equals the project's amount").
+//! (docs/design.md §4: "the target table's 年度资金总额 equals the project's amount").
 
 use super::checks::KnownAmount;
 use super::model::ProjectTargets;

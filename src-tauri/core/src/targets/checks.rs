@@ -1,4 +1,4 @@
-//! 审核 of performance targets (DESIGN §4): weights, the three levels, cost indicators, money
+//! 审核 of performance targets (docs/design.md §4): weights, the three levels, cost indicators, money
 //! against the project's amount, duplicates, and operator against value. Findings are the same
 //! `Finding` as the table checks, so they appear in the same panel and JSON.
 

@@ -1,6 +1,7 @@
 //! 绩效目标: every project with money carries performance targets before its budget is
 //! approved, and the bureau publishes them. This module reads them from the three workbook
-//! layouts, checks them (DESIGN §4), writes the published forms and summarises them for review.
+//! layouts, checks them (docs/design.md §4), writes the published forms and summarises them
+//! for review.
 
 pub mod amounts;
 pub mod checks;

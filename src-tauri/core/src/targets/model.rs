@@ -53,7 +53,7 @@ impl Level1 {
         })
     }
 
-    /// The 二级指标 the forms offer under this level (DESIGN §5).
+    /// The 二级指标 the forms offer under this level (docs/design.md §5).
     pub fn level2_choices(self) -> &'static [&'static str] {
         match self {
             Level1::Output => &["数量指标", "质量指标", "时效指标", "成本指标"],
