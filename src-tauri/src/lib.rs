@@ -4,6 +4,7 @@
 mod commands;
 mod dialogs;
 mod document;
+mod editing;
 mod evaluation;
 mod prepare;
 mod review;
@@ -24,6 +25,8 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        .manage(editing::UnsavedFlag::default())
+        .on_window_event(editing::on_window_event)
         .setup(move |app| {
             let db_path = match db_override.clone() {
                 Some(path) => path,
@@ -54,6 +57,11 @@ pub fn run() {
             prepare::save_draft,
             prepare::load_draft,
             prepare::discard_draft,
+            editing::save_editor_draft,
+            editing::load_editor_draft,
+            editing::discard_editor_draft,
+            editing::set_unsaved,
+            editing::close_window,
             prepare::disclosure_overview,
             prepare::import_lines,
             prepare::save_lines_template,

@@ -44,7 +44,7 @@ pub async fn save_targets(
         .await
 }
 
-/// The checks of DESIGN §4 on targets as they are being edited, against the saved lines.
+/// The checks of docs/design.md §4 on targets as they are being edited, against the saved lines.
 #[tauri::command]
 pub async fn check_target_set(
     state: State<'_, AppState>,
@@ -54,6 +54,7 @@ pub async fn check_target_set(
     state
         .with_store(move |s| {
             let lines = s.load_lines(disclosure_id)?;
+            let set = set.without_blank_indicators();
             Ok(check_targets(&set, &amounts_from_lines(&lines)))
         })
         .await

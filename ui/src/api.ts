@@ -10,6 +10,7 @@ import type { SheetView } from './bindings/SheetView'
 import type { LineSet } from './bindings/LineSet'
 import type { NoteKey } from './bindings/NoteKey'
 import type { DocumentInput } from './bindings/DocumentInput'
+import type { DraftEditor } from './bindings/DraftEditor'
 import type { Narrative } from './bindings/Narrative'
 import type { NarrativeInput } from './bindings/NarrativeInput'
 import type { PriorYear } from './bindings/PriorYear'
@@ -92,6 +93,14 @@ export const api = {
   saveDraft: (disclosureId: number, content: string) => call<null>('save_draft', { disclosureId, content }),
   loadDraft: (disclosureId: number) => call<string | null>('load_draft', { disclosureId }),
   discardDraft: (disclosureId: number) => call<null>('discard_draft', { disclosureId }),
+  saveEditorDraft: (disclosureId: number, editor: DraftEditor, content: string) =>
+    call<null>('save_editor_draft', { disclosureId, editor, content }),
+  loadEditorDraft: (disclosureId: number, editor: DraftEditor) =>
+    call<string | null>('load_editor_draft', { disclosureId, editor }),
+  discardEditorDraft: (disclosureId: number, editor: DraftEditor) =>
+    call<null>('discard_editor_draft', { disclosureId, editor }),
+  setUnsaved: (unsaved: boolean) => call<null>('set_unsaved', { unsaved }),
+  closeWindow: () => call<null>('close_window'),
   disclosureOverview: (disclosureId: number) => call<DisclosureOverview>('disclosure_overview', { disclosureId }),
   importLines: (disclosureId: number) =>
     call<{ lines: number; projects: number } | null>('import_lines', { disclosureId }),

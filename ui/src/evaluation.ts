@@ -26,7 +26,8 @@ function emptyFunds(): FundExecution {
 }
 
 export function emptyIndicator(level1 = '产出指标'): EvaluatedIndicator {
-  return { level1, level2: '', name: '', target: '', actual: '', weight: '', stated_score: null, grading: null, deviation: '' }
+  // 分值 is a decimal for the scorer: 0 until one is typed
+  return { level1, level2: '', name: '', target: '', actual: '', weight: '0', stated_score: null, grading: null, deviation: '' }
 }
 
 export function newEvaluation(year: number, department: string): SelfEvaluation {

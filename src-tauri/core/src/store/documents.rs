@@ -109,12 +109,15 @@ impl Store {
             carried_from_last_year: false,
             ..doc.clone()
         };
-        self.conn().execute(
+        let tx = self.conn_mut().transaction()?;
+        tx.execute(
             "INSERT INTO disclosure_document (disclosure_id, content) VALUES (?1, ?2)
              ON CONFLICT (disclosure_id) DO UPDATE SET content = excluded.content,
                  updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
             params![disclosure_id, to_json(&saved)?],
         )?;
+        super::drafts::discard_in(&tx, disclosure_id, super::DraftEditor::Document)?;
+        tx.commit()?;
         Ok(())
     }
 }

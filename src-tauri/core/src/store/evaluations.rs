@@ -58,9 +58,10 @@ impl Store {
             return Err(CoreError::Invalid("请填写项目名称。".into()));
         }
         let (eval_json, prose_json) = (to_json(evaluation)?, to_json(prose)?);
+        let tx = self.conn_mut().transaction()?;
         let id = match id {
             Some(id) => {
-                let changed = self.conn().execute(
+                let changed = tx.execute(
                     "UPDATE self_evaluation SET project = ?1, evaluation = ?2, prose = ?3,
                          updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')
                      WHERE id = ?4 AND disclosure_id = ?5",
@@ -81,14 +82,16 @@ impl Store {
                 id
             }
             None => {
-                self.conn().execute(
+                tx.execute(
                     "INSERT INTO self_evaluation (disclosure_id, position, project, evaluation, prose)
                      VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM self_evaluation WHERE disclosure_id = ?1), ?2, ?3, ?4)",
                     params![disclosure_id, evaluation.project.trim(), eval_json, prose_json],
                 )?;
-                self.conn().last_insert_rowid()
+                tx.last_insert_rowid()
             }
         };
+        super::drafts::discard_in(&tx, disclosure_id, super::DraftEditor::Evaluation)?;
+        tx.commit()?;
         Ok(StoredEvaluation {
             id,
             evaluation: evaluation.clone(),

@@ -45,6 +45,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 7,
         sql: include_str!("../../migrations/0007_disclosure_documents.sql"),
     },
+    Migration {
+        version: 8,
+        sql: include_str!("../../migrations/0008_editor_drafts.sql"),
+    },
 ];
 
 pub fn latest_version(migrations: &[Migration]) -> i64 {

@@ -3,6 +3,7 @@
 
 mod catalog;
 mod documents;
+mod drafts;
 mod evaluations;
 mod lines;
 mod migrate;
@@ -17,6 +18,7 @@ use rusqlite::Connection;
 use crate::error::{CoreError, Result};
 
 pub use documents::{DocumentInput, PriorSource};
+pub use drafts::DraftEditor;
 pub use evaluations::StoredEvaluation;
 pub use migrate::{
     latest_version, migrate, user_version, vacuum_into, Migration, MigrationReport, MIGRATIONS,

@@ -297,9 +297,11 @@ impl Store {
     /// any problem nothing is written. Where each value was read from is not stored.
     pub fn save_targets(&mut self, disclosure_id: i64, set: &TargetSet) -> Result<()> {
         self.get_disclosure(disclosure_id)?;
+        let set = &set.without_blank_indicators();
         check_set(set)?;
         let tx = self.conn_mut().transaction()?;
         replace_targets(&tx, disclosure_id, set)?;
+        super::drafts::discard_in(&tx, disclosure_id, super::DraftEditor::Targets)?;
         tx.commit()?;
         Ok(())
     }

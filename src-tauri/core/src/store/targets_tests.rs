@@ -112,6 +112,22 @@ fn a_bad_set_saves_nothing() {
 }
 
 #[test]
+fn starter_rows_nothing_was_typed_into_are_neither_refused_nor_stored() {
+    let (_d, mut s, _, id) = setup();
+    let mut typed = set();
+    for level1 in ["产出指标", "效益指标", "满意度指标"] {
+        typed.projects[0].indicators.push(Indicator {
+            level1: level1.into(),
+            level2: "数量指标".into(),
+            operator: Some(Operator::AtLeast),
+            ..Indicator::default()
+        });
+    }
+    s.save_targets(id, &typed).unwrap();
+    assert_eq!(s.load_targets(id).unwrap(), set());
+}
+
+#[test]
 fn saving_lines_keeps_targets_and_deleting_the_disclosure_removes_them() {
     let (_d, mut s, _, id) = setup();
     s.save_targets(id, &set()).unwrap();

@@ -280,6 +280,23 @@ impl Indicator {
             ..self.clone()
         }
     }
+    /// A row nothing was typed into (the editor's starter rows keep only their 一级/二级):
+    /// neither checked nor stored.
+    pub fn is_blank(&self) -> bool {
+        [
+            &self.name,
+            &self.value,
+            &self.unit,
+            &self.basis,
+            &self.last_year,
+            &self.scoring_rule,
+            &self.evidence,
+        ]
+        .iter()
+        .all(|t| t.trim().is_empty())
+            && self.weight.is_none()
+            && self.verbatim.is_none()
+    }
 }
 
 /// 项目支出绩效目标表 of one project.
@@ -377,6 +394,28 @@ pub struct TargetSet {
 }
 
 impl TargetSet {
+    /// The set without the rows nothing was typed into: what is checked and saved.
+    pub fn without_blank_indicators(&self) -> TargetSet {
+        let keep = |list: &[Indicator]| -> Vec<Indicator> {
+            list.iter().filter(|i| !i.is_blank()).cloned().collect()
+        };
+        TargetSet {
+            year: self.year,
+            projects: self
+                .projects
+                .iter()
+                .map(|p| ProjectTargets {
+                    indicators: keep(&p.indicators),
+                    ..p.clone()
+                })
+                .collect(),
+            department: self.department.as_ref().map(|d| DepartmentTargets {
+                indicators: keep(&d.indicators),
+                ..d.clone()
+            }),
+        }
+    }
+
     pub fn without_cells(&self) -> TargetSet {
         TargetSet {
             year: self.year,
