@@ -36,7 +36,7 @@ test('part three is generated from the lines, and typed text is checked', async 
   try {
     await createUnitWithDisclosure(app, { name: '若羌县人民政府办公室', code: '101001', year: 2024 })
     await app.click('[data-row="0"] [data-key="function_code"]')
-    await pasteIntoGrid(app, '2010301\t30101\t一般公共预算\t否\t人员经费\t\t800\r\n2010350\t30201\t一般公共预算\t否\t公用经费\t\t42.07')
+    await pasteIntoGrid(app, '2010301\t30101\t一般公共预算\t人员经费\t\t800\r\n2010350\t30201\t一般公共预算\t公用经费\t\t42.07')
     await app.click('[data-testid="save-lines"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已保存 2 条明细' })
 

@@ -25,9 +25,9 @@ after(() => {
 
 // As Excel puts it on the clipboard: tabs, CRLF, a quoted amount with a thousands separator.
 const PASTE = [
-  ['2010301', '30101', '一般公共预算', '否', '人员经费', '', '98.48'],
-  ['2010301', '30102', '一般公共预算拨款', '否', '人员经费', '', '"1,167.06"'],
-  ['2010350', '30217', '一般公共预算', '', '公用', '', '0.25'],
+  ['2010301', '30101', '一般公共预算', '人员经费', '', '98.48', '否'],
+  ['2010301', '30102', '一般公共预算拨款', '人员经费', '', '"1,167.06"', '否'],
+  ['2010350', '30217', '一般公共预算', '公用', '', '0.25'],
 ]
   .map((r) => r.join('\t'))
   .join('\r\n')
@@ -98,7 +98,7 @@ test('a bad pasted cell is marked and saving is refused with the line named', as
   try {
     await createUnitWithDisclosure(app, { name: '测试单位', code: '9' })
     await app.click('[data-row="0"] [data-key="function_code"]')
-    await pasteIntoGrid(app, '2010301\t30101\t一般公共预算\t否\t人员经费\t\tabc')
+    await pasteIntoGrid(app, '2010301\t30101\t一般公共预算\t人员经费\t\tabc')
     await app.waitFor('.el-message--warning', { text: '第 1 行“金额（万元）”' })
     await app.waitFor('[data-row="0"] [data-key="amount"].invalid')
     await app.click('[data-testid="save-lines"]')

@@ -36,7 +36,7 @@ test('a weight finding appears, is fixed, and the targets are exported', async (
     await app.type('[data-testid="projects-editor"] .el-table__row:first-child td:nth-child(2) input', '政府办业务经费')
     await app.click('#tab-lines')
     await app.click('[data-row="0"] [data-key="function_code"]')
-    await pasteIntoGrid(app, '2010399\t30299\t一般公共预算\t否\t项目支出\tP001\t144.08')
+    await pasteIntoGrid(app, '2010399\t30299\t一般公共预算\t项目支出\tP001\t144.08')
     await app.click('[data-testid="save-lines"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已保存 1 条明细' })
 

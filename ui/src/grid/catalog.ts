@@ -40,6 +40,11 @@ export class CodeBook {
     return list.some((e) => e.code === value && e.level === level)
   }
 
+  /** A 7-digit 项 the catalog lacks under a 款 it knows: saved with a warning, not refused. */
+  knownKuanOf(code: string): boolean {
+    return /^\d{7}$/.test(code) && this.listing.function.some((e) => e.code === code.slice(0, 5) && e.level === '款')
+  }
+
   /** Entries whose code starts with, or whose name contains, what was typed. */
   suggest(key: 'function_code' | 'economic_code' | 'project_code', typed: string, limit = 12): Suggestion[] {
     const q = typed.trim()

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { formatAmount, parseAmount, sumAmounts } from './amount'
 import { History } from './history'
-import { emptyRow, fromLineSet, normalizeCell, toLineSet, type GridRow } from './lines'
+import { arrangeByHeader, emptyRow, fromLineSet, normalizeCell, toLineSet, type GridRow } from './lines'
+import vocabulary from '../bindings/vocabulary.json'
 import { clearEdit, fillDownEdit, pasteEdits } from './operations'
 import { parseTsv, toTsv } from './tsv'
 
@@ -66,7 +67,7 @@ describe('paste, fill down and undo', () => {
   it('pastes a block, growing the grid, reporting bad cells but keeping them', () => {
     const grid = rows(1)
     const history = new History()
-    const block = parseTsv('2010301\t30101\t一般公共预算\t否\t人员经费\t\t"1,000.00"\n2010302\t3010x\t基金\t否\t人员\t\tabc\n')
+    const block = parseTsv('2010301\t30101\t一般公共预算\t人员经费\t\t"1,000.00"\t否\n2010302\t3010x\t基金\t人员\t\tabc\t否\n')
     const { edits, bad } = pasteEdits(grid, block, 0, 0)
     edits.forEach((e) => history.commit(grid, e))
     expect(grid).toHaveLength(2)
@@ -88,7 +89,7 @@ describe('paste, fill down and undo', () => {
     const grid = rows(1)
     const { edits } = pasteEdits(grid, [['a', 'b', 'c']], 0, 6)
     const cells = edits.find((e) => e.kind === 'cells')
-    expect(cells && cells.kind === 'cells' && cells.cells.map((c) => c.key)).toEqual(['amount', 'note'])
+    expect(cells && cells.kind === 'cells' && cells.cells.map((c) => c.key)).toEqual(['carried_over', 'note'])
   })
 
   it('fills down and clears as single undoable edits', () => {
@@ -152,5 +153,47 @@ describe('CodeBook', () => {
     expect(book.suggest('function_code', '事业').map((s) => s.value)).toEqual(['2010350'])
     expect(book.suggest('economic_code', '接待')[0].label).toBe('30217 公务接待费')
     expect(book.known('function_code', '201')).toBe(false)
+  })
+})
+
+describe('the words the import reads', () => {
+  it('the grid accepts every fund source and spending type the import accepts', () => {
+    for (const [alias, label] of Object.entries(vocabulary.fund_source_aliases)) {
+      expect(normalizeCell('source', alias)).toEqual({ value: label })
+    }
+    for (const label of vocabulary.fund_sources) {
+      expect(normalizeCell('source', `${label}拨款`)).toEqual({ value: label })
+    }
+    for (const [alias, label] of Object.entries(vocabulary.spending_type_aliases)) {
+      expect(normalizeCell('spending', alias)).toEqual({ value: label })
+    }
+    for (const word of vocabulary.carried_over_yes) expect(normalizeCell('carried_over', word).value).toBe('是')
+    // the spellings a user found refused by the grid and accepted by the import
+    expect(normalizeCell('source', '一般预算')).toEqual({ value: '一般公共预算' })
+    expect(normalizeCell('source', '专户')).toEqual({ value: '财政专户' })
+  })
+})
+
+describe('paste with a header row', () => {
+  it('matches columns by name in any order and drops the header', () => {
+    const block = parseTsv('金额（万元）\t项目名称\t功能分类科目编码\t支出类型\t资金性质\t经济分类科目编码\n12.50\t\t2010301\t人员经费\t一般公共预算\t30101\n')
+    const arranged = arrangeByHeader(block)
+    expect(arranged.header).toBe(true)
+    expect(arranged.yuan).toBe(false)
+    const grid = rows(1)
+    pasteEdits(grid, arranged.block, 0, 0).edits.forEach((e) => new History().commit(grid, e))
+    expect(grid[0]).toMatchObject({
+      function_code: '2010301',
+      economic_code: '30101',
+      source: '一般公共预算',
+      spending: '人员经费',
+      amount: '12.50',
+    })
+  })
+
+  it('leaves a block without a header as it is, and says when amounts are in 元', () => {
+    const plain = parseTsv('2010301\t30101\t一般公共预算\t人员经费\t\t12.50\n')
+    expect(arrangeByHeader(plain)).toEqual({ block: plain, header: false, yuan: false })
+    expect(arrangeByHeader(parseTsv('功能分类\t经济分类\t金额（元）\n2010301\t30101\t125000\n')).yuan).toBe(true)
   })
 })

@@ -6,6 +6,8 @@ import type { LineSet } from '../bindings/LineSet'
 import type { Project } from '../bindings/Project'
 import type { SpendingType } from '../bindings/SpendingType'
 import { parseAmount } from './amount'
+// Written from Rust's line vocabulary by its tests: the words file import reads, read here too.
+import vocabulary from '../bindings/vocabulary.json'
 
 export type ColumnKey =
   | 'function_code'
@@ -25,18 +27,20 @@ export interface Column {
   options?: readonly string[]
 }
 
-export const SOURCES: readonly FundSource[] = ['一般公共预算', '政府性基金', '国有资本经营', '财政专户', '单位资金']
-export const SPENDING: readonly SpendingType[] = ['人员经费', '公用经费', '项目支出']
+export const SOURCES = vocabulary.fund_sources as readonly FundSource[]
+export const SPENDING = vocabulary.spending_types as readonly SpendingType[]
 
+/** In the order of the import template's first columns, so that rows copied from the
+ * template or a budget-lines workbook land in the right columns without a header. */
 export const COLUMNS: readonly Column[] = [
-  { key: 'function_code', title: '功能分类（项）', width: 260, kind: 'code' },
-  { key: 'economic_code', title: '经济分类（款）', width: 200, kind: 'code' },
-  { key: 'source', title: '资金来源', width: 110, kind: 'choice', options: SOURCES },
-  { key: 'carried_over', title: '上年结转', width: 72, kind: 'choice', options: ['否', '是'] },
-  { key: 'spending', title: '支出类型', width: 90, kind: 'choice', options: SPENDING },
-  { key: 'project_code', title: '项目', width: 200, kind: 'code' },
+  { key: 'function_code', title: '功能分类（项）', width: 230, kind: 'code' },
+  { key: 'economic_code', title: '经济分类（款）', width: 180, kind: 'code' },
+  { key: 'source', title: '资金来源', width: 104, kind: 'choice', options: SOURCES },
+  { key: 'spending', title: '支出类型', width: 84, kind: 'choice', options: SPENDING },
+  { key: 'project_code', title: '项目', width: 150, kind: 'code' },
   { key: 'amount', title: '金额（万元）', width: 120, kind: 'amount' },
-  { key: 'note', title: '备注', width: 180, kind: 'text' },
+  { key: 'carried_over', title: '上年结转', width: 68, kind: 'choice', options: ['否', '是'] },
+  { key: 'note', title: '备注', width: 150, kind: 'text' },
 ]
 
 export type GridRow = Record<ColumnKey, string>
@@ -58,26 +62,62 @@ export function isBlank(row: GridRow): boolean {
   return COLUMNS.every((c) => row[c.key].trim() === '')
 }
 
-const SOURCE_ALIASES: Record<string, FundSource> = {
-  一般公共预算拨款: '一般公共预算',
-  公共预算: '一般公共预算',
-  政府性基金预算: '政府性基金',
-  基金: '政府性基金',
-  国有资本经营预算: '国有资本经营',
-  国资: '国有资本经营',
-  财政专户管理资金: '财政专户',
-  财政专户核拨: '财政专户',
-  单位: '单位资金',
+const SOURCE_ALIASES = vocabulary.fund_source_aliases as Record<string, FundSource>
+const SPENDING_ALIASES = vocabulary.spending_type_aliases as Record<string, SpendingType>
+const YES: readonly string[] = vocabulary.carried_over_yes
+const NO: readonly string[] = vocabulary.carried_over_no
+
+/** A fund as the import reads it: a label, anything starting with one ("一般公共预算拨款"), or
+ * an alias. */
+export function fundSourceOf(text: string): FundSource | null {
+  const folded = text.replace(/\s/g, '')
+  if (folded === '') return null
+  return SOURCES.find((s) => folded.startsWith(s)) ?? SOURCE_ALIASES[folded] ?? null
 }
-const SPENDING_ALIASES: Record<string, SpendingType> = {
-  人员: '人员经费',
-  公用: '公用经费',
-  日常公用经费: '公用经费',
-  项目: '项目支出',
-  项目经费: '项目支出',
+
+export function spendingTypeOf(text: string): SpendingType | null {
+  const folded = text.replace(/\s/g, '')
+  return SPENDING.find((s) => s === folded) ?? SPENDING_ALIASES[folded] ?? null
 }
-const YES = ['是', 'Y', 'y', '1', '√', 'TRUE', 'true']
-const NO = ['否', 'N', 'n', '0', '', 'FALSE', 'false']
+
+/** Folds a header as the import does: no spaces, full-width letters and brackets half-width. */
+function foldHeader(text: string): string {
+  return text
+    .replace(/[\s\u3000\u00a0]/g, '')
+    .replace(/[！-～]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+}
+
+/** The grid column a header names (by the import's rules), null for one the grid does not
+ * have, undefined for a text that is no header at all. */
+export function columnOfHeader(text: string): ColumnKey | null | undefined {
+  const folded = foldHeader(text)
+  if (folded === '') return undefined
+  const rule = vocabulary.header_rules.find(
+    (r) => r.contains.some((k) => folded.includes(k)) || r.equals.some((k) => folded === k),
+  )
+  return rule ? (rule.key as ColumnKey | null) : undefined
+}
+
+/**
+ * A pasted block whose first row is a header (two or more of its cells name line columns) is
+ * rearranged into the grid's column order; its header row is dropped and columns the grid has
+ * no place for are left out. Amounts under a header in 元 are refused by the caller. Without a
+ * header the block is returned as it is.
+ */
+export function arrangeByHeader(block: string[][]): { block: string[][]; header: boolean; yuan: boolean } {
+  const first = block[0] ?? []
+  const keys = first.map(columnOfHeader)
+  const named = keys.filter((k) => k !== undefined).length
+  if (named < 2) return { block, header: false, yuan: false }
+  const at = new Map<ColumnKey, number>()
+  keys.forEach((k, i) => {
+    if (k && !at.has(k)) at.set(k, i)
+  })
+  const amountHeader = at.has('amount') ? foldHeader(first[at.get('amount')!]) : ''
+  const yuan = amountHeader.includes('元') && !amountHeader.includes('万元')
+  const rows = block.slice(1).map((cells) => COLUMNS.map((c) => (at.has(c.key) ? (cells[at.get(c.key)!] ?? '') : '')))
+  return { block: rows, header: true, yuan }
+}
 
 export type CellCheck = { value: string; error?: string }
 
@@ -97,14 +137,12 @@ export function normalizeCell(key: ColumnKey, raw: string): CellCheck {
     }
     case 'source': {
       if (text === '') return { value: '' }
-      const folded = text.replace(/\s/g, '')
-      const hit = SOURCES.find((s) => s === folded) ?? SOURCE_ALIASES[folded]
+      const hit = fundSourceOf(text)
       return hit ? { value: hit } : { value: text, error: `资金来源应为：${SOURCES.join('、')}` }
     }
     case 'spending': {
       if (text === '') return { value: '' }
-      const folded = text.replace(/\s/g, '')
-      const hit = SPENDING.find((s) => s === folded) ?? SPENDING_ALIASES[folded]
+      const hit = spendingTypeOf(text)
       return hit ? { value: hit } : { value: text, error: `支出类型应为：${SPENDING.join('、')}` }
     }
     case 'carried_over':

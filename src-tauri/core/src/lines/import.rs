@@ -48,8 +48,9 @@ pub struct ImportedLines {
     pub sheet: String,
 }
 
+/// A column of the flat line workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Field {
+pub enum Field {
     Function,
     Economic,
     Source,
@@ -86,34 +87,96 @@ impl Field {
         Field::Amount,
     ];
 
-    /// Which field a header names, leniently ("功能分类科目编码", "资金性质", "金额（万元）").
+    /// Which field a header names, leniently ("功能分类科目编码", "资金性质", "金额（万元）"):
+    /// the first rule of `HEADER_RULES` whose words the folded header contains (or equals).
     fn from_header(folded: &str) -> Option<Field> {
-        let has = |k: &str| folded.contains(k);
-        Some(if has("功能") {
-            Field::Function
-        } else if has("经济") {
-            Field::Economic
-        } else if has("结转") {
-            Field::CarriedOver
-        } else if has("来源") || has("资金性质") {
-            Field::Source
-        } else if has("项目类别") || has("项目类型") {
-            Field::ProjectCategory
-        } else if has("项目编码") || has("项目代码") {
-            Field::ProjectCode
-        } else if has("项目名称") || folded == "项目" {
-            Field::ProjectName
-        } else if has("支出类型") || has("支出类别") || has("经费类型") {
-            Field::Spending
-        } else if has("金额") || has("预算数") {
-            Field::Amount
-        } else if has("备注") || has("说明") {
-            Field::Note
-        } else {
-            return None;
+        HEADER_RULES
+            .iter()
+            .find(|r| {
+                r.contains.iter().any(|k| folded.contains(k))
+                    || r.equals.iter().any(|k| folded == *k)
+            })
+            .map(|r| r.field)
+    }
+
+    /// The grid column a field fills (the grid has no columns for a project's name and
+    /// category: a project is registered on the 项目 tab, and a line names it by code or name).
+    pub fn grid_key(self) -> Option<&'static str> {
+        Some(match self {
+            Field::Function => "function_code",
+            Field::Economic => "economic_code",
+            Field::Source => "source",
+            Field::Spending => "spending",
+            Field::ProjectCode | Field::ProjectName => "project_code",
+            Field::Amount => "amount",
+            Field::CarriedOver => "carried_over",
+            Field::Note => "note",
+            Field::ProjectCategory => return None,
         })
     }
 }
+
+/// One rule for reading a header: which words name which field.
+pub struct HeaderRule {
+    pub field: Field,
+    pub contains: &'static [&'static str],
+    pub equals: &'static [&'static str],
+}
+
+/// The header rules in the order they are tried: "上年结转" before "资金来源", "项目类别"
+/// before "项目名称", so that a header is read as the most specific field it names.
+pub const HEADER_RULES: [HeaderRule; 10] = [
+    HeaderRule {
+        field: Field::Function,
+        contains: &["功能"],
+        equals: &[],
+    },
+    HeaderRule {
+        field: Field::Economic,
+        contains: &["经济"],
+        equals: &[],
+    },
+    HeaderRule {
+        field: Field::CarriedOver,
+        contains: &["结转"],
+        equals: &[],
+    },
+    HeaderRule {
+        field: Field::Source,
+        contains: &["来源", "资金性质"],
+        equals: &[],
+    },
+    HeaderRule {
+        field: Field::ProjectCategory,
+        contains: &["项目类别", "项目类型"],
+        equals: &[],
+    },
+    HeaderRule {
+        field: Field::ProjectCode,
+        contains: &["项目编码", "项目代码"],
+        equals: &[],
+    },
+    HeaderRule {
+        field: Field::ProjectName,
+        contains: &["项目名称"],
+        equals: &["项目"],
+    },
+    HeaderRule {
+        field: Field::Spending,
+        contains: &["支出类型", "支出类别", "经费类型"],
+        equals: &[],
+    },
+    HeaderRule {
+        field: Field::Amount,
+        contains: &["金额", "预算数"],
+        equals: &[],
+    },
+    HeaderRule {
+        field: Field::Note,
+        contains: &["备注", "说明"],
+        equals: &[],
+    },
+];
 
 fn find_header(grid: &SheetGrid) -> Option<(u32, BTreeMap<Field, u32>)> {
     (0..grid.height().min(30)).find_map(|row| {
@@ -145,11 +208,18 @@ fn text_of(value: &CellValue) -> String {
     value.display().trim().to_string()
 }
 
+/// What a 上年结转 cell may say for yes and for no (blank is no).
+pub const YES_WORDS: [&str; 9] = ["是", "Y", "y", "1", "TRUE", "true", "√", "✓", "上年结转"];
+pub const NO_WORDS: [&str; 8] = ["", "否", "N", "n", "0", "FALSE", "false", "×"];
+
 fn yes(text: &str) -> Option<bool> {
-    match text.trim() {
-        "" | "否" | "N" | "n" | "0" | "FALSE" | "false" | "×" => Some(false),
-        "是" | "Y" | "y" | "1" | "TRUE" | "true" | "√" | "✓" | "上年结转" => Some(true),
-        _ => None,
+    let t = text.trim();
+    if NO_WORDS.contains(&t) {
+        Some(false)
+    } else if YES_WORDS.contains(&t) {
+        Some(true)
+    } else {
+        None
     }
 }
 
@@ -401,17 +471,19 @@ pub fn write_template() -> Result<Vec<u8>, XlsxError> {
         .set_font_name("宋体");
     let money = cell.clone().set_num_format("#,##0.00");
     let sheet = book.add_worksheet().set_name("预算明细")?;
+    // The grid's columns first and in its order, so rows copied from here paste into the grid
+    // as they are; then what registers a project (its name and category).
     let headers = [
         ("功能分类科目编码", 18.0),
         ("经济分类科目编码", 18.0),
         ("资金来源", 14.0),
         ("支出类型", 12.0),
         ("项目编码", 14.0),
-        ("项目名称", 30.0),
-        ("项目类别", 12.0),
         ("金额（万元）", 14.0),
         ("上年结转", 10.0),
-        ("备注", 30.0),
+        ("备注", 24.0),
+        ("项目名称", 30.0),
+        ("项目类别", 12.0),
     ];
     for (col, (title, width)) in headers.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *title, &head)?;
@@ -424,10 +496,10 @@ pub fn write_template() -> Result<Vec<u8>, XlsxError> {
             "一般公共预算",
             "人员经费",
             "",
-            "",
-            "",
             "98.48",
             "否",
+            "",
+            "",
             "",
         ],
         [
@@ -436,17 +508,17 @@ pub fn write_template() -> Result<Vec<u8>, XlsxError> {
             "一般公共预算",
             "项目支出",
             "P001",
-            "政务服务保障经费",
-            "特定目标类",
             "234.08",
             "否",
             "",
+            "政务服务保障经费",
+            "特定目标类",
         ],
     ];
     for (r, row) in examples.iter().enumerate() {
         for (c, value) in row.iter().enumerate() {
             let (r, c) = (r as u32 + 1, c as u16);
-            if c == 7 {
+            if c == 5 {
                 let amount = parse_amount(value, Scale::Wanyuan)
                     .ok()
                     .flatten()
@@ -564,7 +636,7 @@ mod tests {
                 "",
             ],
             &[
-                "2019999",
+                "2018801",
                 "30101",
                 "一般公共预算",
                 "人员经费",
@@ -577,7 +649,7 @@ mod tests {
         let problems = read_lines(&path, Catalog::embedded(2024)).unwrap_err();
         let cells: Vec<&str> = problems.iter().map(|p| p.cell.as_str()).collect();
         assert_eq!(cells, vec!["A3", "C4", "F4"]);
-        assert!(problems[0].message.contains("2019999"));
+        assert!(problems[0].message.contains("2018801"));
         assert_eq!(problems[1].sheet, "明细");
         assert!(problems[2].to_string().contains("“abc”不是有效的金额"));
     }

@@ -5,7 +5,8 @@ pub mod derive;
 pub mod import;
 pub mod model;
 mod validate;
+pub mod vocabulary;
 
 pub use derive::{derive_tables, DeriveContext};
 pub use model::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
-pub use validate::{validate, LineProblem};
+pub use validate::{unknown_items, validate, LineProblem};

@@ -42,6 +42,20 @@ impl FundSource {
         }
     }
 
+    /// Short names people write for a fund; anything that starts with a label is that fund too.
+    pub const ALIASES: [(&'static str, FundSource); 10] = [
+        ("一般公共", FundSource::GeneralBudget),
+        ("公共预算", FundSource::GeneralBudget),
+        ("一般预算", FundSource::GeneralBudget),
+        ("基金", FundSource::GovernmentFund),
+        ("基金预算", FundSource::GovernmentFund),
+        ("国资", FundSource::StateCapital),
+        ("国有资本", FundSource::StateCapital),
+        ("专户", FundSource::SpecialAccount),
+        ("单位", FundSource::UnitFunds),
+        ("自有资金", FundSource::UnitFunds),
+    ];
+
     /// Accepts the label and the longer forms budget systems print ("一般公共预算拨款",
     /// "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "财政专户核拨").
     pub fn parse(text: &str) -> Option<FundSource> {
@@ -52,13 +66,11 @@ impl FundSource {
         FundSource::ALL
             .into_iter()
             .find(|s| t.starts_with(s.label()))
-            .or(match t.as_str() {
-                "一般公共" | "公共预算" | "一般预算" => Some(FundSource::GeneralBudget),
-                "基金" | "基金预算" => Some(FundSource::GovernmentFund),
-                "国资" | "国有资本" => Some(FundSource::StateCapital),
-                "专户" => Some(FundSource::SpecialAccount),
-                "单位" | "自有资金" => Some(FundSource::UnitFunds),
-                _ => None,
+            .or_else(|| {
+                FundSource::ALIASES
+                    .iter()
+                    .find(|(alias, _)| *alias == t)
+                    .map(|(_, s)| *s)
             })
     }
 
@@ -100,18 +112,27 @@ impl SpendingType {
         }
     }
 
+    /// Other names budget systems and people use for a spending type.
+    pub const ALIASES: [(&'static str, SpendingType); 7] = [
+        ("人员", SpendingType::Personnel),
+        ("基本支出-人员经费", SpendingType::Personnel),
+        ("公用", SpendingType::Public),
+        ("日常公用经费", SpendingType::Public),
+        ("基本支出-公用经费", SpendingType::Public),
+        ("项目", SpendingType::Project),
+        ("项目经费", SpendingType::Project),
+    ];
+
     pub fn parse(text: &str) -> Option<SpendingType> {
         let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         SpendingType::ALL
             .into_iter()
             .find(|s| s.label() == t)
-            .or(match t.as_str() {
-                "人员" | "基本支出-人员经费" => Some(SpendingType::Personnel),
-                "公用" | "日常公用经费" | "基本支出-公用经费" => {
-                    Some(SpendingType::Public)
-                }
-                "项目" | "项目经费" => Some(SpendingType::Project),
-                _ => None,
+            .or_else(|| {
+                SpendingType::ALIASES
+                    .iter()
+                    .find(|(alias, _)| *alias == t)
+                    .map(|(_, s)| *s)
             })
     }
 

@@ -60,6 +60,9 @@ pub fn validate(set: &LineSet, catalog: &Catalog) -> Vec<LineProblem> {
                     e.level.label()
                 ),
             )),
+            // a 项 the embedded catalog lacks under a 款 it knows is real more often than not
+            // (the catalog grows every year): kept, and reported by `unknown_items`
+            None if known_kuan(catalog, &line.function_code) => {}
             None => problems.push(problem(
                 n,
                 "功能分类",
@@ -116,6 +119,35 @@ pub fn validate(set: &LineSet, catalog: &Catalog) -> Vec<LineProblem> {
     problems
 }
 
+fn known_kuan(catalog: &Catalog, code: &str) -> bool {
+    code.len() == 7
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && catalog
+            .function(&code[..5])
+            .is_some_and(|e| e.level == Level::Kuan)
+}
+
+/// Lines whose 功能分类 项 is not in the catalog although its 款 is: saved, with a warning that
+/// says how to bring the official yearly 科目表 in.
+pub fn unknown_items(set: &LineSet, catalog: &Catalog) -> Vec<LineProblem> {
+    set.lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| catalog.function(&l.function_code).is_none())
+        .filter(|(_, l)| known_kuan(catalog, &l.function_code))
+        .map(|(i, l)| {
+            problem(
+                i + 1,
+                "功能分类",
+                format!(
+                    "功能分类科目“{}”不在内置的{}年科目表中（其款级科目存在）。已保存；如为新设科目，请用“科目表…”导入财政部门发布的年度科目表。",
+                    l.function_code, catalog.year
+                ),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,7 +201,7 @@ mod tests {
             projects: vec![],
             lines: vec![
                 line("20103", "30101", SpendingType::Personnel, None, "1"),
-                line("2019999", "301", SpendingType::Public, None, "0"),
+                line("2018801", "301", SpendingType::Public, None, "0"),
                 line("2010301", "30101", SpendingType::Project, None, "1"),
                 line("2010301", "30101", SpendingType::Project, Some("X"), "1"),
             ],
@@ -188,6 +220,27 @@ mod tests {
             ]
         );
         assert!(found[0].message.contains("项级"));
-        assert!(found[1].message.contains("“2019999”不在2024年科目表中"));
+        assert!(found[1].message.contains("“2018801”不在2024年科目表中"));
+    }
+
+    #[test]
+    fn an_unknown_item_under_a_known_kuan_is_saved_with_a_warning() {
+        let set = LineSet {
+            projects: vec![],
+            lines: vec![
+                line("2019999", "30201", SpendingType::Public, None, "5"),
+                line("2010388", "30201", SpendingType::Public, None, "5"),
+            ],
+        };
+        let catalog = Catalog::embedded(2024);
+        assert_eq!(validate(&set, catalog), vec![], "2019999 is in the catalog");
+        let warned = unknown_items(&set, catalog);
+        assert_eq!(warned.len(), 1);
+        assert_eq!(warned[0].line, 2);
+        assert!(
+            warned[0].message.contains("科目表"),
+            "{}",
+            warned[0].message
+        );
     }
 }

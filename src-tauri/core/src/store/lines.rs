@@ -282,7 +282,7 @@ mod tests {
         let again = s.import_lines(unit_id, 2024, &set()).unwrap();
         assert_eq!(again.id, id, "the existing 2024 disclosure is reused");
         let mut bad = set();
-        bad.lines[0].function_code = "2019999".into();
+        bad.lines[0].function_code = "2018801".into();
         assert!(s.import_lines(unit_id, 2026, &bad).is_err());
         assert_eq!(
             s.list_disclosures(unit_id).unwrap().len(),

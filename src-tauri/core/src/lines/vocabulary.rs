@@ -1,0 +1,90 @@
+//! The words of budget lines that the grid must read exactly as the file import does: fund
+//! sources and spending types with their aliases, the yes/no of 上年结转, and the header rules
+//! that name a column. The UI reads them from `vocabulary.json`, written beside the TypeScript
+//! bindings by this module's test, so there is one home for each word.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::import::{HEADER_RULES, NO_WORDS, YES_WORDS};
+use super::model::{FundSource, SpendingType};
+
+/// A header rule as the grid applies it: a folded header that contains one of `contains` (or
+/// equals one of `equals`) names the grid column `key`; `key` is null for a column the grid
+/// does not have.
+#[derive(Debug, Serialize)]
+pub struct GridHeaderRule {
+    pub key: Option<&'static str>,
+    pub contains: &'static [&'static str],
+    pub equals: &'static [&'static str],
+}
+
+#[derive(Debug, Serialize)]
+pub struct LineVocabulary {
+    /// The labels of the funds; a text that starts with one of them is that fund.
+    pub fund_sources: Vec<&'static str>,
+    pub fund_source_aliases: BTreeMap<&'static str, &'static str>,
+    pub spending_types: Vec<&'static str>,
+    pub spending_type_aliases: BTreeMap<&'static str, &'static str>,
+    pub carried_over_yes: Vec<&'static str>,
+    pub carried_over_no: Vec<&'static str>,
+    /// Tried in order; the first that matches decides.
+    pub header_rules: Vec<GridHeaderRule>,
+}
+
+pub fn line_vocabulary() -> LineVocabulary {
+    LineVocabulary {
+        fund_sources: FundSource::ALL.iter().map(|s| s.label()).collect(),
+        fund_source_aliases: FundSource::ALIASES
+            .iter()
+            .map(|(alias, s)| (*alias, s.label()))
+            .collect(),
+        spending_types: SpendingType::ALL.iter().map(|s| s.label()).collect(),
+        spending_type_aliases: SpendingType::ALIASES
+            .iter()
+            .map(|(alias, s)| (*alias, s.label()))
+            .collect(),
+        carried_over_yes: YES_WORDS.to_vec(),
+        carried_over_no: NO_WORDS.to_vec(),
+        header_rules: HEADER_RULES
+            .iter()
+            .map(|r| GridHeaderRule {
+                key: r.field.grid_key(),
+                contains: r.contains,
+                equals: r.equals,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `vocabulary.json` beside the bindings (the test script fails when it changes
+    /// without being committed, as for the bindings).
+    #[test]
+    fn exports_the_vocabulary_for_the_ui() {
+        let Ok(dir) = std::env::var("TS_RS_EXPORT_DIR") else {
+            return;
+        };
+        let json = serde_json::to_string_pretty(&line_vocabulary()).unwrap() + "\n";
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(std::path::Path::new(&dir).join("vocabulary.json"), json).unwrap();
+    }
+
+    #[test]
+    fn every_word_the_ui_is_given_is_read_by_the_import() {
+        let v = line_vocabulary();
+        for (alias, label) in &v.fund_source_aliases {
+            assert_eq!(FundSource::parse(alias).map(|s| s.label()), Some(*label));
+        }
+        for (alias, label) in &v.spending_type_aliases {
+            assert_eq!(SpendingType::parse(alias).map(|s| s.label()), Some(*label));
+        }
+        for label in &v.fund_sources {
+            assert!(FundSource::parse(&format!("{label}拨款")).is_some());
+        }
+    }
+}
