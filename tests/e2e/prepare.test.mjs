@@ -107,3 +107,34 @@ test('a bad pasted cell is marked and saving is refused with the line named', as
     await app.close()
   }
 })
+
+test('rows pasted with a header in another order land in their columns; a bad amount is marked at once', async () => {
+  const app = await Session.launch(driver, ['--db', join(dir, 'header.sqlite')])
+  try {
+    await createUnitWithDisclosure(app, { name: '若羌县审计局', code: '101009', year: 2024 })
+    await app.click('[data-row="0"] [data-key="function_code"]')
+    // as copied from a budget system's export: its own column order, with the header row
+    await pasteIntoGrid(
+      app,
+      '金额（万元）\t资金性质\t支出类型\t功能分类科目编码\t经济分类科目编码\r\n98.48\t一般公共预算\t人员经费\t2010301\t30101\r\n12.00\t一般预算\t公用经费\t2010301\t30201',
+    )
+    await app.waitFor('[data-testid="line-totals"]', { text: '明细 2 条' })
+    await app.waitFor('[data-testid="line-totals"]', { text: '合计 110.48 万元' })
+    await app.waitFor('[data-row="1"] [data-key="source"]', { text: '一般公共预算' })
+    await app.waitFor('[data-row="1"] [data-key="economic_code"]', { text: '30201' })
+    const invalidAfterPaste = await app.script('return document.querySelectorAll(".cell.invalid").length')
+    assert.equal(invalidAfterPaste, 0, 'nothing is marked: every column was matched by its header')
+
+    // a mistyped amount is marked when committed, and the total says a line is left out
+    const cell = await app.waitFor('[data-row="1"] [data-key="amount"]')
+    await app.clickElement(cell)
+    const grid = await app.waitFor('[data-testid="line-grid"]')
+    await app.cmd('POST', `/element/${grid}/value`, { text: '12..5a\uE007' })
+    await app.waitFor('[data-row="1"] [data-key="amount"].invalid')
+    await app.waitFor('[data-testid="excluded-lines"]', { text: '1 条金额有误' })
+    await app.waitFor('[data-testid="line-totals"]', { text: '合计 98.48 万元' })
+    await app.screenshot('prepare-bad-amount-marked')
+  } finally {
+    await app.close()
+  }
+})
