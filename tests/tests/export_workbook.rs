@@ -278,34 +278,48 @@ fn zip_text(bytes: &[u8], name: &str) -> String {
     text
 }
 
-/// A4 landscape, one page wide, the header rows repeated on every page, 宋体.
+/// A4 landscape at a readable scale (no "fit to page", which shrinks to any size), the header
+/// rows repeated on every page and the 科目 columns on every page across, 宋体.
 #[test]
-fn every_sheet_prints_a4_landscape_one_page_wide_with_repeated_header_rows() {
+fn every_sheet_prints_a4_landscape_at_a_readable_scale_with_repeated_header_rows() {
     let county = template("county-11").unwrap();
     let bytes = export(&seed_004_tables(), "county-11");
     let workbook = zip_text(&bytes, "xl/workbook.xml");
     for (i, spec) in county.tables.iter().enumerate() {
         let sheet = zip_text(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 1));
-        assert!(
-            sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"),
-            "表{}",
-            spec.number
-        );
-        for attribute in [
-            "paperSize=\"9\"",
-            "orientation=\"landscape\"",
-            "fitToHeight=\"0\"",
-        ] {
+        assert!(!sheet.contains("fitToPage"), "表{}", spec.number);
+        for attribute in ["paperSize=\"9\"", "orientation=\"landscape\""] {
             assert!(sheet.contains(attribute), "表{}: {attribute}", spec.number);
+        }
+        // No scale attribute is 100 %; any other is at least 83 % (11-point text at 9 points).
+        if let Some(at) = sheet.find(" scale=\"") {
+            let digits: String = sheet[at + 8..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let scale: u32 = digits.parse().unwrap();
+            assert!((83..=100).contains(&scale), "表{}: {scale}", spec.number);
         }
         // The header band starts under the title and the 编制部门 line (Excel row 3).
         let last_header_row = match spec.id {
             TableId::T1 | TableId::T4 | TableId::T7 | TableId::T10 => 4,
             _ => 5,
         };
+        let label_columns = match spec.id {
+            TableId::T1 | TableId::T4 => "",
+            TableId::T10 => "$A:$A,",
+            TableId::T6 => "$A:$C,",
+            TableId::T7 => "$A:$E,",
+            _ => "$A:$D,",
+        };
+        let n = spec.number;
         let titles = format!(
-            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">表{}!$3:${last_header_row}</definedName>",
-            spec.number
+            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">{}表{n}!$3:${last_header_row}</definedName>",
+            if label_columns.is_empty() {
+                String::new()
+            } else {
+                format!("表{n}!{label_columns}")
+            }
         );
         assert!(workbook.contains(&titles), "{titles} in {workbook}");
     }

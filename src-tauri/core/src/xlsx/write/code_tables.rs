@@ -12,7 +12,7 @@ use crate::tables::{
     TableMeta,
 };
 
-use super::sheet::{head, span, Cell, HeaderCell, SheetWriter};
+use super::sheet::{head, span, Cell, HeaderCell, SheetLayout, SheetWriter};
 use super::TableContext;
 
 /// The 类, 款 and 项 parts of a code ("2010301" → "201", "03", "01"); absent parts are empty.
@@ -80,7 +80,7 @@ pub fn write_expenditure(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     table: Option<(&TableMeta, &ExpenditureBody)>,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     let split_basic = ctx.spec.columns.contains(&"人员经费");
     let amount_cols: u16 = if split_basic { 4 } else { 3 };
     let mut w = SheetWriter::begin(
@@ -104,6 +104,7 @@ pub fn write_expenditure(
         header.extend([span(1, 5, 2, 1, "基本支出"), span(1, 6, 2, 1, "项目支出")]);
     }
     w.header(3, &header)?;
+    w.labels(4);
     let amounts = |row: &ExpenditureRow| -> Vec<Cell<'static>> {
         let mut cells = vec![money(Some(&row.total))];
         if split_basic {
@@ -146,7 +147,7 @@ pub fn write_basic_expenditure(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     table: Option<&BasicExpenditureTable>,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     let mut w = SheetWriter::begin(ws, ctx.styles, ctx.scale, 6, &ctx.title(), &ctx.header.unit)?;
     w.header(
         3,
@@ -162,6 +163,7 @@ pub fn write_basic_expenditure(
             head(2, 1, "款"),
         ],
     )?;
+    w.labels(3);
     let rows = table.map_or(&[][..], |t| t.rows.as_slice());
     for row in rows {
         let mut cells = label_cells(&row.label, 2);
@@ -202,7 +204,7 @@ pub fn write_sources(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     table: Option<SourceTable<'_>>,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     let template_sources: Vec<Cow<'_, str>> = ctx
         .spec
         .columns
@@ -234,6 +236,7 @@ pub fn write_sources(
         header.push(span(1, 5 + i as u16, 2, 1, source.clone()));
     }
     w.header(3, &header)?;
+    w.labels(4);
     let amounts = |row: &SourceRow| -> Vec<Cell<'static>> {
         let mut cells = vec![money(Some(&row.total))];
         cells.extend((0..sources.len()).map(|i| money(row.sources.get(i))));

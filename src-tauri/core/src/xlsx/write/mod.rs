@@ -1,7 +1,8 @@
 //! The standard disclosure workbook: one sheet per table of the template, in the template's
 //! order, laid out as the published tables are (seeds 003 and 004) — merged title, 编制部门 and
 //! 单位 line, merged multi-row headers, codes as text, amounts as numbers in `#,##0.00`, 宋体,
-//! borders, A4 landscape one page wide with the header rows repeated on every page. A table the
+//! borders, A4 landscape at a scale that keeps the text at 9 points or more, the header rows
+//! repeated on every page and the 合计 never alone on one (see `paper`). A table the
 //! disclosure does not have, or one without rows, is still published with its header and the
 //! "…未安排…，此表为空表。" note.
 //!
@@ -10,6 +11,7 @@
 
 mod code_tables;
 mod overview;
+pub mod paper;
 mod projects;
 mod sheet;
 mod three_public;
@@ -21,6 +23,7 @@ use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use crate::money::Scale;
 use crate::tables::{BudgetTables, TableId, TableMeta, TableSpec, Template};
 
+pub use sheet::SheetLayout;
 use sheet::Styles;
 
 /// Who the workbook is for: printed as "编制部门：…" and in the titles and notes.
@@ -81,20 +84,38 @@ pub fn write_disclosure_workbook(
     })
 }
 
+/// The standard disclosure workbook's bytes with the layout of each sheet, in the template's
+/// order: what the .docx needs to print the same tables.
+pub fn write_disclosure_workbook_laid_out(
+    tables: &BudgetTables,
+    template: &Template,
+    header: &WorkbookHeader,
+) -> Result<(Vec<u8>, Vec<SheetLayout>), WriteError> {
+    let mut book = Workbook::new();
+    book.set_zip_compression_level(1);
+    let layouts = add_table_sheets(&mut book, tables, template, header)?;
+    let bytes = book.save_to_buffer().map_err(|e| WriteError::Workbook {
+        reason: e.to_string(),
+    })?;
+    Ok((bytes, layouts))
+}
+
 /// Adds one sheet per table of `template` to `book`, in the template's order: the tables part
-/// of the standard workbook, also used inside the complete document workbook.
+/// of the standard workbook, also used inside the complete document workbook. Returns the
+/// layout of each sheet.
 pub fn add_table_sheets(
     book: &mut Workbook,
     tables: &BudgetTables,
     template: &Template,
     header: &WorkbookHeader,
-) -> Result<(), WriteError> {
+) -> Result<Vec<SheetLayout>, WriteError> {
     if template.tables.is_empty() {
         return Err(WriteError::EmptyTemplate {
             template: template.id.to_string(),
         });
     }
     let styles = Styles::new();
+    let mut layouts = Vec::with_capacity(template.tables.len());
     for spec in template.tables {
         let ctx = TableContext {
             spec,
@@ -103,13 +124,14 @@ pub fn add_table_sheets(
             styles: &styles,
         };
         let ws = book.add_worksheet();
-        write_table(ws, &ctx, tables).map_err(|e| WriteError::Sheet {
+        let layout = write_table(ws, &ctx, tables).map_err(|e| WriteError::Sheet {
             sheet: ctx.sheet_name(),
             title: spec.title.to_string(),
             reason: e.to_string(),
         })?;
+        layouts.push(layout);
     }
-    Ok(())
+    Ok(layouts)
 }
 
 /// Writes the workbook to `path`. The file is written beside the target first and then moved
@@ -196,7 +218,7 @@ fn write_table(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     tables: &BudgetTables,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     ws.set_name(ctx.sheet_name())?;
     match ctx.spec.id {
         TableId::T1 => overview::write_overview(ws, ctx, tables.t1.as_ref()),

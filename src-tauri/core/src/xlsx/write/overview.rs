@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use crate::money::Money;
 use crate::tables::{FiscalGrantTable, GrantClassRow, IncomeItem, OverviewTable};
 
-use super::sheet::{head, span, Cell, HeaderCell, SheetWriter};
+use super::sheet::{head, span, Cell, HeaderCell, SheetLayout, SheetWriter};
 use super::TableContext;
 
 fn item_cells(item: Option<&IncomeItem>) -> [Cell<'_>; 2] {
@@ -46,7 +46,7 @@ pub fn write_overview(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     table: Option<&OverviewTable>,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     let columns = ctx.spec.columns;
     let mut w = SheetWriter::begin(
         ws,
@@ -107,7 +107,7 @@ pub fn write_grants(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     table: Option<&FiscalGrantTable>,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     let columns = ctx.spec.columns;
     let mut w = SheetWriter::begin(
         ws,

@@ -9,7 +9,7 @@ use crate::money::Money;
 use crate::tables::{ProjectExpenditureTable, ProjectRow};
 
 use super::code_tables::label_cells;
-use super::sheet::{head, span, Cell, SheetWriter};
+use super::sheet::{head, span, Cell, SheetLayout, SheetWriter};
 use super::TableContext;
 
 /// The template's header over the project amounts; the economic columns follow it.
@@ -29,7 +29,7 @@ pub fn write_projects(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     table: Option<&ProjectExpenditureTable>,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     let economic: Vec<Cow<'_, str>> = match table {
         Some(t) if !t.economic_columns.is_empty() => t
             .economic_columns
@@ -67,6 +67,7 @@ pub fn write_projects(
         header.push(span(0, 6 + i as u16, 2, 1, name.clone()));
     }
     w.header(2, &header)?;
+    w.labels(5);
     let rows = table.map_or(&[][..], |t| t.rows.as_slice());
     for row in rows {
         let mut cells = label_cells(&row.label, 3);

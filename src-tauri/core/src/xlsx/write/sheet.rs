@@ -1,12 +1,15 @@
 //! One table on one worksheet, laid out as the published tables are: a merged title, the
 //! "编制部门：X … 单位：万元" line, a merged header band, bordered data rows, an optional note
-//! under the table, and a print setup (A4 landscape, one page wide, header rows repeated on
-//! every page). The table families only decide what goes in which cell.
+//! under the table, and a print setup (A4 landscape at a readable scale, header rows repeated
+//! on every page, see `paper`). Amounts and codes never wrap: their columns are as wide as
+//! their widest figure; names wrap in columns narrowed as far as the page needs, and every row
+//! is as high as its wrapped text. The table families only decide what goes in which cell.
 
 use std::borrow::Cow;
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
+use super::paper::{self, column_points, PagePlan};
 use crate::money::{Money, Scale};
 
 /// The font of the published tables.
@@ -17,12 +20,21 @@ const TITLE_SIZE: f64 = 16.0;
 const PAPER_A4: u8 = 9;
 /// Row height (points) of one line of 11-point 宋体, with the spacing Excel gives it.
 const LINE_HEIGHT: f64 = 15.0;
+/// Height of each line of a wrapped cell: LibreOffice sets 11-point CJK lines 16 points apart.
+const WRAPPED_LINE_HEIGHT: f64 = 16.0;
 const TITLE_HEIGHT: f64 = 30.0;
-/// Column widths are in Excel's units (the width of one "0"); a CJK character takes two.
+/// Column widths are in Excel's units: the digit width of the default font, seven pixels or
+/// 5.25 points. An 11-point 宋体 character takes 11 points (2.1 units), a half-width one 5.5.
+const UNIT_POINTS: f64 = 5.25;
 const MIN_COLUMN_WIDTH: f64 = 6.0;
-const MAX_COLUMN_WIDTH: f64 = 60.0;
-/// A one-column header longer than this wraps instead of widening an amount column.
-const HEADER_WRAP_WIDTH: f64 = 16.0;
+/// A name column is at most this wide; wider names wrap. When the table is wider than the
+/// page, name columns narrow down to `MIN_TEXT_WIDTH` (about nine characters a line) before
+/// the scale goes down.
+const MAX_TEXT_WIDTH: f64 = 40.0;
+const MIN_TEXT_WIDTH: f64 = 20.0;
+/// A one-column header wraps onto at most this many lines before it widens its column.
+const MAX_HEADER_LINES: u32 = 4;
+/// Room a cell keeps beside its text, in units.
 const PADDING: f64 = 2.0;
 
 /// The cell formats of a disclosure workbook, created once per workbook.
@@ -63,7 +75,10 @@ impl Styles {
                 .set_bold()
                 .set_align(FormatAlign::Center)
                 .set_text_wrap(),
-            text: bordered.clone().set_align(FormatAlign::Left),
+            text: bordered
+                .clone()
+                .set_align(FormatAlign::Left)
+                .set_text_wrap(),
             // "@": the cell stays text when someone retypes a code such as "03" in Excel.
             code: bordered
                 .clone()
@@ -134,6 +149,42 @@ pub fn text_width(text: &str) -> f64 {
         .sum()
 }
 
+/// How wide `text` prints at `size` points, in column units.
+fn units(text: &str, size: f64) -> f64 {
+    text_width(text) * size / 2.0 / UNIT_POINTS
+}
+
+/// How many lines `text` takes at `size` points in `available` units, wrapped character by
+/// character as Excel and LibreOffice wrap CJK text.
+fn lines(text: &str, size: f64, available: f64) -> u32 {
+    let mut lines = 1;
+    let mut used = 0.0;
+    for c in text.chars() {
+        if c == '\n' {
+            lines += 1;
+            used = 0.0;
+            continue;
+        }
+        let w = units(c.encode_utf8(&mut [0; 4]), size);
+        // A text exactly as wide as the room fits: the hundredth spares rounding.
+        if used + w > available + 0.01 && used > 0.0 {
+            lines += 1;
+            used = 0.0;
+        }
+        used += w;
+    }
+    lines
+}
+
+/// The height of a row whose tallest cell takes `lines` lines.
+fn height_of(lines: u32) -> f64 {
+    if lines <= 1 {
+        LINE_HEIGHT
+    } else {
+        f64::from(lines) * WRAPPED_LINE_HEIGHT
+    }
+}
+
 /// The double a cell stores for `money` in `scale`: the exact decimal rounded 四舍五入 to two
 /// places, as the nearest double. This is the one place money becomes a float, because the
 /// file format stores numbers as doubles. The rounded decimal is an integer count of
@@ -160,17 +211,69 @@ fn amount_width(money: Money, scale: Scale) -> f64 {
     (sign + digits + separators + 3) as f64
 }
 
-/// Writes one table onto `ws`, row by row, and remembers what the column widths and the print
-/// setup need.
+/// What the print setup of a written sheet is, for whoever prints its cells elsewhere (the
+/// .docx repeats the header rows and keeps the 合计 with its rows too).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetLayout {
+    /// The header band: first and last row.
+    pub header: Option<(u32, u32)>,
+    /// The first and last body row (the 合计 row included).
+    pub body: Option<(u32, u32)>,
+    /// The 科目 columns on the left, repeated on every page across.
+    pub labels: u16,
+    /// Column widths in Excel's units.
+    pub widths: Vec<f64>,
+    /// Scale and page breaks.
+    pub plan: PagePlan,
+}
+
+/// What a column's cells need, in units.
+#[derive(Debug, Clone, Copy, Default)]
+struct ColumnNeed {
+    /// The widest text that stays on one line (codes, amounts, short labels).
+    fixed: f64,
+    /// The widest text that may wrap (names).
+    text: f64,
+    /// The narrowest width that keeps its one-column headers on `MAX_HEADER_LINES` lines.
+    header: f64,
+}
+
+impl ColumnNeed {
+    /// The width below which the column's fixed text or headers would not fit.
+    fn floor(self) -> f64 {
+        (self.fixed + PADDING)
+            .max(self.header)
+            .max(MIN_COLUMN_WIDTH)
+    }
+
+    /// The width before the table meets the page: names up to `MAX_TEXT_WIDTH`.
+    fn natural(self) -> f64 {
+        let text = if self.text > 0.0 {
+            (self.text + PADDING).min(MAX_TEXT_WIDTH)
+        } else {
+            0.0
+        };
+        self.floor().max(text)
+    }
+}
+
+/// Writes one table onto `ws`, row by row, and remembers what the column widths, the row
+/// heights and the print setup need.
 pub struct SheetWriter<'w> {
     ws: &'w mut Worksheet,
     styles: &'w Styles,
     scale: Scale,
     width: u16,
-    /// The width each column's contents need.
-    widths: Vec<f64>,
+    title: String,
+    unit_line: String,
+    needs: Vec<ColumnNeed>,
     header_cells: Vec<(u32, HeaderCell<'static>)>,
     header_rows: Option<(u32, u32)>,
+    /// Texts that may wrap: row, column, text.
+    wrapping: Vec<(u32, u16, String)>,
+    notes: Vec<(u32, String)>,
+    body: Option<(u32, u32)>,
+    labels: u16,
     row: u32,
 }
 
@@ -190,21 +293,34 @@ impl<'w> SheetWriter<'w> {
             styles,
             scale,
             width,
-            widths: vec![MIN_COLUMN_WIDTH; usize::from(width)],
+            title: title.to_string(),
+            unit_line: format!("编制部门：{unit}"),
+            needs: vec![ColumnNeed::default(); usize::from(width)],
             header_cells: Vec::new(),
             header_rows: None,
+            wrapping: Vec::new(),
+            notes: Vec::new(),
+            body: None,
+            labels: 0,
             row: 0,
         };
         writer.merged(0, 0, 0, width - 1, title, &styles.title)?;
-        writer.ws.set_row_height(0, TITLE_HEIGHT)?;
-        let unit_line = format!("编制部门：{unit}");
+        let unit_line = writer.unit_line.clone();
         writer.merged(1, 0, 1, width - 2, &unit_line, &styles.meta_left)?;
         let scale_line = format!("单位：{}", scale.label());
         writer
             .ws
             .write_string_with_format(1, width - 1, &scale_line, &styles.meta_right)?;
+        let last = &mut writer.needs[usize::from(width - 1)];
+        last.fixed = last.fixed.max(units(&scale_line, BODY_SIZE));
         writer.row = 2;
         Ok(writer)
+    }
+
+    /// The first `columns` columns name the rows (codes and 科目): a table printed over pages
+    /// across repeats them on each.
+    pub fn labels(&mut self, columns: u16) {
+        self.labels = columns.min(self.width);
     }
 
     /// Writes `string` over the range, merging only when it spans more than one cell.
@@ -242,6 +358,15 @@ impl<'w> SheetWriter<'w> {
             let last_row = row + cell.rows.max(1) - 1;
             let last_col = col + cell.cols.max(1) - 1;
             self.merged(row, col, last_row, last_col, &cell.text, &styles.header)?;
+            if cell.cols <= 1 {
+                if let Some(need) = self.needs.get_mut(usize::from(col)) {
+                    let mut w = MIN_COLUMN_WIDTH;
+                    while lines(&cell.text, BODY_SIZE, w - PADDING) > MAX_HEADER_LINES {
+                        w += 0.5;
+                    }
+                    need.header = need.header.max(w);
+                }
+            }
             self.header_cells.push((
                 first,
                 HeaderCell {
@@ -275,35 +400,41 @@ impl<'w> SheetWriter<'w> {
         };
         for col in 0..self.width {
             let cell = cells.get(usize::from(col)).unwrap_or(&Cell::Blank);
-            let needed = match cell {
+            let need = &mut self.needs[usize::from(col)];
+            match cell {
                 Cell::Text(text) => {
                     self.ws
                         .write_string_with_format(row, col, text.as_ref(), text_format)?;
-                    text_width(text)
+                    let width = units(text, BODY_SIZE);
+                    if total {
+                        need.fixed = need.fixed.max(width);
+                    } else {
+                        need.text = need.text.max(width);
+                        self.wrapping.push((row, col, text.to_string()));
+                    }
                 }
                 Cell::Code(code) => {
                     self.ws
                         .write_string_with_format(row, col, *code, &styles.code)?;
-                    text_width(code)
+                    need.fixed = need.fixed.max(units(code, BODY_SIZE));
                 }
                 Cell::Amount(money) if !money.is_zero() => {
                     let number = cell_number(*money, self.scale)?;
                     self.ws
                         .write_number_with_format(row, col, number, amount_format)?;
-                    amount_width(*money, self.scale)
+                    need.fixed = need
+                        .fixed
+                        .max(amount_width(*money, self.scale) * BODY_SIZE / 2.0 / UNIT_POINTS);
                 }
                 Cell::Amount(_) => {
                     self.ws.write_blank(row, col, amount_format)?;
-                    0.0
                 }
                 Cell::Blank => {
                     self.ws.write_blank(row, col, text_format)?;
-                    0.0
                 }
-            };
-            let slot = &mut self.widths[usize::from(col)];
-            *slot = slot.max(needed.min(MAX_COLUMN_WIDTH));
+            }
         }
+        self.body = Some((self.body.map_or(row, |(first, _)| first), row));
         self.row += 1;
         Ok(())
     }
@@ -313,74 +444,157 @@ impl<'w> SheetWriter<'w> {
         let row = self.row;
         let styles = self.styles;
         self.merged(row, 0, row, self.width - 1, text, &styles.note)?;
-        let available: f64 = self.widths.iter().sum();
-        let lines = (text_width(text) / available.max(1.0)).ceil().max(1.0);
-        self.ws.set_row_height(row, lines * LINE_HEIGHT)?;
+        self.notes.push((row, text.to_string()));
         self.row += 1;
         Ok(())
     }
 
-    /// Sets the column widths, the header row heights and the print setup.
-    pub fn finish(mut self) -> Result<(), XlsxError> {
-        // One-column headers may wrap: they widen a column only up to HEADER_WRAP_WIDTH.
-        for (_, cell) in self.header_cells.iter().filter(|(_, c)| c.cols <= 1) {
-            let slot = &mut self.widths[usize::from(cell.col)];
-            *slot = slot.max(text_width(&cell.text).min(HEADER_WRAP_WIDTH));
-        }
-        let mut widths: Vec<f64> = self.widths.iter().map(|w| w + PADDING).collect();
-        // A merged header never wraps: its columns share the width it needs.
-        for (_, cell) in self.header_cells.iter().filter(|(_, c)| c.cols > 1) {
-            let range = usize::from(cell.col)..usize::from(cell.col + cell.cols);
+    /// The column widths: every column as wide as its widest figure and its headers need,
+    /// names up to `MAX_TEXT_WIDTH`; merged headers, the 编制部门 line and the title never
+    /// wrap; a table wider than the page narrows its name columns first.
+    fn column_widths(&self) -> Vec<f64> {
+        let mut widths: Vec<f64> = self.needs.iter().map(|n| n.natural()).collect();
+        let widen = |widths: &mut [f64], from: usize, to: usize, need: f64| {
+            let range = from..to.min(widths.len());
             let have: f64 = widths[range.clone()].iter().sum();
-            let need = text_width(&cell.text) + PADDING;
-            if need > have {
-                let extra = (need - have) / f64::from(cell.cols);
+            if need > have && !range.is_empty() {
+                let extra = (need - have) / range.len() as f64;
                 widths[range].iter_mut().for_each(|w| *w += extra);
             }
+        };
+        for (_, cell) in self.header_cells.iter().filter(|(_, c)| c.cols > 1) {
+            let from = usize::from(cell.col);
+            let need = units(&cell.text, BODY_SIZE) + PADDING;
+            widen(&mut widths, from, from + usize::from(cell.cols), need);
         }
+        let last = usize::from(self.width - 1);
+        widen(
+            &mut widths,
+            0,
+            last,
+            units(&self.unit_line, BODY_SIZE) + PADDING,
+        );
+        // Name columns narrow when the table is wider than the page.
+        let (page, _) = paper::printable();
+        let total: f64 = widths.iter().map(|w| column_points(*w)).sum();
+        if total > page {
+            let floors: Vec<f64> = self
+                .needs
+                .iter()
+                .zip(&widths)
+                .map(|(n, w)| {
+                    if n.text > 0.0 {
+                        n.floor().max(MIN_TEXT_WIDTH).min(*w)
+                    } else {
+                        *w
+                    }
+                })
+                .collect();
+            let room: f64 = widths.iter().zip(&floors).map(|(w, f)| w - f).sum();
+            if room > 0.0 {
+                let share = ((total - page) / UNIT_POINTS / room).min(1.0);
+                for (w, f) in widths.iter_mut().zip(&floors) {
+                    *w -= (*w - f) * share;
+                }
+            }
+        }
+        let width = widths.len();
+        widen(
+            &mut widths,
+            0,
+            width,
+            units(&self.title, TITLE_SIZE) + PADDING,
+        );
+        widths
+    }
+
+    /// The row heights in points: every row from the title down, as high as its wrapped text.
+    fn row_heights(&self, widths: &[f64]) -> Vec<f64> {
+        let mut heights = vec![LINE_HEIGHT; self.row as usize];
+        if let Some(title) = heights.first_mut() {
+            *title = TITLE_HEIGHT;
+        }
+        let span = |from: u16, cols: u16| -> f64 {
+            widths
+                .iter()
+                .skip(usize::from(from))
+                .take(usize::from(cols.max(1)))
+                .sum::<f64>()
+                - PADDING
+        };
+        for (band_first, cell) in &self.header_cells {
+            let lines = lines(&cell.text, BODY_SIZE, span(cell.col, cell.cols));
+            let rows = cell.rows.max(1);
+            let per_row = height_of(lines) / f64::from(rows);
+            let start = (band_first + cell.row) as usize;
+            for h in heights.iter_mut().skip(start).take(rows as usize) {
+                *h = h.max(per_row);
+            }
+        }
+        for (row, col, text) in &self.wrapping {
+            if let Some(h) = heights.get_mut(*row as usize) {
+                *h = h.max(height_of(lines(text, BODY_SIZE, span(*col, 1))));
+            }
+        }
+        for (row, text) in &self.notes {
+            if let Some(h) = heights.get_mut(*row as usize) {
+                *h = h.max(height_of(lines(text, BODY_SIZE, span(0, self.width))));
+            }
+        }
+        heights
+    }
+
+    /// Sets the column widths, the row heights and the print setup.
+    pub fn finish(self) -> Result<SheetLayout, XlsxError> {
+        let widths = self.column_widths();
+        let heights = self.row_heights(&widths);
+        let plan = paper::plan(&paper::Sheet {
+            widths: &widths,
+            heights: &heights,
+            header: self.header_rows,
+            body: self.body,
+            labels: self.labels,
+        });
+        let ws = self.ws;
         for (col, width) in widths.iter().enumerate() {
-            self.ws.set_column_width(col as u16, *width)?;
+            ws.set_column_width(col as u16, *width)?;
         }
-        self.set_header_heights(&widths)?;
-        let ws = &mut *self.ws;
+        for (row, height) in heights.iter().enumerate() {
+            ws.set_row_height(row as u32, *height)?;
+        }
         ws.set_landscape();
         ws.set_paper_size(PAPER_A4);
-        ws.set_print_fit_to_pages(1, 0);
+        ws.set_margins(
+            paper::MARGIN_SIDE,
+            paper::MARGIN_SIDE,
+            paper::MARGIN_TOP_BOTTOM,
+            paper::MARGIN_TOP_BOTTOM,
+            paper::MARGIN_HEADER_FOOTER,
+            paper::MARGIN_HEADER_FOOTER,
+        );
         ws.set_print_center_horizontally(true);
+        ws.set_print_scale(plan.scale);
+        if !plan.row_breaks.is_empty() {
+            ws.set_page_breaks(&plan.row_breaks)?;
+        }
+        if !plan.column_breaks.is_empty() {
+            let columns: Vec<u32> = plan.column_breaks.iter().map(|c| u32::from(*c)).collect();
+            ws.set_vertical_page_breaks(&columns)?;
+        }
         if let Some((first, last)) = self.header_rows {
             ws.set_repeat_rows(first, last)?;
             ws.set_freeze_panes(last + 1, 0)?;
         }
-        Ok(())
-    }
-
-    /// Header rows tall enough for their wrapped text: Excel does not grow rows when it opens a
-    /// file, so the height is set here.
-    fn set_header_heights(&mut self, widths: &[f64]) -> Result<(), XlsxError> {
-        let Some((first, last)) = self.header_rows else {
-            return Ok(());
-        };
-        let mut heights = vec![LINE_HEIGHT; (last - first + 1) as usize];
-        for (band_first, cell) in &self.header_cells {
-            let range = usize::from(cell.col)..usize::from(cell.col + cell.cols.max(1));
-            let available: f64 = widths[range].iter().sum::<f64>() - PADDING;
-            let lines = (text_width(&cell.text) / available.max(1.0))
-                .ceil()
-                .max(1.0);
-            let per_row = lines * LINE_HEIGHT / f64::from(cell.rows.max(1));
-            let start = (band_first + cell.row - first) as usize;
-            for h in heights
-                .iter_mut()
-                .skip(start)
-                .take(cell.rows.max(1) as usize)
-            {
-                *h = h.max(per_row);
-            }
+        if self.labels > 0 {
+            ws.set_repeat_columns(0, self.labels - 1)?;
         }
-        for (i, height) in heights.iter().enumerate() {
-            self.ws.set_row_height(first + i as u32, *height)?;
-        }
-        Ok(())
+        Ok(SheetLayout {
+            header: self.header_rows,
+            body: self.body,
+            labels: self.labels,
+            widths,
+            plan,
+        })
     }
 }
 
@@ -393,6 +607,17 @@ mod tests {
         assert_eq!(text_width("201"), 3.0);
         assert_eq!(text_width("行政运行"), 8.0);
         assert_eq!(text_width("“三公”"), 8.0);
+    }
+
+    #[test]
+    fn text_wraps_character_by_character() {
+        // Eight 11-point characters take 8 × 2.1 units.
+        assert_eq!(lines("一般公共服务支出", BODY_SIZE, 20.0), 1);
+        assert_eq!(lines("一般公共服务支出", BODY_SIZE, 16.0), 2);
+        assert_eq!(lines("预算数", BODY_SIZE, units("预算数", BODY_SIZE)), 1);
+        assert_eq!(lines("对企业补助（基本建设）", BODY_SIZE, 6.3), 4);
+        assert_eq!(height_of(1), LINE_HEIGHT);
+        assert_eq!(height_of(3), 3.0 * WRAPPED_LINE_HEIGHT);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::money::Money;
 use crate::tables::{
     template, Amount, DepartmentExpenditureTable, ExpenditureBody, ExpenditureRow, RowLabel,
 };
+use crate::xlsx::write::paper;
 use crate::xlsx::{load_bytes, recognise, CellValue, Merge, SheetGrid};
 
 fn header() -> WorkbookHeader {
@@ -236,4 +237,124 @@ fn the_2022_three_public_table_is_one_row_under_grouped_headers() {
         text(t8, "A6"),
         "备注：若羌县人民政府办公室2024年未安排“三公”经费，一般公共预算“三公”经费支出情况表为空表。"
     );
+}
+
+fn laid_out(tables: &BudgetTables, template_id: &str) -> Vec<SheetLayout> {
+    let template = template(template_id).unwrap();
+    write_disclosure_workbook_laid_out(tables, template, &header())
+        .unwrap()
+        .1
+}
+
+fn sheet_xml(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// T3 with `n` 项 rows under one class.
+fn long_t3(n: usize) -> BudgetTables {
+    let mut tables = one_line_t3();
+    if let Some(t3) = tables.t3.as_mut() {
+        t3.body.rows = (0..n)
+            .map(|i| {
+                row(
+                    Some(&format!("20103{:02}", i % 100)),
+                    "行政运行",
+                    "1",
+                    "1",
+                    "0",
+                )
+            })
+            .collect();
+    }
+    tables
+}
+
+#[test]
+fn small_tables_print_at_full_size_on_one_page() {
+    for layout in laid_out(&one_line_t3(), "county-11") {
+        assert_eq!(layout.plan.scale, 100, "{layout:?}");
+        assert!(layout.plan.is_one_page());
+    }
+}
+
+#[test]
+fn a_long_table_is_cut_into_pages_and_its_total_keeps_rows_with_it() {
+    let layouts = laid_out(&long_t3(90), "county-11");
+    let t3 = &layouts[2];
+    assert_eq!(t3.plan.scale, 100, "{t3:?}");
+    assert!(t3.plan.column_breaks.is_empty());
+    let (_, last_body) = t3.body.unwrap();
+    let last_break = *t3.plan.row_breaks.last().unwrap();
+    assert!(last_break + 3 <= last_body + 1, "{t3:?}");
+    // Between 34 and 45 rows fall on each page, all the pages of one table.
+    assert!((2..=3).contains(&t3.plan.row_breaks.len()), "{t3:?}");
+    for length in [40, 62, 85, 91] {
+        let t3 = &laid_out(&long_t3(length), "county-11")[2];
+        let (first, last) = t3.body.unwrap();
+        if let Some(b) = t3.plan.row_breaks.last() {
+            assert!(*b > first && b + 3 <= last + 1, "{length}: {t3:?}");
+        }
+    }
+}
+
+#[test]
+fn a_very_wide_table_prints_across_pages_with_its_code_columns_repeated() {
+    let county = template("county-11").unwrap();
+    let columns: Vec<String> = (0..30).map(|i| format!("经济分类科目{i}")).collect();
+    let project = |code: &str, project: Option<&str>| crate::tables::ProjectRow {
+        label: RowLabel {
+            code: Some(code.to_string()),
+            name: "其他政府办公厅（室）及相关机构事务支出".to_string(),
+            at: None,
+            name_at: None,
+        },
+        project: project.map(str::to_string),
+        total: Amount::derived(wanyuan("144.08")),
+        economic: vec![Amount::derived(wanyuan("4.8")); 30],
+    };
+    let tables = BudgetTables {
+        t7: Some(crate::tables::ProjectExpenditureTable {
+            meta: TableMeta::new(TableId::T7, "一般公共预算项目支出情况表"),
+            economic_columns: columns,
+            rows: vec![project("2010399", Some("政府办业务经费"))],
+            total: None,
+        }),
+        ..BudgetTables::default()
+    };
+    let (bytes, layouts) = write_disclosure_workbook_laid_out(&tables, county, &header()).unwrap();
+    let t7 = &layouts[6];
+    assert_eq!(t7.labels, 5);
+    assert_eq!(t7.plan.scale, paper::MIN_SCALE);
+    assert!(!t7.plan.column_breaks.is_empty(), "{t7:?}");
+    let sheet = sheet_xml(&bytes, "xl/worksheets/sheet7.xml");
+    assert!(sheet.contains("<colBreaks"), "{sheet}");
+    assert!(sheet.contains("scale=\"83\""), "{sheet}");
+    assert!(!sheet.contains("fitToPage"), "{sheet}");
+    let workbook = sheet_xml(&bytes, "xl/workbook.xml");
+    assert!(
+        workbook.contains("表7!$A:$E,表7!$3:$4"),
+        "the 科目 columns and the header rows repeat: {workbook}"
+    );
+}
+
+#[test]
+fn names_wrap_and_amounts_keep_their_width() {
+    let layouts = laid_out(&one_line_t3(), "county-11");
+    let t3 = &layouts[2];
+    // 类 款 项 share the width of 功能分类科目编码; the name column is at most 40 wide; the
+    // amount columns are as wide as "265.54" and the header over them needs.
+    assert!(t3.widths[3] <= 40.0, "{:?}", t3.widths);
+    for w in &t3.widths[4..6] {
+        assert!((6.0..=9.0).contains(w), "{:?}", t3.widths);
+    }
+    // The last column holds "单位：万元" above the table.
+    assert!(t3.widths[6] >= 12.0, "{:?}", t3.widths);
 }

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use crate::money::Money;
 use crate::tables::{ThreePublicItem, ThreePublicTable};
 
-use super::sheet::{head, span, Cell, HeaderCell, SheetWriter};
+use super::sheet::{head, span, Cell, HeaderCell, SheetLayout, SheetWriter};
 use super::TableContext;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +90,7 @@ pub fn write_three_public(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     table: Option<&ThreePublicTable>,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     if ctx.spec.columns.iter().any(|c| c.contains("因公出国")) {
         write_one_row(ws, ctx, table)
     } else {
@@ -103,7 +103,7 @@ fn write_one_column(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     table: Option<&ThreePublicTable>,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     let columns = ctx.spec.columns;
     let sources: Vec<&str> = columns
         .iter()
@@ -133,6 +133,7 @@ fn write_one_column(
             .map(|(i, s)| head(1, 2 + i as u16, *s)),
     );
     w.header(2, &header)?;
+    w.labels(1);
     let office = table
         .and_then(|t| t.office_operation.as_ref())
         .map(|_| (Item::OfficeOperation, "机关运行经费"));
@@ -165,7 +166,7 @@ fn write_one_row(
     ws: &mut Worksheet,
     ctx: &TableContext<'_>,
     table: Option<&ThreePublicTable>,
-) -> Result<(), XlsxError> {
+) -> Result<SheetLayout, XlsxError> {
     let columns = ctx.spec.columns;
     let items: Vec<Option<Item>> = columns.iter().map(|c| Item::of_column(c)).collect();
     let mut w = SheetWriter::begin(
