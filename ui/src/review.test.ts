@@ -29,6 +29,7 @@ function file(name: string, over: Partial<ReviewedFile> = {}): ReviewedFile {
 
 const error: Finding = {
   rule: 't3_row_total',
+  title: '合计=各部分之和',
   severity: 'error',
   message: '合计不等于基本支出与项目支出之和',
   expected: '683.70',

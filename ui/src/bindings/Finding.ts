@@ -4,9 +4,14 @@ import type { Severity } from "./Severity";
 
 export type Finding = { 
 /**
- * Stable rule id, e.g. "t3_row_total".
+ * Stable rule id, e.g. "t3_row_total": the key of a written 说明, never shown.
  */
-rule: string, severity: Severity, message: string, 
+rule: string, 
+/**
+ * The rule's Chinese name, e.g. "合计=各部分之和", as the findings panel and the
+ * 审核报告 show it (`rule_title(rule)`).
+ */
+title: string, severity: Severity, message: string, 
 /**
  * What the cell should hold, in 万元 (decimal string).
  */

@@ -79,8 +79,12 @@ impl Location {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Finding {
-    /// Stable rule id, e.g. "t3_row_total".
+    /// Stable rule id, e.g. "t3_row_total": the key of a written 说明, never shown.
     pub rule: String,
+    /// The rule's Chinese name, e.g. "合计=各部分之和", as the findings panel and the
+    /// 审核报告 show it (`rule_title(rule)`).
+    #[serde(default)]
+    pub title: String,
     pub severity: Severity,
     #[serde(flatten)]
     pub location: Location,

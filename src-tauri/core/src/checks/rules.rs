@@ -1,7 +1,10 @@
 //! Chinese names of the rules, for the findings panel and the 审核报告. Rule ids are stable
-//! keys ("t3_tree"); table-wide rules carry the table id as prefix.
+//! keys ("t3_tree", kept with the 说明 written for a finding); they are never shown.
 
-/// "表3 类=Σ款=Σ项" for "t3_tree"; the id itself for an unknown rule.
+/// What an id no rule has is called (an id from a newer version, say): never the id itself.
+const UNKNOWN_RULE: &str = "其他审核规则";
+
+/// "类=Σ款=Σ项" for "t3_tree".
 pub fn rule_title(rule: &str) -> String {
     let fixed = match rule {
         "amount_unreadable" => Some("金额无法识别"),
@@ -52,35 +55,35 @@ pub fn rule_title(rule: &str) -> String {
         "narrative_percent_rounding" => Some("情况说明：百分比四舍五入"),
         "narrative_share" => Some("情况说明：占比=金额÷总额"),
         "narrative_amount_mismatch" => Some("情况说明：金额与公开表一致"),
-        "narrative_project_amount" => Some("情况说明：项目金额与表7一致"),
-        "narrative_project_name" => Some("情况说明：项目名称与表7一致"),
+        "narrative_project_amount" => Some("情况说明：项目金额与项目支出表一致"),
+        "narrative_project_name" => Some("情况说明：项目名称与项目支出表一致"),
         "narrative_not_arranged" => Some("情况说明：“未安排”与公开表一致"),
         _ => None,
     };
-    let table = rule
-        .split('_')
-        .next()
-        .and_then(|t| t.strip_prefix('t'))
-        .filter(|n| n.parse::<u8>().is_ok());
     if let Some(title) = fixed {
-        return match table {
-            Some(n) => format!("表{n} {title}"),
-            None => title.to_string(),
-        };
+        return title.to_string();
     }
-    let Some(n) = table else {
-        return rule.to_string();
-    };
-    let generic = match rule.get(n.len() + 2..).unwrap_or("") {
-        "tree" => "类=Σ款=Σ项",
-        "grand_total" => "合计行=各类之和",
-        "row_total" => "合计=各部分之和",
-        "row_basic" => "基本支出=人员经费+公用经费",
-        "income_parts" => "收入项目=其下各项之和",
-        "income_total" => "收入总计=各收入项目之和",
-        _ => return rule.to_string(),
-    };
-    format!("表{n} {generic}")
+    // Rules every code table has, named "tN_…" by the table they run on. The title does not
+    // repeat the table: the finding's table is shown beside it by its printed name, and a
+    // number taken from the id would be wrong for schemes that number the tables differently
+    // (三公 is 表8 in one scheme, 表10 in another).
+    let generic = rule
+        .split_once('_')
+        .filter(|(table, _)| {
+            table
+                .strip_prefix('t')
+                .is_some_and(|n| n.parse::<u8>().is_ok())
+        })
+        .and_then(|(_, rest)| match rest {
+            "tree" => Some("类=Σ款=Σ项"),
+            "grand_total" => Some("合计行=各类之和"),
+            "row_total" => Some("合计=各部分之和"),
+            "row_basic" => Some("基本支出=人员经费+公用经费"),
+            "income_parts" => Some("收入项目=其下各项之和"),
+            "income_total" => Some("收入总计=各收入项目之和"),
+            _ => None,
+        });
+    generic.unwrap_or(UNKNOWN_RULE).to_string()
 }
 
 #[cfg(test)]
@@ -88,14 +91,193 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_fixed_and_table_wide_rules() {
-        assert_eq!(rule_title("t3_tree"), "表3 类=Σ款=Σ项");
-        assert_eq!(rule_title("t11_row_total"), "表11 合计=各部分之和");
-        assert_eq!(rule_title("t10_total"), "表10 三公合计=出国+接待+公务用车");
+    fn names_fixed_and_table_wide_rules_without_table_numbers() {
+        assert_eq!(rule_title("t3_tree"), "类=Σ款=Σ项");
+        assert_eq!(rule_title("t11_row_total"), "合计=各部分之和");
+        assert_eq!(rule_title("t10_total"), "三公合计=出国+接待+公务用车");
         assert_eq!(rule_title("catalog_unknown_code"), "科目编码不在科目表中");
         assert_eq!(rule_title("target_weights"), "绩效指标权重合计=90");
-        assert_eq!(rule_title("something_new"), "something_new");
-        assert_eq!(rule_title("t5_whatever"), "t5_whatever");
-        assert_eq!(rule_title("t3"), "t3");
+        for unknown in ["something_new", "t5_whatever", "t3", "tx_tree"] {
+            assert_eq!(rule_title(unknown), UNKNOWN_RULE);
+        }
+    }
+
+    /// The source files that make findings, with their text. Rule ids are written where the
+    /// finding is made: as a literal ("t1_balance"), or as "{prefix}_tree" with the table
+    /// prefixes ("t3", "t5" …) the same file passes in.
+    const SOURCES: [(&str, &str); 20] = [
+        ("bound_rules.rs", include_str!("bound_rules.rs")),
+        ("catalog_rules.rs", include_str!("catalog_rules.rs")),
+        ("cross_rules.rs", include_str!("cross_rules.rs")),
+        ("expenditure_rules.rs", include_str!("expenditure_rules.rs")),
+        ("mod.rs", include_str!("mod.rs")),
+        ("overview_rules.rs", include_str!("overview_rules.rs")),
+        ("sums.rs", include_str!("sums.rs")),
+        (
+            "three_public_rules.rs",
+            include_str!("three_public_rules.rs"),
+        ),
+        ("review.rs", include_str!("../review.rs")),
+        ("targets/checks.rs", include_str!("../targets/checks.rs")),
+        (
+            "targets/read/mod.rs",
+            include_str!("../targets/read/mod.rs"),
+        ),
+        (
+            "targets/read/block.rs",
+            include_str!("../targets/read/block.rs"),
+        ),
+        (
+            "targets/read/list.rs",
+            include_str!("../targets/read/list.rs"),
+        ),
+        (
+            "targets/read/disclosure.rs",
+            include_str!("../targets/read/disclosure.rs"),
+        ),
+        (
+            "narrative/review.rs",
+            include_str!("../narrative/review.rs"),
+        ),
+        (
+            "narrative/check/against_tables.rs",
+            include_str!("../narrative/check/against_tables.rs"),
+        ),
+        (
+            "narrative/check/arranged.rs",
+            include_str!("../narrative/check/arranged.rs"),
+        ),
+        (
+            "narrative/check/consistency.rs",
+            include_str!("../narrative/check/consistency.rs"),
+        ),
+        (
+            "narrative/check/projects.rs",
+            include_str!("../narrative/check/projects.rs"),
+        ),
+        (
+            "narrative/check/mod.rs",
+            include_str!("../narrative/check/mod.rs"),
+        ),
+    ];
+
+    /// snake_case literals of those files that are not rule ids.
+    const NOT_RULES: [&str; 3] = ["snake_case", "no_targets", "invalid_targets"];
+
+    /// The contents of the string literals of `source` (char literals such as '"' skipped).
+    fn literals(source: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = source;
+        while let Some(pos) = rest.find(['"', '\'']) {
+            let after = &rest[pos + 1..];
+            if rest[pos..].starts_with('\'') {
+                // A char literal ('"', '\"', '“') is skipped whole; a lifetime ('a) is not one.
+                let body = match after.chars().next() {
+                    Some('\\') => after.get(..2).map_or(0, str::len),
+                    Some(c) => c.len_utf8(),
+                    None => 0,
+                };
+                rest = match after.get(body..) {
+                    Some(tail) if tail.starts_with('\'') => &tail[1..],
+                    _ => after,
+                };
+                continue;
+            }
+            let mut end = None;
+            let mut escaped = false;
+            for (i, c) in after.char_indices() {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    '"' if !escaped => {
+                        end = Some(i);
+                        break;
+                    }
+                    _ => escaped = false,
+                }
+            }
+            let Some(end) = end else {
+                break;
+            };
+            out.push(&after[..end]);
+            rest = &after[end + 1..];
+        }
+        out
+    }
+
+    fn is_id(text: &str) -> bool {
+        text.contains('_')
+            && text.starts_with(|c: char| c.is_ascii_lowercase())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    }
+
+    fn is_table_prefix(text: &str) -> bool {
+        text.strip_prefix('t')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// Every rule id the checks can emit, by file.
+    fn emitted_ids() -> Vec<(&'static str, String)> {
+        let mut ids = Vec::new();
+        for (file, source) in SOURCES {
+            let found = literals(source);
+            let prefixes: Vec<&str> = found
+                .iter()
+                .copied()
+                .filter(|l| is_table_prefix(l))
+                .collect();
+            for literal in &found {
+                if let Some(suffix) = literal.strip_prefix("{prefix}_") {
+                    assert!(
+                        !prefixes.is_empty(),
+                        "{file}: {literal} without table prefixes"
+                    );
+                    ids.extend(prefixes.iter().map(|p| (file, format!("{p}_{suffix}"))));
+                } else if is_id(literal) && !NOT_RULES.contains(literal) {
+                    ids.push((file, literal.to_string()));
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn every_rule_the_checks_can_emit_has_a_chinese_title() {
+        let ids = emitted_ids();
+        // The walk finds the rules of every family, so a broken scan cannot pass unnoticed.
+        for expected in [
+            "t1_expenditure_total",
+            "t5_tree",
+            "t4_income_parts",
+            "t11_grand_total",
+            "catalog_unknown_code",
+            "target_weights",
+            "narrative_share",
+            "file_unreadable",
+        ] {
+            assert!(
+                ids.iter().any(|(_, id)| id == expected),
+                "{expected} not found in the sources"
+            );
+        }
+        assert!(ids.len() > 60, "only {} rule ids found", ids.len());
+        for (file, id) in &ids {
+            let title = rule_title(id);
+            assert!(
+                !title.is_empty() && title != *id && title != UNKNOWN_RULE,
+                "{file}: rule {id} has no Chinese title"
+            );
+            assert!(
+                title
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{file}: the title of {id} is not Chinese: {title}"
+            );
+            assert!(
+                !title.contains(|c: char| c.is_ascii_lowercase()),
+                "{file}: the title of {id} shows an id: {title}"
+            );
+        }
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::money::{format_grouped, Money, Scale};
 use crate::tables::{Amount, BudgetTables, CellRef, TableMeta};
 
-use super::{Finding, Location, Severity};
+use super::{rule_title, Finding, Location, Severity};
 
 /// One unit of the last printed decimal: figures rounded independently to 0.01 may differ by
 /// that much when summed (尾差). docs/design.md §4: ±0.01 万元 (±0.01 元 for tables in 元).
@@ -110,6 +110,7 @@ impl Checker {
         self.suspect(actual.at.as_ref(), diff);
         self.push(Finding {
             rule: rule.to_string(),
+            title: rule_title(rule),
             severity,
             location: Location::of(actual.at.as_ref()),
             message,
@@ -180,6 +181,7 @@ impl Checker {
             pointer
         );
         self.push(Finding {
+            title: rule_title(&check.rule),
             rule: check.rule,
             severity: Severity::Error,
             location,
@@ -251,6 +253,7 @@ impl Checker {
             .unwrap_or_default();
         self.push(Finding {
             rule: rule.to_string(),
+            title: rule_title(rule),
             severity: Severity::Error,
             location: Location::of(amount.at.as_ref()),
             message: format!(
@@ -274,6 +277,7 @@ impl Checker {
     pub fn note(&mut self, rule: &str, severity: Severity, at: Option<&CellRef>, message: String) {
         self.push(Finding {
             rule: rule.to_string(),
+            title: rule_title(rule),
             severity,
             location: Location::of(at),
             message,

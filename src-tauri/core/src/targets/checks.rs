@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::model::{Indicator, Level1, Operator, ProjectTargets, TargetSet};
 use super::value::money_in_wanyuan;
-use crate::checks::{Finding, Location, Severity};
+use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::indicator_value::{self, fold};
 use crate::money::{Money, Scale};
 
@@ -97,6 +97,7 @@ fn push(out: &mut Vec<Finding>, rule: &str, severity: Severity, at: Location, me
     let message = format!("{}{message}", prefix(&at));
     out.push(Finding {
         rule: rule.to_string(),
+        title: rule_title(rule),
         severity,
         location: at,
         message,
@@ -237,6 +238,7 @@ fn check_money(p: &ProjectTargets, out: &mut Vec<Finding>) {
             single_exceeds = true;
             let mut f = Finding {
                 rule: "target_money_exceeds".to_string(),
+                title: rule_title("target_money_exceeds"),
                 severity: Severity::Error,
                 location: cell_of(i),
                 message: format!(
@@ -264,6 +266,7 @@ fn check_money(p: &ProjectTargets, out: &mut Vec<Finding>) {
         if cost_count > 1 && cost_total > amount.to_decimal(Scale::Wanyuan) {
             out.push(Finding {
                 rule: "target_cost_total".to_string(),
+                title: rule_title("target_cost_total"),
                 severity: Severity::Error,
                 location: p.name_location(),
                 message: format!(
@@ -291,6 +294,7 @@ fn check_funds(p: &ProjectTargets, known: &[KnownAmount], out: &mut Vec<Finding>
         if fiscal + other != total {
             out.push(Finding {
                 rule: "target_funds_sum".to_string(),
+                title: rule_title("target_funds_sum"),
                 severity: Severity::Error,
                 location: at.clone(),
                 message: format!(
@@ -316,6 +320,7 @@ fn check_funds(p: &ProjectTargets, known: &[KnownAmount], out: &mut Vec<Finding>
     match p.amount {
         Some(total) if total != k.amount => out.push(Finding {
             rule: "target_amount".to_string(),
+            title: rule_title("target_amount"),
             severity: Severity::Error,
             location: at.clone(),
             message: format!(

@@ -84,16 +84,8 @@ fn write(
     for file in files {
         let unit = file.unit.clone().unwrap_or_default();
         if let Some(err) = &file.error {
-            let values = [
-                &file.file_name,
-                &unit,
-                "",
-                "",
-                "file_unreadable",
-                "错误",
-                err,
-                "",
-            ];
+            let unreadable = rule_title("file_unreadable");
+            let values = [&file.file_name, &unit, "", "", &unreadable, "错误", err, ""];
             for (col, v) in values.iter().enumerate() {
                 ws.write_string_with_format(row, col as u16, *v, &wrap)?;
             }
@@ -107,7 +99,7 @@ fn write(
                 unit.clone(),
                 table_of(file, finding),
                 cell_of(finding),
-                format!("{}（{}）", rule_title(&finding.rule), finding.rule),
+                rule_title(&finding.rule),
                 finding.severity.label().to_string(),
                 finding.message.clone(),
                 note,
@@ -187,6 +179,7 @@ mod tests {
             unrecognised_sheets: Vec::new(),
             findings: vec![Finding {
                 rule: "catalog_name_mismatch".into(),
+                title: String::new(),
                 severity: Severity::Warning,
                 location: Location {
                     sheet: Some("表3".into()),
@@ -229,14 +222,14 @@ mod tests {
                 "若羌县人民政府办公室",
                 "T3 部门支出总体情况表",
                 "表3!D8",
-                "科目名称与编码不符（catalog_name_mismatch）",
+                "科目名称与编码不符",
                 "提示",
                 "名称不符",
                 "沿用上年科目名称"
             ]
         );
         assert_eq!(text(2, 0), "b.txt");
-        assert_eq!(text(2, 4), "file_unreadable");
+        assert_eq!(text(2, 4), "文件无法读取");
         let summary = book.sheet("文件汇总").unwrap();
         assert_eq!(summary.cell(1, 3).display(), "T3");
         assert!(matches!(summary.cell(1, 5), CellValue::Number(_)));

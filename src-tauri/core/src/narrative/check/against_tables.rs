@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::checks::{Finding, Location, Severity};
+use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::money::{Money, Scale};
 use crate::tables::{BudgetTables, ExpenditureBody, ExpenditureRow, ThreePublicItem};
 use crate::xlsx::fold_label;
@@ -406,6 +406,7 @@ pub(crate) fn check_amounts(
         let table_value = exp.values[0];
         out.push(Finding {
             rule: "narrative_amount_mismatch".to_string(),
+            title: rule_title("narrative_amount_mismatch"),
             severity: Severity::Error,
             location: Location {
                 sheet: None,

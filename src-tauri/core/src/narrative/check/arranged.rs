@@ -1,7 +1,7 @@
 //! "政府性基金预算未安排", "没有使用国有资本经营预算拨款安排的支出", "收入全部为一般公共预算拨款":
 //! statements that a fund has nothing, checked against the tables that say what it has.
 
-use crate::checks::{Finding, Location, Severity};
+use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::money::Money;
 use crate::tables::BudgetTables;
 use crate::xlsx::fold_label;
@@ -70,6 +70,7 @@ pub(crate) fn check_not_arranged(
                 };
                 out.push(Finding {
                     rule: "narrative_not_arranged".to_string(),
+                    title: rule_title("narrative_not_arranged"),
                     severity: Severity::Error,
                     location: Location {
                         sheet: None,

@@ -8,7 +8,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::checks::{Finding, Location, Severity};
+use crate::checks::{rule_title, Finding, Location, Severity};
 
 use super::super::wording::{money_of_wan, wan_decimal};
 use super::mentions::{same_subject, Mention, Role};
@@ -86,6 +86,7 @@ pub(crate) fn quote(p: &Paragraph, start: usize, end: usize) -> String {
 fn finding(rule: &str, p: &Paragraph, m: &Mention, start: usize, message: String) -> Finding {
     Finding {
         rule: rule.to_string(),
+        title: rule_title(rule),
         severity: Severity::Error,
         location: Location {
             sheet: None,

@@ -1,6 +1,6 @@
 //! 项目支出 blocks ("项目名称：…" then "预算安排规模：…万元") against the projects of 表7.
 
-use crate::checks::{Finding, Location, Severity};
+use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::money::{Money, Scale};
 use crate::tables::BudgetTables;
 use crate::xlsx::fold_label;
@@ -34,6 +34,7 @@ fn t7_projects(tables: &BudgetTables) -> Vec<(String, Money)> {
 fn finding(rule: &str, severity: Severity, line: u32, quote: &str, message: String) -> Finding {
     Finding {
         rule: rule.to_string(),
+        title: rule_title(rule),
         severity,
         location: Location {
             sheet: None,

@@ -19,7 +19,7 @@ use std::path::Path;
 use calamine::{open_workbook_from_rs, Reader, Xls, Xlsx};
 
 use super::model::{Indicator, TargetSet};
-use crate::checks::{Finding, Location, Severity};
+use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::xlsx::{self, a1, fold_label, CellValue, ReadError, SheetGrid, Workbook};
 
 use columns::{header_columns, Column};
@@ -186,6 +186,7 @@ pub(crate) fn finding(
 ) -> Finding {
     Finding {
         rule: rule.to_string(),
+        title: rule_title(rule),
         severity,
         location: Location {
             sheet: Some(sheet.to_string()),
@@ -212,6 +213,7 @@ pub(crate) fn verbatim_warnings(indicators: &[Indicator], out: &mut Vec<Finding>
         };
         out.push(Finding {
             rule: "target_value_verbatim".to_string(),
+            title: rule_title("target_value_verbatim"),
             severity: Severity::Warning,
             location: Location {
                 sheet: Some(cells.sheet.clone()),
