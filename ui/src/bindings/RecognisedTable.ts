@@ -4,7 +4,19 @@ import type { TableId } from "./TableId";
 /**
  * A table found in the workbook, as listed to the user.
  */
-export type RecognisedTable = { id: TableId, sheet: string, title: string, 
+export type RecognisedTable = { 
+/**
+ * Internal key of the kind of table; never shown (schemes number tables differently).
+ */
+id: TableId, sheet: string, title: string, 
+/**
+ * The number printed for the table ("表8", "附表1"), when the workbook prints one.
+ */
+label: string | null, 
+/**
+ * What the user reads: "表8 “三公”经费支出情况表" (the title alone without a number).
+ */
+name: string, 
 /**
  * A1 reference of the title cell.
  */

@@ -46,7 +46,7 @@ fn grants_within_department(tables: &BudgetTables, checker: &mut Checker) {
             *grants.entry(code).or_default() += amount.value;
         }
     }
-    let names: Vec<String> = parts.iter().map(|(m, _)| m.id.to_string()).collect();
+    let names: Vec<String> = parts.iter().map(|(m, _)| table_name(m)).collect();
     for (code, grant) in grants {
         let Some(total) = department.get(code) else {
             continue;

@@ -31,9 +31,19 @@ pub fn show(value: Money, scale: Scale) -> String {
     )
 }
 
-/// "表3“部门支出总体情况表”".
+/// The table as a message names it, by the number and title it is printed under:
+/// "表3《部门支出总体情况表》", "《部门支出总体情况表》" when no number is printed.
 pub fn table_name(meta: &TableMeta) -> String {
-    format!("{}“{}”", meta.id, meta.title)
+    let label = meta.label.clone().or_else(|| {
+        crate::tables::split_table_label(&meta.title)
+            .filter(|(_, rest)| !rest.is_empty())
+            .map(|(label, _)| label)
+    });
+    format!(
+        "{}《{}》",
+        label.unwrap_or_default(),
+        crate::tables::bare_title(&meta.title)
+    )
 }
 
 /// Collects findings; remembers which cells disagree with another table and by how much.

@@ -96,6 +96,7 @@ fn function_tree<const N: usize>(
 fn meta(ctx: &DeriveContext<'_>, id: TableId) -> Option<TableMeta> {
     let spec = ctx.template.spec(id)?;
     let mut meta = TableMeta::new(id, spec.title);
+    meta.label = Some(format!("表{}", spec.number));
     meta.unit = Some(ctx.unit_name.to_string());
     meta.scale = Scale::Wanyuan;
     Some(meta)

@@ -138,6 +138,10 @@ pub struct TableMeta {
     pub id: TableId,
     /// The title as printed (line breaks and spacing removed).
     pub title: String,
+    /// The number the table is printed under ("表8", "附表1"), as the workbook prints it (in
+    /// the title, beside or above it, or as the sheet's name); for derived tables, the
+    /// template's. None when nothing numbers the table. Never the internal id.
+    pub label: Option<String>,
     pub sheet: Option<String>,
     pub title_at: Option<CellRef>,
     /// 编制部门 as printed above the table.
@@ -157,6 +161,7 @@ impl TableMeta {
         TableMeta {
             id,
             title: title.to_string(),
+            label: None,
             sheet: None,
             title_at: None,
             unit: None,
@@ -166,6 +171,98 @@ impl TableMeta {
             unreadable: Vec::new(),
         }
     }
+}
+
+impl TableMeta {
+    /// The table as the reader knows it: "表8 “三公”经费支出情况表", or the title alone when
+    /// no number is printed.
+    pub fn printed_name(&self) -> String {
+        printed_name(self.label.as_deref(), &self.title)
+    }
+}
+
+/// "表8 “三公”经费支出情况表" from a label and a title (which may itself start with the label:
+/// "表8“三公”经费支出情况表").
+pub fn printed_name(label: Option<&str>, title: &str) -> String {
+    let own = split_table_label(title).filter(|(_, rest)| !rest.is_empty());
+    let label = label.or(own.as_ref().map(|(l, _)| l.as_str()));
+    match label {
+        Some(label) => format!("{label} {}", bare_title(title)),
+        None => title.to_string(),
+    }
+}
+
+/// The title without the number it may start with: "表1：部门收支总体情况表" → "部门收支总体情况表".
+pub fn bare_title(title: &str) -> &str {
+    match split_table_label(title) {
+        Some((_, rest)) if !rest.is_empty() => rest,
+        _ => title,
+    }
+}
+
+/// The number a table is printed under, at the start of `text`: "表8", "附表1", "表2-1",
+/// "表 8", "表８", "表十" (Chinese numerals only when nothing but a separator follows, so that
+/// "表一般…" is no label). Returns the label folded ("表8") and the text after it and its
+/// separator (：:、. and spaces). None when `text` does not start with one.
+pub fn split_table_label(text: &str) -> Option<(String, &str)> {
+    fn is_space(c: char) -> bool {
+        c.is_whitespace() || c == '\u{3000}'
+    }
+    fn is_separator(c: char) -> bool {
+        is_space(c) || "：:、.．".contains(c)
+    }
+    /// An ASCII or full-width digit, as ASCII.
+    fn digit(c: char) -> Option<char> {
+        match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        }
+    }
+    /// The leading run of `text` whose chars `keep` maps, and the text after it.
+    fn run(text: &str, keep: impl Fn(char) -> Option<char>) -> (String, &str) {
+        let end = text
+            .char_indices()
+            .find(|(_, c)| keep(*c).is_none())
+            .map_or(text.len(), |(i, _)| i);
+        (
+            text[..end].chars().filter_map(&keep).collect(),
+            &text[end..],
+        )
+    }
+
+    let mut rest = text.trim_start_matches(is_space);
+    let mut label = String::new();
+    if let Some(r) = rest.strip_prefix('附') {
+        label.push('附');
+        rest = r.trim_start_matches(is_space);
+    }
+    rest = rest.strip_prefix('表')?.trim_start_matches(is_space);
+    label.push('表');
+    let (digits, after) = run(rest, digit);
+    if digits.is_empty() {
+        let (chinese, after) = run(rest, |c| {
+            "〇零一二三四五六七八九十".contains(c).then_some(c)
+        });
+        if chinese.is_empty() || !after.chars().next().is_none_or(is_separator) {
+            return None;
+        }
+        label.push_str(&chinese);
+        rest = after;
+    } else {
+        label.push_str(&digits);
+        rest = after;
+        // "表2-1": a sub-number.
+        if let Some(dash) = rest.chars().next().filter(|c| "-－—–".contains(*c)) {
+            let (sub, after) = run(&rest[dash.len_utf8()..], digit);
+            if !sub.is_empty() {
+                label.push('-');
+                label.push_str(&sub);
+                rest = after;
+            }
+        }
+    }
+    Some((label, rest.trim_start_matches(is_separator)))
 }
 
 /// A row label: classification code (if any) and name, and where the label was printed.
@@ -404,5 +501,51 @@ impl BudgetTables {
 
     pub fn has(&self, id: TableId) -> bool {
         self.metas().any(|m| m.id == id)
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn table_numbers_are_read_as_printed() {
+        let split = |t: &str| split_table_label(t).map(|(l, r)| (l, r.to_string()));
+        assert_eq!(split("表8"), Some(("表8".into(), "".into())));
+        assert_eq!(split("表 １０："), Some(("表10".into(), "".into())));
+        assert_eq!(split("附表1"), Some(("附表1".into(), "".into())));
+        assert_eq!(split("表2-1"), Some(("表2-1".into(), "".into())));
+        assert_eq!(
+            split("表1部门收支总体情况表"),
+            Some(("表1".into(), "部门收支总体情况表".into()))
+        );
+        assert_eq!(
+            split("表8：“三公”经费支出情况表"),
+            Some(("表8".into(), "“三公”经费支出情况表".into()))
+        );
+        assert_eq!(split("表十、"), Some(("表十".into(), "".into())));
+        assert_eq!(split("表一般公共预算支出情况表"), None);
+        assert_eq!(split("部门收支总体情况表"), None);
+        assert_eq!(split("表"), None);
+    }
+
+    #[test]
+    fn printed_names_never_repeat_the_number() {
+        assert_eq!(
+            printed_name(Some("表8"), "“三公”经费支出情况表"),
+            "表8 “三公”经费支出情况表"
+        );
+        assert_eq!(
+            printed_name(Some("表1"), "表1部门收支总体情况表"),
+            "表1 部门收支总体情况表"
+        );
+        assert_eq!(
+            printed_name(None, "部门收支总体情况表"),
+            "部门收支总体情况表"
+        );
+        assert_eq!(
+            printed_name(None, "表1：部门收支总体情况表"),
+            "表1 部门收支总体情况表"
+        );
     }
 }

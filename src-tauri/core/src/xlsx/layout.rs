@@ -4,7 +4,7 @@
 
 use crate::catalog::split_code_name;
 use crate::money::Scale;
-use crate::tables::TableId;
+use crate::tables::{split_table_label, TableId};
 
 use super::grid::{fold_label, CellValue, SheetGrid};
 
@@ -174,13 +174,9 @@ pub fn scale_from_header(folded: &str) -> Option<Scale> {
     }
 }
 
-fn is_table_number(folded: &str) -> bool {
-    let rest = folded.strip_prefix('表').unwrap_or("");
-    !rest.is_empty()
-        && rest
-            .trim_end_matches(':')
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '-')
+/// A cell that holds nothing but a table's number: "表8", "附表1", "表2-1：".
+fn is_table_number(text: &str) -> bool {
+    split_table_label(text).is_some_and(|(_, rest)| rest.is_empty())
 }
 
 fn is_year_line(folded: &str) -> bool {

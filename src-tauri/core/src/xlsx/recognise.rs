@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::tables::{
-    templates, BasicExpenditureTable, BudgetTables, CarryoverTable, CellRef,
-    DepartmentExpenditureTable, FiscalGrantTable, GeneralBudgetExpenditureTable,
-    GovernmentFundExpenditureTable, IncomeTable, OverviewTable, ProjectExpenditureTable,
-    StateCapitalExpenditureTable, TableId, ThreePublicTable,
+    bare_title, printed_name, split_table_label, templates, BasicExpenditureTable, BudgetTables,
+    CarryoverTable, CellRef, DepartmentExpenditureTable, FiscalGrantTable,
+    GeneralBudgetExpenditureTable, GovernmentFundExpenditureTable, IncomeTable, OverviewTable,
+    ProjectExpenditureTable, StateCapitalExpenditureTable, TableId, ThreePublicTable,
 };
 
 use super::grid::{fold_label, SheetGrid};
@@ -35,9 +35,16 @@ pub enum DocumentKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RecognisedTable {
+    /// Internal key of the kind of table; never shown (schemes number tables differently).
     pub id: TableId,
     pub sheet: String,
     pub title: String,
+    /// The number printed for the table ("表8", "附表1"), when the workbook prints one.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// What the user reads: "表8 “三公”经费支出情况表" (the title alone without a number).
+    #[serde(default)]
+    pub name: String,
     /// A1 reference of the title cell.
     pub cell: String,
     /// True when the table carries its "此表为空表" note.
@@ -118,7 +125,10 @@ fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWork
         }
         let mut reader = CellReader::new(grid, &block, catalog);
         let title_at = CellRef::new(&grid.name, *row, *col);
-        let meta = reader.meta(title_at);
+        let mut meta = reader.meta(title_at);
+        let above = i.checked_sub(1).map_or(0, |p| titles[p].0 + 1);
+        meta.label = printed_label(grid, &titles, i, above, block.data_first);
+        let label = meta.label.clone();
         let t = &mut out.tables;
         match id {
             TableId::T1 => {
@@ -211,11 +221,53 @@ fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWork
             id: *id,
             sheet: grid.name.clone(),
             title: title.clone(),
+            name: printed_name(label.as_deref(), title),
+            label,
             cell: super::grid::a1(*row, *col),
             empty: block.empty_note.is_some(),
         });
     }
     found
+}
+
+/// The number the workbook prints for the table whose title is `titles[index]`: in the title
+/// itself ("表1 部门收支总体情况表"), in a cell of its own on the title's row, just above it
+/// (from row `above` on) or below it before the data (which starts at row `data_first`), or
+/// else as the name of a sheet that holds this one table ("表8", "表8 三公经费").
+fn printed_label(
+    grid: &SheetGrid,
+    titles: &[(u32, u32, String, TableId)],
+    index: usize,
+    above: u32,
+    data_first: u32,
+) -> Option<String> {
+    let (row, col, title, _) = &titles[index];
+    if let Some((label, rest)) = split_table_label(title) {
+        if !rest.is_empty() {
+            return Some(label);
+        }
+    }
+    let label_in_row = |r: u32| {
+        grid.row_cells(r)
+            .filter(|(c, _)| !(r == *row && c == col))
+            .find_map(|(_, v)| {
+                split_table_label(&v.display())
+                    .filter(|(_, rest)| rest.is_empty())
+                    .map(|(label, _)| label)
+            })
+    };
+    let nearby = std::iter::once(*row)
+        .chain((above.max(row.saturating_sub(3))..*row).rev())
+        .chain(row + 1..data_first.min(row + 4));
+    for r in nearby {
+        if let Some(label) = label_in_row(r) {
+            return Some(label);
+        }
+    }
+    if titles.len() == 1 {
+        return split_table_label(&grid.name).map(|(label, _)| label);
+    }
+    None
 }
 
 /// The template most of whose titles appear as printed.
@@ -226,8 +278,9 @@ fn best_template(found: &[RecognisedTable]) -> Option<&'static str> {
             let hits = found
                 .iter()
                 .filter(|r| {
-                    t.spec(r.id)
-                        .is_some_and(|s| fold_label(s.title) == strip_year(&fold_label(&r.title)))
+                    t.spec(r.id).is_some_and(|s| {
+                        fold_label(s.title) == strip_year(&fold_label(bare_title(&r.title)))
+                    })
                 })
                 .count();
             (hits, t.id)

@@ -45,13 +45,13 @@ fn header(ws: &mut Worksheet, headers: &[(&str, f64)], bold: &Format) -> Result<
     Ok(())
 }
 
-/// "T1 部门收支总体情况表" for the table on the finding's sheet.
+/// "表1 部门收支总体情况表", the table on the finding's sheet as printed.
 fn table_of(file: &ReviewedFile, finding: &Finding) -> String {
     let sheet = finding.location.sheet.as_deref();
     file.tables
         .iter()
         .find(|t| Some(t.sheet.as_str()) == sheet)
-        .map(|t| format!("{} {}", t.id, t.title))
+        .map(|t| t.name.clone())
         .unwrap_or_default()
 }
 
@@ -122,7 +122,11 @@ fn write(
     header(ws, &SUMMARY_HEADERS, &bold)?;
     for (i, file) in files.iter().enumerate() {
         let r = i as u32 + 1;
-        let tables: Vec<String> = file.tables.iter().map(|t| t.id.to_string()).collect();
+        let tables: Vec<String> = file
+            .tables
+            .iter()
+            .map(|t| t.label.clone().unwrap_or_else(|| t.name.clone()))
+            .collect();
         ws.write_string_with_format(r, 0, &file.file_name, &wrap)?;
         ws.write_string_with_format(r, 1, file.unit.as_deref().unwrap_or(""), &wrap)?;
         if let Some(year) = file.year {
@@ -173,6 +177,8 @@ mod tests {
                 id: crate::tables::TableId::T3,
                 sheet: "表3".into(),
                 title: "部门支出总体情况表".into(),
+                label: Some("表3".into()),
+                name: "表3 部门支出总体情况表".into(),
                 cell: "A1".into(),
                 empty: false,
             }],
@@ -220,7 +226,7 @@ mod tests {
             (1..=7).map(|c| text(1, c)).collect::<Vec<_>>(),
             [
                 "若羌县人民政府办公室",
-                "T3 部门支出总体情况表",
+                "表3 部门支出总体情况表",
                 "表3!D8",
                 "科目名称与编码不符",
                 "提示",
@@ -231,7 +237,7 @@ mod tests {
         assert_eq!(text(2, 0), "b.txt");
         assert_eq!(text(2, 4), "文件无法读取");
         let summary = book.sheet("文件汇总").unwrap();
-        assert_eq!(summary.cell(1, 3).display(), "T3");
+        assert_eq!(summary.cell(1, 3).display(), "表3");
         assert!(matches!(summary.cell(1, 5), CellValue::Number(_)));
         assert_eq!(summary.cell(1, 5).display(), "1");
     }
