@@ -25,6 +25,7 @@ function file(name: string, over: Partial<ReviewedFile> = {}): ReviewedFile {
       { id: 'T1', sheet: '表1', title: '部门收支总体情况表', label: '表1', name: '表1 部门收支总体情况表', cell: 'A1', empty: false },
       { id: 'T3', sheet: '表3', title: '部门支出总体情况表', label: '表3', name: '表3 部门支出总体情况表', cell: 'A1', empty: false },
     ],
+    sheets: ['表10', '表1', '表3', '封面'],
     unrecognised_sheets: ['封面'],
     projects: [],
     findings: [],

@@ -64,7 +64,11 @@ pub struct ReviewedFile {
     /// The template whose titles matched ("county-11", "xj-2022").
     pub template: Option<String>,
     pub tables: Vec<RecognisedTable>,
-    /// Sheets without a standard table (cover, 目录, prose).
+    /// Every sheet of the workbook, in workbook order (the sheet viewer's tabs).
+    #[serde(default)]
+    pub sheets: Vec<String>,
+    /// Sheets nothing was read from (cover, 目录, prose): neither a standard table, nor 绩效目标,
+    /// nor a 自评表.
     pub unrecognised_sheets: Vec<String>,
     pub findings: Vec<Finding>,
     /// The projects of a workbook's 绩效目标 tables (none for budget tables alone).
@@ -110,6 +114,7 @@ pub fn review_file(path: &Path) -> ReviewedFile {
         year: None,
         template: None,
         tables: Vec::new(),
+        sheets: Vec::new(),
         unrecognised_sheets: Vec::new(),
         findings: Vec::new(),
         projects: Vec::new(),
@@ -136,7 +141,10 @@ pub fn review_file(path: &Path) -> ReviewedFile {
     let catalog = Catalog::embedded(found.year.unwrap_or(2024));
     let mut findings = check_tables(&found.tables, catalog);
     let mut kind: FileKind = found.kind.into();
+    let mut unrecognised_sheets = found.unrecognised_sheets.clone();
     if let Some(targets) = crate::targets::review_workbook(path, &book, &found) {
+        // Sheets read as 绩效目标 were recognised, as targets.
+        unrecognised_sheets.retain(|s| !targets.sheets.contains(s));
         findings.extend(targets.findings);
         reviewed.projects = targets.projects;
         reviewed.unit = targets.unit;
@@ -167,7 +175,8 @@ pub fn review_file(path: &Path) -> ReviewedFile {
     reviewed.year = found.year;
     reviewed.template = found.template.map(str::to_string);
     reviewed.tables = found.recognised;
-    reviewed.unrecognised_sheets = found.unrecognised_sheets;
+    reviewed.sheets = book.sheets.iter().map(|s| s.name.clone()).collect();
+    reviewed.unrecognised_sheets = unrecognised_sheets;
     reviewed.error_count = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)

@@ -21,7 +21,12 @@ content_hash: string, kind: FileKind, unit: string | null, year: number | null,
  */
 template: string | null, tables: Array<RecognisedTable>, 
 /**
- * Sheets without a standard table (cover, 目录, prose).
+ * Every sheet of the workbook, in workbook order (the sheet viewer's tabs).
+ */
+sheets: Array<string>, 
+/**
+ * Sheets nothing was read from (cover, 目录, prose): neither a standard table, nor 绩效目标,
+ * nor a 自评表.
  */
 unrecognised_sheets: Array<string>, findings: Array<Finding>, 
 /**

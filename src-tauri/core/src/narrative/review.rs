@@ -30,6 +30,7 @@ pub fn review_narrative(path: &Path, tables: Option<&BudgetTables>) -> ReviewedF
         year: None,
         template: None,
         tables: Vec::new(),
+        sheets: Vec::new(),
         unrecognised_sheets: Vec::new(),
         findings: Vec::new(),
         projects: Vec::new(),

@@ -34,6 +34,8 @@ pub struct TargetsReview {
     pub unit: Option<String>,
     pub projects: Vec<TargetProjectSummary>,
     pub findings: Vec<Finding>,
+    /// The sheets the targets were read from.
+    pub sheets: Vec<String>,
 }
 
 pub fn summarise(set: &TargetSet) -> Vec<TargetProjectSummary> {
@@ -115,6 +117,7 @@ pub fn review_workbook(
         .map(|u| super::read::split_code_name(u).1);
     Some(TargetsReview {
         unit,
+        sheets: read.sheets,
         projects: summarise(&read.set),
         set: read.set,
         findings,

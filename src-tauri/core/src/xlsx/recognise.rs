@@ -56,7 +56,8 @@ pub struct RecognisedWorkbook {
     pub kind: DocumentKind,
     pub tables: BudgetTables,
     pub recognised: Vec<RecognisedTable>,
-    /// Sheets that hold no standard table (cover, 目录, prose).
+    /// Sheets that hold no standard table (cover, 目录, prose, 绩效目标: the targets reader
+    /// looks at these) and are no 自评表.
     pub unrecognised_sheets: Vec<String>,
     /// Tables found twice: the first is used, these are listed (sheet, id).
     pub duplicates: Vec<(String, TableId)>,
@@ -95,6 +96,14 @@ pub fn recognise(book: &Workbook) -> RecognisedWorkbook {
     } else {
         other_kind(book)
     };
+    if out.kind == DocumentKind::SelfEvaluation {
+        // The 自评表 sheets are what the workbook is; nothing else reads them.
+        out.unrecognised_sheets.retain(|name| {
+            book.sheet(name)
+                .and_then(sheet_kind)
+                .is_none_or(|k| k != DocumentKind::SelfEvaluation)
+        });
+    }
     out
 }
 
@@ -334,20 +343,26 @@ fn find_year(book: &Workbook) -> Option<i32> {
 
 /// Workbooks that hold no budget table: performance targets or a self-evaluation.
 fn other_kind(book: &Workbook) -> DocumentKind {
-    for grid in &book.sheets {
-        for row in 0..grid.height().min(4) {
-            for (_, value) in grid.row_cells(row) {
-                let f = fold_label(&value.display());
-                if f.contains("自评") {
-                    return DocumentKind::SelfEvaluation;
-                }
-                if f.contains("绩效目标") {
-                    return DocumentKind::Targets;
-                }
+    book.sheets
+        .iter()
+        .find_map(sheet_kind)
+        .unwrap_or(DocumentKind::Unknown)
+}
+
+/// What the first rows of a sheet say it is: a 自评表 or 绩效目标.
+fn sheet_kind(grid: &SheetGrid) -> Option<DocumentKind> {
+    for row in 0..grid.height().min(4) {
+        for (_, value) in grid.row_cells(row) {
+            let f = fold_label(&value.display());
+            if f.contains("自评") {
+                return Some(DocumentKind::SelfEvaluation);
+            }
+            if f.contains("绩效目标") {
+                return Some(DocumentKind::Targets);
             }
         }
     }
-    DocumentKind::Unknown
+    None
 }
 
 #[cfg(test)]

@@ -182,6 +182,7 @@ mod tests {
                 cell: "A1".into(),
                 empty: false,
             }],
+            sheets: vec!["表3".into()],
             unrecognised_sheets: Vec::new(),
             findings: vec![Finding {
                 rule: "catalog_name_mismatch".into(),

@@ -124,6 +124,8 @@ impl Sheet<'_> {
 #[derive(Debug, Clone, Default)]
 pub struct TargetsRead {
     pub set: TargetSet,
+    /// The sheets target tables were read from, in workbook order.
+    pub sheets: Vec<String>,
     /// Errors make the import fail; warnings (a value kept verbatim) are reported and kept.
     pub problems: Vec<Finding>,
 }
@@ -274,6 +276,9 @@ pub fn read_workbook(book: &Workbook, formulas: &Formulas) -> TargetsRead {
     for grid in &book.sheets {
         let sheet = Sheet { grid, formulas };
         let headers = header_rows(&sheet);
+        if !headers.is_empty() {
+            read.sheets.push(grid.name.clone());
+        }
         let mut previous_end = 0;
         for (i, (row, layout, columns)) in headers.iter().enumerate() {
             let next = headers.get(i + 1).map_or(grid.height(), |h| h.0);
