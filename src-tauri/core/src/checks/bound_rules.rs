@@ -97,6 +97,71 @@ fn t4_within_t1(tables: &BudgetTables, checker: &mut Checker) {
     }
 }
 
+/// Where T1's 支出总计 equals T4's, all of the department's money is 财政拨款 and each T1 class
+/// must equal T4's. A class that differs is no finding of its own (the sums and the bound above
+/// report what is broken) but tells which part of a broken sum is the wrong one: 205 教育支出
+/// typed as 16.27 in 表1 against 6.27 in 表4 makes 表1's 支出总计 disagree with its classes,
+/// and the finding belongs on 16.27, not on the 支出总计 that is right.
+fn grants_are_all_funds(tables: &BudgetTables, checker: &mut Checker) {
+    let (Some(t1), Some(t4)) = (&tables.t1, &tables.t4) else {
+        return;
+    };
+    let (Some(t1_total), Some(t4_total)) = (&t1.expenditure_total, &t4.expenditure_total) else {
+        return;
+    };
+    let tol = tolerance_between(&t1.meta, &t4.meta);
+    if (t1_total.amount.value - t4_total.total.value).abs() > tol {
+        return;
+    }
+    for class in &t1.classes {
+        let Some(code) = class.label.code.as_deref() else {
+            continue;
+        };
+        let row = t4
+            .classes
+            .iter()
+            .find(|r| r.label.code.as_deref() == Some(code));
+        let grant = row.map_or(Money::ZERO, |r| r.total.value);
+        let excess = class.amount.value - grant;
+        if excess.abs() <= tol {
+            continue;
+        }
+        let scale = |m: &crate::tables::TableMeta, v| super::sums::show(v, m.scale);
+        checker.hint(
+            class.amount.at.as_ref(),
+            excess,
+            format!(
+                "{}中该类为 {}",
+                table_name(&t4.meta),
+                scale(&t4.meta, grant)
+            ),
+        );
+        let Some(row) = row else {
+            continue;
+        };
+        // T4's 合计, and a fund column that holds all the money (一般公共预算, as a rule).
+        let columns = [
+            (&row.total, &t4_total.total),
+            (&row.general, &t4_total.general),
+            (&row.fund, &t4_total.fund),
+            (&row.state_capital, &t4_total.state_capital),
+        ];
+        for (cell, column_total) in columns {
+            if (column_total.value - t4_total.total.value).abs() <= tol {
+                checker.hint(
+                    cell.at.as_ref(),
+                    cell.value - class.amount.value,
+                    format!(
+                        "{}中该类为 {}",
+                        table_name(&t1.meta),
+                        scale(&t1.meta, class.amount.value)
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// T6's 三公 items (basic spending, 一般公共预算) ≤ the 三公 table's items.
 fn three_public_covers_basic(tables: &BudgetTables, checker: &mut Checker) {
     let (Some(t6), Some(t10)) = (&tables.t6, &tables.t10) else {
@@ -136,5 +201,6 @@ fn three_public_covers_basic(tables: &BudgetTables, checker: &mut Checker) {
 pub fn check(tables: &BudgetTables, checker: &mut Checker) {
     grants_within_department(tables, checker);
     t4_within_t1(tables, checker);
+    grants_are_all_funds(tables, checker);
     three_public_covers_basic(tables, checker);
 }

@@ -50,8 +50,15 @@ pub fn table_name(meta: &TableMeta) -> String {
 #[derive(Default)]
 pub struct Checker {
     findings: Vec<Finding>,
-    /// cell → (its value − what the other table says).
-    suspects: HashMap<CellRef, Money>,
+    suspects: HashMap<CellRef, Suspect>,
+}
+
+/// A cell that disagrees with another table.
+struct Suspect {
+    /// Its value − what the other table says.
+    excess: Money,
+    /// What the other table says, for the message: "表4《…》中该类为 6.27万元".
+    evidence: String,
 }
 
 /// A stated total and the parts it should equal.
@@ -77,9 +84,22 @@ impl Checker {
         self.findings
     }
 
-    pub fn suspect(&mut self, at: Option<&CellRef>, excess: Money) {
+    /// Remembers that the cell `at` disagrees with another table by `excess` (what the other
+    /// table says is `evidence`), so that a broken sum it is part of can point at it.
+    pub fn suspect(&mut self, at: Option<&CellRef>, excess: Money, evidence: String) {
         if let Some(at) = at {
-            self.suspects.insert(at.clone(), excess);
+            self.suspects
+                .insert(at.clone(), Suspect { excess, evidence });
+        }
+    }
+
+    /// As `suspect`, for evidence that is no finding of its own (a figure another table would
+    /// lead one to expect); it never replaces what a comparison found.
+    pub fn hint(&mut self, at: Option<&CellRef>, excess: Money, evidence: String) {
+        if let Some(at) = at {
+            self.suspects
+                .entry(at.clone())
+                .or_insert(Suspect { excess, evidence });
         }
     }
 
@@ -117,7 +137,11 @@ impl Checker {
             show(diff.abs(), scale),
             cell
         );
-        self.suspect(actual.at.as_ref(), diff);
+        self.suspect(
+            actual.at.as_ref(),
+            diff,
+            format!("{}为 {}", expected_from, show(expected, scale)),
+        );
         self.push(Finding {
             rule: rule.to_string(),
             title: rule_title(rule),
@@ -140,23 +164,26 @@ impl Checker {
         if diff.abs() <= tol {
             return true;
         }
-        let suspects: Vec<(&Amount, Money)> = check
+        let suspects: Vec<(&Amount, &Suspect)> = check
             .parts
             .iter()
             .filter_map(|p| {
                 p.at.as_ref()
                     .and_then(|at| self.suspects.get(at))
-                    .map(|excess| (*p, *excess))
+                    .map(|suspect| (*p, suspect))
             })
             .collect();
-        let explained: Money = suspects.iter().map(|(_, e)| *e).sum();
+        let explained: Money = suspects.iter().map(|(_, s)| s.excess).sum();
         let blame_part = !suspects.is_empty() && (explained - diff).abs() <= tol;
         let (location, expected, actual, pointer) = match suspects.first() {
             Some((part, _)) if blame_part => {
                 let at = part.at.as_ref();
                 let cells: Vec<String> = suspects
                     .iter()
-                    .filter_map(|(p, _)| p.at.as_ref().map(CellRef::a1))
+                    .filter_map(|(p, s)| {
+                        p.at.as_ref()
+                            .map(|at| format!("{}（{}）", at.a1(), s.evidence))
+                    })
                     .collect();
                 (
                     Location::of(at),
@@ -450,14 +477,22 @@ mod tests {
         let a = wan("10.10", (6, 4));
         let b = wan("5.00", (7, 4));
         // a is 0.10 more than the other table says.
-        checker.suspect(a.at.as_ref(), Money::from_fen(100_000));
+        checker.suspect(
+            a.at.as_ref(),
+            Money::from_fen(100_000),
+            "表5为 10.00万元".into(),
+        );
         assert!(!sum(&mut checker, &m, &wan("15.00", (8, 4)), &[&a, &b]));
         let f = &checker.into_findings()[0];
         assert_eq!(f.location.cell.as_deref(), Some("E7"));
         assert_eq!(f.expected.unwrap().plain_wanyuan(), "10.00");
         // Without a matching suspect, the total is blamed.
         let mut checker = Checker::default();
-        checker.suspect(a.at.as_ref(), Money::from_fen(300_000));
+        checker.suspect(
+            a.at.as_ref(),
+            Money::from_fen(300_000),
+            "表5为 9.80万元".into(),
+        );
         assert!(!sum(&mut checker, &m, &wan("15.00", (8, 4)), &[&a, &b]));
         assert_eq!(
             checker.into_findings()[0].location.cell.as_deref(),
