@@ -17,7 +17,9 @@ use calamine::{open_workbook_from_rs, Reader, Xls, Xlsx};
 
 pub use grid::{a1, fold_label, parse_a1, CellValue, Merge, SheetGrid};
 pub use recognise::{recognise, DocumentKind, RecognisedTable, RecognisedWorkbook};
-pub use review_report::{write_review_report, ReportError};
+pub use review_report::{
+    write_review_report, write_review_report_with_heading, ReportError, ReportHeading,
+};
 
 /// Why a file could not be read at all. Each message is one Chinese sentence naming the file.
 #[derive(Debug, thiserror::Error)]
