@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstSheet, mergeReviewed, sheetTabs, tableSummary, totals, workbookPaths } from './review'
+import { columnLetter, firstSheet, mergeReviewed, parseA1, sheetTabs, tableSummary, totals, workbookPaths } from './review'
 import type { ReviewedFile } from './bindings/ReviewedFile'
 import type { Finding } from './bindings/Finding'
 
@@ -81,5 +81,23 @@ describe('review helpers', () => {
       file('b.xlsx', { kind: 'unreadable', error: '不是 Excel 工作簿' }),
     ])
     expect(t).toEqual({ errors: 2, warnings: 1, unreadable: 1 })
+  })
+
+  it('names columns and reads cell references as Excel does', () => {
+    expect([0, 3, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual([
+      'A',
+      'D',
+      'Z',
+      'AA',
+      'AB',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ])
+    expect(parseA1('D14')).toEqual({ row: 13, col: 3 })
+    expect(parseA1('AA1')).toEqual({ row: 0, col: 26 })
+    expect(parseA1('A0')).toBeNull()
+    expect(parseA1(null)).toBeNull()
   })
 })

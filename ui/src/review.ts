@@ -74,3 +74,20 @@ export function noteKey(file: ReviewedFile, f: Finding) {
 export function noteId(key: { content_hash: string; rule: string; sheet: string; cell: string }): string {
   return [key.content_hash, key.rule, key.sheet, key.cell].join('|')
 }
+
+/** Excel's name of a zero-based column: 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetter(col: number): string {
+  let name = ''
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name
+  }
+  return name
+}
+
+/** The zero-based row and column of an A1 reference ("D14"), or null. */
+export function parseA1(a1: string | null | undefined): { row: number; col: number } | null {
+  const m = /^([A-Z]+)([1-9][0-9]*)$/.exec(a1 ?? '')
+  if (!m) return null
+  const col = [...m[1]].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1
+  return { row: Number(m[2]) - 1, col }
+}
