@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { columnLetter, firstSheet, mergeReviewed, parseA1, sheetTabs, tableSummary, totals, workbookPaths } from './review'
+import {
+  columnLetter,
+  firstSheet,
+  mergeReviewed,
+  parseA1,
+  ruleTitle,
+  sheetTabs,
+  tableName,
+  tableSummary,
+  totals,
+  workbookPaths,
+} from './review'
 import type { ReviewedFile } from './bindings/ReviewedFile'
 import type { Finding } from './bindings/Finding'
 
@@ -15,17 +26,25 @@ function file(name: string, over: Partial<ReviewedFile> = {}): ReviewedFile {
     tables: [
       {
         id: 'T10',
-        sheet: '表10',
+        sheet: '表8',
         title: '财政拨款“三公”经费支出情况表',
-        label: '表10',
-        name: '表10 财政拨款“三公”经费支出情况表',
+        label: '表8',
+        name: '表8 财政拨款“三公”经费支出情况表',
         cell: 'A1',
         empty: false,
       },
-      { id: 'T1', sheet: '表1', title: '部门收支总体情况表', label: '表1', name: '表1 部门收支总体情况表', cell: 'A1', empty: false },
-      { id: 'T3', sheet: '表3', title: '部门支出总体情况表', label: '表3', name: '表3 部门支出总体情况表', cell: 'A1', empty: false },
+      {
+        id: 'T1',
+        sheet: '收支总表',
+        title: '部门收支总体情况表',
+        label: '表1',
+        name: '表1 部门收支总体情况表',
+        cell: 'A1',
+        empty: false,
+      },
+      { id: 'T3', sheet: 'Sheet3', title: '部门支出总体情况表', label: null, name: '', cell: 'A1', empty: false },
     ],
-    sheets: ['表10', '表1', '表3', '封面'],
+    sheets: ['封面', '表8', '收支总表', 'Sheet3', '项目绩效目标'],
     unrecognised_sheets: ['封面'],
     projects: [],
     findings: [],
@@ -48,8 +67,18 @@ const error: Finding = {
 }
 
 describe('review helpers', () => {
-  it('lists table ids in table order, not sheet order', () => {
-    expect(tableSummary(file('a.xlsx'))).toBe('T1 T3 T10')
+  it('names tables by the number and title printed, never by internal id', () => {
+    const summary = tableSummary(file('a.xlsx'))
+    expect(summary).toBe('表8、表1、部门支出总体情况表')
+    expect(summary).not.toMatch(/T\d/)
+    const [t10, , t3] = file('a.xlsx').tables
+    expect(tableName(t10)).toBe('表8 财政拨款“三公”经费支出情况表')
+    expect(tableName(t3)).toBe('部门支出总体情况表')
+  })
+
+  it('shows a rule by its Chinese name', () => {
+    expect(ruleTitle(error)).toBe('合计=各部分之和')
+    expect(ruleTitle({ ...error, title: '' })).toBe('审核规则')
   })
 
   it('replaces a reopened file and appends new ones', () => {
@@ -67,12 +96,17 @@ describe('review helpers', () => {
 
   it('opens a file at the sheet of its first error, else its first table', () => {
     expect(firstSheet(file('a.xlsx', { findings: [error] }))).toBe('表3')
-    expect(firstSheet(file('a.xlsx'))).toBe('表10')
+    expect(firstSheet(file('a.xlsx'))).toBe('表8')
     expect(firstSheet(file('a.xlsx', { tables: [], unrecognised_sheets: [] }))).toBeNull()
   })
 
-  it('names sheet tabs by table id and keeps unrecognised sheets last', () => {
-    expect(sheetTabs(file('a.xlsx')).map((t) => t.label)).toEqual(['T10 表10', 'T1 表1', 'T3 表3', '封面'])
+  it('shows every sheet in workbook order, saying which table a sheet holds when its name does not', () => {
+    const tabs = sheetTabs(file('a.xlsx'))
+    expect(tabs.map((t) => t.label)).toEqual(['封面', '表8', '收支总表（表1）', 'Sheet3（部门支出总体情况表）', '项目绩效目标'])
+    expect(tabs[1].tables).toBe('表8 财政拨款“三公”经费支出情况表')
+    expect(tabs.map((t) => t.label).join()).not.toMatch(/T\d/)
+    // A result without the sheet list (from an older version): tables first, then the rest.
+    expect(sheetTabs(file('a.xlsx', { sheets: [] })).map((t) => t.sheet)).toEqual(['表8', '收支总表', 'Sheet3', '封面'])
   })
 
   it('adds up errors, warnings and unreadable files', () => {

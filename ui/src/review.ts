@@ -1,5 +1,6 @@
 // Pure helpers of the review screen (no IPC), unit-tested.
 import type { Finding } from './bindings/Finding'
+import type { RecognisedTable } from './bindings/RecognisedTable'
 import type { ReviewedFile } from './bindings/ReviewedFile'
 
 const KIND_LABELS: Record<ReviewedFile['kind'], string> = {
@@ -15,10 +16,20 @@ export function kindLabel(kind: ReviewedFile['kind']): string {
   return KIND_LABELS[kind]
 }
 
-/** "T1 T3 T4 …" in table order. */
+/** A table as the workbook prints it: "表8 “三公”经费支出情况表" (never the internal id). */
+export function tableName(t: RecognisedTable): string {
+  if (t.name) return t.name
+  return t.label ? `${t.label} ${t.title}` : t.title
+}
+
+/** "表1、表3、表10" in workbook order: the printed numbers, a title where none is printed. */
 export function tableSummary(file: ReviewedFile): string {
-  const order = (id: string) => Number(id.slice(1))
-  return [...new Set(file.tables.map((t) => t.id))].sort((a, b) => order(a) - order(b)).join(' ')
+  return [...new Set(file.tables.map((t) => t.label ?? tableName(t)))].join('、')
+}
+
+/** The Chinese name of a finding's rule (never its id). */
+export function ruleTitle(f: Finding): string {
+  return f.title || '审核规则'
 }
 
 /** Files opened again replace their earlier result; new ones are appended in the order given. */
@@ -44,15 +55,24 @@ export function firstSheet(file: ReviewedFile): string | null {
   return withError?.sheet ?? file.tables[0]?.sheet ?? file.unrecognised_sheets[0] ?? null
 }
 
-/** Every sheet worth showing for a file: recognised tables first (with their ids), then the rest. */
-export function sheetTabs(file: ReviewedFile): { sheet: string; label: string }[] {
-  const tabs = new Map<string, string>()
-  for (const t of file.tables) {
-    const prev = tabs.get(t.sheet)
-    tabs.set(t.sheet, prev ? `${prev}/${t.id}` : `${t.id} ${t.sheet}`)
-  }
-  for (const s of file.unrecognised_sheets) if (!tabs.has(s)) tabs.set(s, s)
-  return [...tabs].map(([sheet, label]) => ({ sheet, label }))
+/** Every sheet of a file in workbook order, as Excel shows its tabs: the sheet's name (with
+ * the table's number or title when the name does not say it), and the tables it holds as
+ * printed, for a tooltip. */
+export function sheetTabs(file: ReviewedFile): { sheet: string; label: string; tables: string }[] {
+  const sheets = file.sheets?.length
+    ? file.sheets
+    : [...new Set([...file.tables.map((t) => t.sheet), ...file.unrecognised_sheets])]
+  return sheets.map((sheet) => {
+    const held = file.tables.filter((t) => t.sheet === sheet)
+    // "收支总表（表1）" when the sheet's name does not already say which table it is.
+    const said = held.filter((t) => !(t.label && sheet.includes(t.label)))
+    const hint = said.map((t) => t.label ?? t.title).join('、')
+    return {
+      sheet,
+      label: hint ? `${sheet}（${hint}）` : sheet,
+      tables: held.map(tableName).join('\n'),
+    }
+  })
 }
 
 export function totals(files: ReviewedFile[]): { errors: number; warnings: number; unreadable: number } {
