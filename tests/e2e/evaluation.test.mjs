@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createUnitWithDisclosure, inputOf, repoRoot, startDriver, Session } from './webdriver.mjs'
+import { cellText, createUnitWithDisclosure, repoRoot, startDriver, Session, typeInCell } from './webdriver.mjs'
 
 const fixture = join(repoRoot, 'tests', 'fixtures', 'seni-2023-self-evaluation.xlsx')
 
@@ -22,10 +22,6 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-async function fill(app, id, text) {
-  await app.type(inputOf(id), text)
-}
-
 test('typing actual values rescores the project by the rules', async () => {
   const db = join(dir, 'eval.sqlite')
   let app = await Session.launch(driver, ['--db', db])
@@ -38,11 +34,11 @@ test('typing actual values rescores the project by the rules', async () => {
     await app.waitFor('[data-testid="eval-grade"]', { text: '优' })
 
     // 扶持项目成功率 ≥90%, weight 10: 81% scores 10 × 81 ÷ 90 = 9.00
-    await fill(app, 'actual-1', '81%')
-    await app.waitFor('[data-testid="score-1"]', { text: '9.00' })
+    await typeInCell(app, 'eval-grid', 1, 'actual', '81%')
+    await app.waitFor('[data-testid="eval-grid"] [data-row="1"] [data-key="score"]', { text: '9.00' })
     await app.waitFor('[data-testid="eval-total"]', { text: '99.00' })
     // 受扶持单位数量 ≥1, weight 10: none at all scores 0, and the grade drops to 良
-    await fill(app, 'actual-0', '0')
+    await typeInCell(app, 'eval-grid', 0, 'actual', '0')
     await app.waitFor('[data-testid="eval-total"]', { text: '89.00' })
     await app.waitFor('[data-testid="eval-grade"]', { text: '良' })
     await app.screenshot('evaluation-rescored')
@@ -56,11 +52,8 @@ test('typing actual values rescores the project by the rules', async () => {
   try {
     await app.click('[data-testid="nav-disclosure"]', { text: '2023年决算公开' })
     await app.waitFor('[data-testid="eval-total"]', { text: '89.00' })
-    const actual = await app.script(
-      'return document.querySelector(arguments[0]).value',
-      ['input[data-testid="actual-1"], [data-testid="actual-1"] input'],
-    )
-    assert.equal(actual, '81%')
+    await app.waitFor('[data-testid="eval-grid"] [data-row="1"] [data-key="actual"]')
+    assert.equal(await cellText(app, 'eval-grid', 1, 'actual'), '81%')
   } finally {
     await app.close()
   }

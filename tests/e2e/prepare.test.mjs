@@ -99,7 +99,7 @@ test('a bad pasted cell is marked and saving is refused with the line named', as
     await createUnitWithDisclosure(app, { name: '测试单位', code: '9' })
     await app.click('[data-row="0"] [data-key="function_code"]')
     await pasteIntoGrid(app, '2010301\t30101\t一般公共预算\t人员经费\t\tabc')
-    await app.waitFor('.el-message--warning', { text: '第 1 行“金额（万元）”' })
+    await app.waitFor('[data-testid="status-message"]', { text: '第 1 行“金额（万元）”' })
     await app.waitFor('[data-row="0"] [data-key="amount"].invalid')
     await app.click('[data-testid="save-lines"]')
     await app.waitFor('[data-testid="status-message"]', { text: '未保存' })

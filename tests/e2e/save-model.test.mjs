@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chooseOption, createUnitWithDisclosure, inputOf, pasteIntoGrid, startDriver, Session } from './webdriver.mjs'
+import { cellText, chooseOption, createUnitWithDisclosure, inputOf, pasteIntoGrid, startDriver, Session, typeInCell } from './webdriver.mjs'
 
 let driver
 let dir
@@ -69,15 +69,15 @@ test('Ctrl+S on the 情况说明 and 绩效目标 tabs saves them, and they surv
     // 绩效目标: an indicator typed and saved with Ctrl+S
     await app.click('#tab-targets')
     await chooseOption(app, '[data-testid="add-target-project"]', 'P001 政府办业务经费')
-    await typeInto(app, inputOf('target-name-0'), '官方网站发布信息数量')
-    await ctrlS(app, inputOf('target-name-0'))
+    await typeInCell(app, 'target-grid', 0, 'name', '官方网站发布信息数量')
+    await ctrlS(app, '[data-testid="target-grid"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已保存 1 个项目的绩效目标' })
 
     // renaming it and saving again keeps the new name; the lines were not saved by either key
-    await typeInto(app, inputOf('target-name-0'), '政府网站发布信息数量')
-    await ctrlS(app, inputOf('target-name-0'))
+    await typeInCell(app, 'target-grid', 0, 'name', '政府网站发布信息数量')
+    await ctrlS(app, '[data-testid="target-grid"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已保存 1 个项目的绩效目标' })
-    assert.equal(await valueOf(app, inputOf('target-name-0')), '政府网站发布信息数量')
+    assert.equal(await cellText(app, 'target-grid', 0, 'name'), '政府网站发布信息数量')
     await app.click('#tab-narrative')
     assert.equal(await valueOf(app, inputOf('doc-region')), '巴音郭楞蒙古自治州', 'switching tabs keeps the text')
     await app.screenshot('save-model-narrative')
@@ -92,8 +92,7 @@ test('Ctrl+S on the 情况说明 and 绩效目标 tabs saves them, and they surv
     await app.waitFor(inputOf('doc-region'))
     assert.equal(await valueOf(app, inputOf('doc-region')), '巴音郭楞蒙古自治州')
     await app.click('#tab-targets')
-    await app.waitFor(inputOf('target-name-0'))
-    assert.equal(await valueOf(app, inputOf('target-name-0')), '政府网站发布信息数量')
+    await app.waitFor('[data-testid="target-grid"] [data-row="0"] [data-key="name"]', { text: '政府网站发布信息数量' })
   } finally {
     await app.close()
   }
@@ -181,21 +180,21 @@ test('typing a new 自评 with a 定性 band and no score yet raises no error to
     await createUnitWithDisclosure(app, { name: '色尼区财政局', code: '101004', year: 2023, finalAccounts: true })
     await app.click('[data-testid="new-evaluation"]')
     await app.type(inputOf('eval-project'), '城乡居民医疗救助')
-    await app.type(inputOf('actual-0'), '好')
-    // the 定性评定 column is at the table's right edge: scroll it into view as a user would
-    await app.script('document.querySelector(\'[data-testid="eval-indicators"] .grading\').scrollIntoView({ inline: "center", block: "center" })')
-    await chooseOption(app, '[data-testid="eval-indicators"] .el-table__row:first-child .grading .el-select', '部分达成')
-    await app.type(inputOf('grading-score-0'), '4.')
-    await app.type(inputOf('grading-score-0'), '')
-    await app.type(inputOf('weight-0'), '1o')
+    await typeInCell(app, 'eval-grid', 0, 'actual', '好')
+    await typeInCell(app, 'eval-grid', 0, 'achievement', '部分达成')
+    await typeInCell(app, 'eval-grid', 0, 'grading_score', '4.')
+    await app.waitFor('[data-testid="eval-grid"] [data-row="0"] [data-key="grading_score"].invalid')
+    await typeInCell(app, 'eval-grid', 0, 'grading_score', '')
+    await typeInCell(app, 'eval-grid', 0, 'weight', '1o')
+    await app.waitFor('[data-testid="eval-grid"] [data-row="0"] [data-key="weight"].invalid')
     await new Promise((resolve) => setTimeout(resolve, 600))
     assert.equal(await errorToasts(app), 0, 'no error toast while typing')
     const status = await app.script('return document.querySelector(\'[data-testid="status-message"]\').innerText')
     assert.doesNotMatch(status, /内部错误|invalid/, 'no internal error text reaches the status bar')
-    await app.type(inputOf('weight-0'), '10')
-    await app.type(inputOf('grading-score-0'), '4.5')
+    await typeInCell(app, 'eval-grid', 0, 'weight', '10')
+    await typeInCell(app, 'eval-grid', 0, 'grading_score', '4.5')
     await app.waitFor('[data-testid="evaluation-unsaved"]')
-    await ctrlS(app, inputOf('grading-score-0'))
+    await ctrlS(app, '[data-testid="eval-grid"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已保存“城乡居民医疗救助”的绩效自评' })
     assert.equal(await errorToasts(app), 0)
     await app.screenshot('save-model-evaluation')

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chooseOption, createUnitWithDisclosure, inputOf, pasteIntoGrid, repoRoot, Session, startDriver } from './webdriver.mjs'
+import { chooseOption, createUnitWithDisclosure, pasteIntoGrid, repoRoot, Session, startDriver, typeInCell } from './webdriver.mjs'
 
 let driver
 let dir
@@ -49,15 +49,15 @@ test('a weight finding appears, is fixed, and the targets are exported', async (
       ['信访人员满意度', '95', '20'],
     ]
     for (const [i, [name, value, weight]] of rows.entries()) {
-      await app.type(inputOf(`target-name-${i}`), name)
-      await app.type(inputOf(`target-value-${i}`), value)
-      await app.type(inputOf(`target-weight-${i}`), weight)
+      await typeInCell(app, 'target-grid', i, 'name', name)
+      await typeInCell(app, 'target-grid', i, 'value', value)
+      await typeInCell(app, 'target-grid', i, 'weight', weight)
     }
     await app.waitFor('[data-testid="weight-total"]', { text: '80' })
     await app.waitFor('[data-testid="target-finding"]', { text: '指标权重合计为80' })
     await app.screenshot('targets-weight-finding')
 
-    await app.type(inputOf('target-weight-2'), '30')
+    await typeInCell(app, 'target-grid', 2, 'weight', '30')
     await app.waitFor('[data-testid="weight-total"]', { text: '90' })
     await app.waitFor('[data-testid="target-findings"]', { text: '没有发现问题' })
     await app.click('[data-testid="save-targets"]')

@@ -52,7 +52,7 @@ export async function startDriver(env = {}) {
   for (let i = 0; i < 100; i++) {
     try {
       const res = await fetch(`${base}/status`)
-      if (res.ok) return { base, stop: () => proc.kill() }
+      if (res.ok) return { base, pid: proc.pid, stop: () => proc.kill() }
     } catch {
       // not listening yet
     }
@@ -68,8 +68,16 @@ export class Session {
     this.id = id
   }
 
-  /** Launches the app with `args` and opens a session on its window. */
+  /** Launches the app with `args` and opens a session on its window once its toolbar is there. */
   static async launch(driver, args) {
+    const session = await Session.start(driver, args)
+    await session.waitFor('[data-testid="toolbar"]')
+    return session
+  }
+
+  /** Launches the app with `args` and opens a session on its window at once (the page may still
+   * be loading). */
+  static async start(driver, args) {
     const caps = {
       capabilities: {
         alwaysMatch: {
@@ -85,9 +93,7 @@ export class Session {
     })
     const body = await res.json()
     if (!res.ok) throw new Error(`new session failed: ${JSON.stringify(body)}`)
-    const session = new Session(driver.base, body.value.sessionId)
-    await session.waitFor('[data-testid="toolbar"]')
-    return session
+    return new Session(driver.base, body.value.sessionId)
   }
 
   async cmd(method, path, payload) {
@@ -158,7 +164,11 @@ export class Session {
         return
       } catch (err) {
         const retriable = /click intercepted|not interactable/.test(String(err))
-        if (!retriable || Date.now() > deadline) throw err
+        if (!retriable || Date.now() > deadline) {
+          // what covered the element is what the failure is about: keep a picture of it
+          await this.screenshot(`failed-click-${Date.now()}`).catch(() => undefined)
+          throw err
+        }
         await sleep(100)
       }
     }
@@ -278,4 +288,22 @@ export async function chooseOption(app, selectCss, text, timeout = 10000) {
     }
   }
   throw new Error(`no option “${text}” in ${selectCss}`)
+}
+
+/** Types `text` into a cell of a grid as a user does: click the cell, type, Enter. An empty
+ * `text` clears the cell with Delete. */
+export async function typeInCell(app, grid, row, key, text) {
+  const cell = await app.waitFor(`[data-testid="${grid}"] [data-row="${row}"] [data-key="${key}"]`)
+  // a wide grid scrolls sideways inside its own box, as a user scrolls it to reach a column
+  await app.script('arguments[0].scrollIntoView({ block: "nearest", inline: "nearest" })', [{ [ELEMENT]: cell }])
+  await app.clickElement(cell)
+  const el = await app.waitFor(`[data-testid="${grid}"]`)
+  await app.cmd('POST', `/element/${el}/value`, { text: text === '' ? '\uE017' : `${text}\uE007` })
+}
+
+/** The text a grid cell shows. */
+export async function cellText(app, grid, row, key) {
+  return app.script('const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null', [
+    `[data-testid="${grid}"] [data-row="${row}"] [data-key="${key}"]`,
+  ])
 }

@@ -19,8 +19,6 @@ export const FUND_COLUMNS: { key: keyof FundExecution; label: string }[] = [
   { key: 'executed', label: '全年执行数（万元）' },
 ]
 
-export const LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标']
-
 function emptyFunds(): FundExecution {
   return { initial_budget: null, full_year_budget: null, executed: null }
 }

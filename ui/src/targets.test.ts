@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { indicatorsFromTsv, newProjectTargets, weightTotal } from './targets'
+import { newProjectTargets, weightTotal } from './targets'
+import { targetIndicators, targetRows, targetSpec } from './grid/indicators'
+import { History } from './grid/history'
+import { pasteEdits } from './grid/operations'
+import { parseTsv } from './grid/tsv'
 
 describe('targets helpers', () => {
   it('adds weights exactly', () => {
@@ -12,10 +16,20 @@ describe('targets helpers', () => {
     expect(weightTotal(p.indicators)).toBe('89.75')
   })
 
-  it('reads indicators pasted from Excel, operators in their ASCII forms too', () => {
-    const rows = indicatorsFromTsv('产出指标\t数量指标\t慰问企业数量★\t>=\t3\t家\t20\n满意度指标\t服务对象满意度指标\t满意度\t约\t90\t%\t10\n')
-    expect(rows).toHaveLength(2)
-    expect(rows[0]).toMatchObject({ name: '慰问企业数量', core: true, operator: '≥', value: '3', unit: '家', weight: '20' })
-    expect(rows[1]).toMatchObject({ operator: null, verbatim: '约90%' })
+  it('reads indicators pasted from Excel into the grid, operators in their ASCII forms too', () => {
+    const rows = targetRows([], 0)
+    const block = parseTsv('产出指标\t数量指标\t慰问企业数量★\t>=\t3\t家\t20\n满意度\t服务对象满意度指标\t满意度\t\t≥90\t%\t10\n')
+    pasteEdits(targetSpec, rows, block, 0, 0).edits.forEach((e) => new History().commit(rows, e))
+    const indicators = targetIndicators(rows, [])
+    expect(indicators).toHaveLength(2)
+    expect(indicators[0]).toMatchObject({ name: '慰问企业数量', core: true, operator: '≥', value: '3', unit: '家', weight: '20' })
+    expect(indicators[1]).toMatchObject({ level1: '满意度指标', operator: '≥', value: '90' })
+  })
+
+  it('marks a bad operator or weight at its cell and keeps it out of the indicator', () => {
+    const rows = targetRows([], 0)
+    const block = parseTsv('产出指标\t数量指标\t宣传次数\t约\t3\t次\t2o\n')
+    const { bad } = pasteEdits(targetSpec, rows, block, 0, 0)
+    expect(bad.map((b) => b.key)).toEqual(['operator', 'weight'])
   })
 })

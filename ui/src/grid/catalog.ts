@@ -1,6 +1,9 @@
 // Code names and suggestions for the grid, from the catalog listing the backend sends once.
 import type { CatalogEntry } from '../bindings/CatalogEntry'
 import type { Project } from '../bindings/Project'
+import type { Suggestion } from './spec'
+
+export type { Suggestion }
 
 export interface CatalogListing {
   year: number
@@ -8,10 +11,6 @@ export interface CatalogListing {
   economic: CatalogEntry[]
 }
 
-export interface Suggestion {
-  value: string
-  label: string
-}
 
 export class CodeBook {
   private readonly names = new Map<string, string>()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatAmount, parseAmount, sumAmounts } from './amount'
 import { History } from './history'
-import { arrangeByHeader, emptyRow, fromLineSet, normalizeCell, toLineSet, type GridRow } from './lines'
+import { arrangeByHeader, emptyRow, fromLineSet, lineSpec, normalizeCell, toLineSet, type GridRow } from './lines'
 import vocabulary from '../bindings/vocabulary.json'
 import { clearEdit, fillDownEdit, pasteEdits } from './operations'
 import { parseTsv, toTsv } from './tsv'
@@ -59,6 +59,8 @@ describe('cells', () => {
   })
 })
 
+const LINES = lineSpec(new CodeBook({ year: 2024, function: [], economic: [] }, []))
+
 function rows(n: number): GridRow[] {
   return Array.from({ length: n }, emptyRow)
 }
@@ -68,7 +70,7 @@ describe('paste, fill down and undo', () => {
     const grid = rows(1)
     const history = new History()
     const block = parseTsv('2010301\t30101\t一般公共预算\t人员经费\t\t"1,000.00"\t否\n2010302\t3010x\t基金\t人员\t\tabc\t否\n')
-    const { edits, bad } = pasteEdits(grid, block, 0, 0)
+    const { edits, bad } = pasteEdits(LINES, grid, block, 0, 0)
     edits.forEach((e) => history.commit(grid, e))
     expect(grid).toHaveLength(2)
     expect(grid[0].amount).toBe('1000.00')
@@ -87,7 +89,7 @@ describe('paste, fill down and undo', () => {
 
   it('pastes no further right than the last column', () => {
     const grid = rows(1)
-    const { edits } = pasteEdits(grid, [['a', 'b', 'c']], 0, 6)
+    const { edits } = pasteEdits(LINES, grid, [['a', 'b', 'c']], 0, 6)
     const cells = edits.find((e) => e.kind === 'cells')
     expect(cells && cells.kind === 'cells' && cells.cells.map((c) => c.key)).toEqual(['carried_over', 'note'])
   })
@@ -158,16 +160,16 @@ describe('CodeBook', () => {
 
 describe('the words the import reads', () => {
   it('the grid accepts every fund source and spending type the import accepts', () => {
-    for (const [alias, label] of Object.entries(vocabulary.fund_source_aliases)) {
+    for (const [alias, label] of Object.entries(vocabulary.lines.fund_source_aliases)) {
       expect(normalizeCell('source', alias)).toEqual({ value: label })
     }
-    for (const label of vocabulary.fund_sources) {
+    for (const label of vocabulary.lines.fund_sources) {
       expect(normalizeCell('source', `${label}拨款`)).toEqual({ value: label })
     }
-    for (const [alias, label] of Object.entries(vocabulary.spending_type_aliases)) {
+    for (const [alias, label] of Object.entries(vocabulary.lines.spending_type_aliases)) {
       expect(normalizeCell('spending', alias)).toEqual({ value: label })
     }
-    for (const word of vocabulary.carried_over_yes) expect(normalizeCell('carried_over', word).value).toBe('是')
+    for (const word of vocabulary.lines.carried_over_yes) expect(normalizeCell('carried_over', word).value).toBe('是')
     // the spellings a user found refused by the grid and accepted by the import
     expect(normalizeCell('source', '一般预算')).toEqual({ value: '一般公共预算' })
     expect(normalizeCell('source', '专户')).toEqual({ value: '财政专户' })
@@ -181,7 +183,7 @@ describe('paste with a header row', () => {
     expect(arranged.header).toBe(true)
     expect(arranged.yuan).toBe(false)
     const grid = rows(1)
-    pasteEdits(grid, arranged.block, 0, 0).edits.forEach((e) => new History().commit(grid, e))
+    pasteEdits(LINES, grid, arranged.block, 0, 0).edits.forEach((e) => new History().commit(grid, e))
     expect(grid[0]).toMatchObject({
       function_code: '2010301',
       economic_code: '30101',

@@ -1,13 +1,13 @@
 // Undo/redo as a stack of diffs: each edit records what it changed, never a copy of the grid,
 // so 10,000 lines cost nothing to edit.
-import type { ColumnKey, GridRow } from './lines'
+import type { Row } from './spec'
 
 export type Edit =
-  | { kind: 'cells'; cells: { row: number; key: ColumnKey; before: string; after: string }[] }
-  | { kind: 'insert'; index: number; rows: GridRow[] }
-  | { kind: 'remove'; index: number; rows: GridRow[] }
+  | { kind: 'cells'; cells: { row: number; key: string; before: string; after: string }[] }
+  | { kind: 'insert'; index: number; rows: Row[] }
+  | { kind: 'remove'; index: number; rows: Row[] }
 
-function apply(rows: GridRow[], edit: Edit, forward: boolean) {
+function apply(rows: Row[], edit: Edit, forward: boolean) {
   switch (edit.kind) {
     case 'cells':
       for (const c of edit.cells) rows[c.row][c.key] = forward ? c.after : c.before
@@ -30,7 +30,7 @@ export class History {
   constructor(private readonly limit = 500) {}
 
   /** Applies `edit` to `rows` and remembers it. Empty edits are ignored. */
-  commit(rows: GridRow[], edit: Edit): boolean {
+  commit(rows: Row[], edit: Edit): boolean {
     if (edit.kind === 'cells') {
       edit = { kind: 'cells', cells: edit.cells.filter((c) => c.before !== c.after) }
       if (edit.cells.length === 0) return false
@@ -44,7 +44,7 @@ export class History {
     return true
   }
 
-  undo(rows: GridRow[]): Edit | null {
+  undo(rows: Row[]): Edit | null {
     const edit = this.done.pop()
     if (!edit) return null
     apply(rows, edit, false)
@@ -52,7 +52,7 @@ export class History {
     return edit
   }
 
-  redo(rows: GridRow[]): Edit | null {
+  redo(rows: Row[]): Edit | null {
     const edit = this.undone.pop()
     if (!edit) return null
     apply(rows, edit, true)

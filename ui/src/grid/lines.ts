@@ -5,7 +5,9 @@ import type { FundSource } from '../bindings/FundSource'
 import type { LineSet } from '../bindings/LineSet'
 import type { Project } from '../bindings/Project'
 import type { SpendingType } from '../bindings/SpendingType'
-import { parseAmount } from './amount'
+import { formatAmount, parseAmount } from './amount'
+import type { CodeBook } from './catalog'
+import type { CellCheck, Column, GridSpec } from './spec'
 // Written from Rust's line vocabulary by its tests: the words file import reads, read here too.
 import vocabulary from '../bindings/vocabulary.json'
 
@@ -19,20 +21,14 @@ export type ColumnKey =
   | 'amount'
   | 'note'
 
-export interface Column {
-  key: ColumnKey
-  title: string
-  width: number
-  kind: 'code' | 'choice' | 'amount' | 'text'
-  options?: readonly string[]
-}
+export type LineColumn = Column & { key: ColumnKey }
 
-export const SOURCES = vocabulary.fund_sources as readonly FundSource[]
-export const SPENDING = vocabulary.spending_types as readonly SpendingType[]
+export const SOURCES = vocabulary.lines.fund_sources as readonly FundSource[]
+export const SPENDING = vocabulary.lines.spending_types as readonly SpendingType[]
 
 /** In the order of the import template's first columns, so that rows copied from the
  * template or a budget-lines workbook land in the right columns without a header. */
-export const COLUMNS: readonly Column[] = [
+export const COLUMNS: readonly LineColumn[] = [
   { key: 'function_code', title: '功能分类（项）', width: 230, kind: 'code' },
   { key: 'economic_code', title: '经济分类（款）', width: 180, kind: 'code' },
   { key: 'source', title: '资金来源', width: 104, kind: 'choice', options: SOURCES },
@@ -62,10 +58,10 @@ export function isBlank(row: GridRow): boolean {
   return COLUMNS.every((c) => row[c.key].trim() === '')
 }
 
-const SOURCE_ALIASES = vocabulary.fund_source_aliases as Record<string, FundSource>
-const SPENDING_ALIASES = vocabulary.spending_type_aliases as Record<string, SpendingType>
-const YES: readonly string[] = vocabulary.carried_over_yes
-const NO: readonly string[] = vocabulary.carried_over_no
+const SOURCE_ALIASES = vocabulary.lines.fund_source_aliases as Record<string, FundSource>
+const SPENDING_ALIASES = vocabulary.lines.spending_type_aliases as Record<string, SpendingType>
+const YES: readonly string[] = vocabulary.lines.carried_over_yes
+const NO: readonly string[] = vocabulary.lines.carried_over_no
 
 /** A fund as the import reads it: a label, anything starting with one ("一般公共预算拨款"), or
  * an alias. */
@@ -92,7 +88,7 @@ function foldHeader(text: string): string {
 export function columnOfHeader(text: string): ColumnKey | null | undefined {
   const folded = foldHeader(text)
   if (folded === '') return undefined
-  const rule = vocabulary.header_rules.find(
+  const rule = vocabulary.lines.header_rules.find(
     (r) => r.contains.some((k) => folded.includes(k)) || r.equals.some((k) => folded === k),
   )
   return rule ? (rule.key as ColumnKey | null) : undefined
@@ -119,7 +115,6 @@ export function arrangeByHeader(block: string[][]): { block: string[][]; header:
   return { block: rows, header: true, yuan }
 }
 
-export type CellCheck = { value: string; error?: string }
 
 /** Turns what was typed or pasted into the cell's canonical text, or says why it cannot be. */
 export function normalizeCell(key: ColumnKey, raw: string): CellCheck {
@@ -150,6 +145,8 @@ export function normalizeCell(key: ColumnKey, raw: string): CellCheck {
       if (NO.includes(text)) return { value: text === '' ? '' : '否' }
       return { value: text, error: '上年结转应填“是”或“否”' }
     case 'amount': {
+      if (/[^万]元$/.test(text))
+        return { value: text, error: '金额单位是元，网格按万元录入：请换算为万元，或用“导入明细”导入以元为单位的工作簿' }
       const parsed = parseAmount(text)
       return parsed.ok ? { value: parsed.value } : { value: text, error: parsed.message }
     }
@@ -207,4 +204,34 @@ export function toLineSet(rows: GridRow[], projects: Project[]): { set: LineSet;
     })
   })
   return { set: { projects, lines }, problems }
+}
+
+/** The budget-line grid: codes shown with their names, amounts with 千分位, suggestions from the
+ * catalog and the projects, a header row on the clipboard matched by name. */
+export function lineSpec(book: CodeBook): GridSpec<GridRow> {
+  const coded = (key: string): key is 'function_code' | 'economic_code' | 'project_code' =>
+    key === 'function_code' || key === 'economic_code' || key === 'project_code'
+  return {
+    columns: COLUMNS,
+    emptyRow,
+    normalize: (key, raw) => normalizeCell(key as ColumnKey, raw),
+    display: (row, key) => {
+      const v = row[key as ColumnKey]
+      if (coded(key)) return book.describe(key, v)
+      if (key === 'amount') return formatAmount(v)
+      return v
+    },
+    suggest: (key, typed) => (coded(key) ? book.suggest(key, typed) : []),
+    arrange: (block) => {
+      const arranged = arrangeByHeader(block)
+      return { block: arranged.yuan ? markYuanAmounts(arranged.block) : arranged.block, header: arranged.header }
+    },
+  }
+}
+
+/** Amounts under a 元 header are kept as typed with their unit, so they show red and never
+ * count as 万元; the message says what to do. */
+function markYuanAmounts(block: string[][]): string[][] {
+  const at = COLUMNS.findIndex((c) => c.key === 'amount')
+  return block.map((r) => r.map((v, i) => (i === at && v.trim() !== '' ? `${v.trim()}元` : v)))
 }

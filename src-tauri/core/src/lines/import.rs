@@ -92,10 +92,7 @@ impl Field {
     fn from_header(folded: &str) -> Option<Field> {
         HEADER_RULES
             .iter()
-            .find(|r| {
-                r.contains.iter().any(|k| folded.contains(k))
-                    || r.equals.iter().any(|k| folded == *k)
-            })
+            .find(|r| r.contains.iter().any(|k| folded.contains(k)) || r.equals.contains(&folded))
             .map(|r| r.field)
     }
 

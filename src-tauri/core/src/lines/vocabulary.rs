@@ -1,7 +1,6 @@
 //! The words of budget lines that the grid must read exactly as the file import does: fund
 //! sources and spending types with their aliases, the yes/no of 上年结转, and the header rules
-//! that name a column. The UI reads them from `vocabulary.json`, written beside the TypeScript
-//! bindings by this module's test, so there is one home for each word.
+//! that name a column (part of `crate::vocabulary`, which the UI reads).
 
 use std::collections::BTreeMap;
 
@@ -61,18 +60,6 @@ pub fn line_vocabulary() -> LineVocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Writes `vocabulary.json` beside the bindings (the test script fails when it changes
-    /// without being committed, as for the bindings).
-    #[test]
-    fn exports_the_vocabulary_for_the_ui() {
-        let Ok(dir) = std::env::var("TS_RS_EXPORT_DIR") else {
-            return;
-        };
-        let json = serde_json::to_string_pretty(&line_vocabulary()).unwrap() + "\n";
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(std::path::Path::new(&dir).join("vocabulary.json"), json).unwrap();
-    }
 
     #[test]
     fn every_word_the_ui_is_given_is_read_by_the_import() {

@@ -11,6 +11,7 @@ pub mod model;
 pub mod read;
 pub mod review;
 pub mod value;
+pub mod vocabulary;
 pub mod write;
 mod write_disclosure;
 

@@ -1,0 +1,38 @@
+//! Every word list the UI must read exactly as Rust does, in one JSON file written beside the
+//! TypeScript bindings (`ui/src/bindings/vocabulary.json`) by this module's test: the UI keeps
+//! no copies of its own, so a spelling the import accepts is never refused by the grid.
+
+use serde::Serialize;
+
+use crate::lines::vocabulary::{line_vocabulary, LineVocabulary};
+use crate::targets::vocabulary::{indicator_vocabulary, IndicatorVocabulary};
+
+#[derive(Debug, Serialize)]
+pub struct Vocabulary {
+    pub lines: LineVocabulary,
+    pub indicators: IndicatorVocabulary,
+}
+
+pub fn vocabulary() -> Vocabulary {
+    Vocabulary {
+        lines: line_vocabulary(),
+        indicators: indicator_vocabulary(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `vocabulary.json` beside the bindings; the test script fails when it changed and
+    /// was not committed, as for the bindings.
+    #[test]
+    fn exports_the_vocabulary_for_the_ui() {
+        let Ok(dir) = std::env::var("TS_RS_EXPORT_DIR") else {
+            return;
+        };
+        let json = serde_json::to_string_pretty(&vocabulary()).unwrap() + "\n";
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(std::path::Path::new(&dir).join("vocabulary.json"), json).unwrap();
+    }
+}
