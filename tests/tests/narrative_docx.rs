@@ -87,7 +87,6 @@ fn the_document_opens_in_libreoffice_with_the_right_numbers() {
             "承办县政府党组会议、全体会议、常务会议、全县会议和重大活动的组织安排工作。".into(),
         ],
         organisation: "若羌县人民政府办公室无下属预算单位，下设7个科室。".into(),
-        staff: input.facts.staff.clone(),
         date: "2024年2月18日".into(),
     };
     let dir = tempfile::tempdir().unwrap();
@@ -96,7 +95,16 @@ fn the_document_opens_in_libreoffice_with_the_right_numbers() {
         unit: unit.into(),
         year: 2024,
     };
-    save_document_docx(&docx, &tables, template, &header, &narrative, &texts).unwrap();
+    save_document_docx(
+        &docx,
+        &tables,
+        template,
+        &header,
+        &narrative,
+        &texts,
+        &input.facts.staff,
+    )
+    .unwrap();
 
     // Read back as a 情况说明 to check, the whole document agrees with its tables.
     let read_back = budget_core::narrative::read_narrative(&docx).unwrap();

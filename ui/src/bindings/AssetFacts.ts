@@ -8,12 +8,12 @@ export type AssetFacts = {
 /**
  * 房屋 in 平方米.
  */
-building_area: string, building_value: Money, official_vehicles: number, official_vehicle_value: Money, enforcement_vehicles: number, enforcement_vehicle_value: Money, other_vehicles: number, other_vehicle_value: Money, furniture_value: Money, other_asset_value: Money, 
+building_area: string | null, building_value: Money | null, official_vehicles: number | null, official_vehicle_value: Money | null, enforcement_vehicles: number | null, enforcement_vehicle_value: Money | null, other_vehicles: number | null, other_vehicle_value: Money | null, furniture_value: Money | null, other_asset_value: Money | null, 
 /**
  * 单位价值 50 万元以上 and 100 万元以上 大型设备 held.
  */
-equipment_over_50: number, equipment_over_100: number, 
+equipment_over_50: number | null, equipment_over_100: number | null, 
 /**
  * This year's budget for buying vehicles, and large equipment to buy.
  */
-vehicle_purchase_budget: Money, planned_equipment_over_50: number, planned_equipment_over_100: number, };
+vehicle_purchase_budget: Money | null, planned_equipment_over_50: number | null, planned_equipment_over_100: number | null, };

@@ -6,7 +6,8 @@ import type { ProcurementFacts } from "./ProcurementFacts";
 import type { StaffFacts } from "./StaffFacts";
 
 /**
- * What part three needs and the tables do not hold; typed once a year.
+ * What part three and the 人员 sentence of part one need and the tables do not hold; typed
+ * once a year.
  */
 export type NarrativeFacts = { 
 /**

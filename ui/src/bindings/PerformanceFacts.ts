@@ -8,4 +8,4 @@ export type PerformanceFacts = {
 /**
  * 部门整体绩效目标 count and amount.
  */
-department_targets: number, department_amount: Money, non_fiscal_projects: number, non_fiscal_amount: Money, };
+department_targets: number | null, department_amount: Money | null, non_fiscal_projects: number | null, non_fiscal_amount: Money | null, };

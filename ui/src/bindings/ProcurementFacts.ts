@@ -4,12 +4,12 @@ import type { Money } from "./Money";
 /**
  * 政府采购 of the year.
  */
-export type ProcurementFacts = { goods: Money, works: Money, services: Money, 
+export type ProcurementFacts = { goods: Money | null, works: Money | null, services: Money | null, 
 /**
  * 面向中小企业预留.
  */
-reserved_for_sme: Money, 
+reserved_for_sme: Money | null, 
 /**
  * 其中：面向小微企业预留.
  */
-reserved_for_small_micro: Money, };
+reserved_for_small_micro: Money | null, };

@@ -3,4 +3,4 @@
 /**
  * 人员: 编制数, 实有人数 and its parts with their change on last year.
  */
-export type StaffFacts = { establishment: number, in_service: number, in_service_change: number, retired: number, retired_change: number, veteran_retired: number, veteran_retired_change: number, };
+export type StaffFacts = { establishment: number | null, in_service: number | null, in_service_change: number | null, retired: number | null, retired_change: number | null, veteran_retired: number | null, veteran_retired_change: number | null, };

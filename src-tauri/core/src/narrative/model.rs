@@ -61,17 +61,20 @@ impl Narrative {
     }
 }
 
+// The facts below are typed by hand; `None` is "not entered yet" and prints as （待填写）, never
+// as a zero. A zero is a zero the user typed.
+
 /// 政府采购 of the year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ProcurementFacts {
-    pub goods: Money,
-    pub works: Money,
-    pub services: Money,
+    pub goods: Option<Money>,
+    pub works: Option<Money>,
+    pub services: Option<Money>,
     /// 面向中小企业预留.
-    pub reserved_for_sme: Money,
+    pub reserved_for_sme: Option<Money>,
     /// 其中：面向小微企业预留.
-    pub reserved_for_small_micro: Money,
+    pub reserved_for_small_micro: Option<Money>,
 }
 
 /// 国有资产占用使用情况 at the end of last year, and this year's planned purchases.
@@ -79,24 +82,24 @@ pub struct ProcurementFacts {
 #[ts(export)]
 pub struct AssetFacts {
     /// 房屋 in 平方米.
-    #[ts(type = "string")]
-    pub building_area: Decimal,
-    pub building_value: Money,
-    pub official_vehicles: u32,
-    pub official_vehicle_value: Money,
-    pub enforcement_vehicles: u32,
-    pub enforcement_vehicle_value: Money,
-    pub other_vehicles: u32,
-    pub other_vehicle_value: Money,
-    pub furniture_value: Money,
-    pub other_asset_value: Money,
+    #[ts(type = "string | null")]
+    pub building_area: Option<Decimal>,
+    pub building_value: Option<Money>,
+    pub official_vehicles: Option<u32>,
+    pub official_vehicle_value: Option<Money>,
+    pub enforcement_vehicles: Option<u32>,
+    pub enforcement_vehicle_value: Option<Money>,
+    pub other_vehicles: Option<u32>,
+    pub other_vehicle_value: Option<Money>,
+    pub furniture_value: Option<Money>,
+    pub other_asset_value: Option<Money>,
     /// 单位价值 50 万元以上 and 100 万元以上 大型设备 held.
-    pub equipment_over_50: u32,
-    pub equipment_over_100: u32,
+    pub equipment_over_50: Option<u32>,
+    pub equipment_over_100: Option<u32>,
     /// This year's budget for buying vehicles, and large equipment to buy.
-    pub vehicle_purchase_budget: Money,
-    pub planned_equipment_over_50: u32,
-    pub planned_equipment_over_100: u32,
+    pub vehicle_purchase_budget: Option<Money>,
+    pub planned_equipment_over_50: Option<u32>,
+    pub planned_equipment_over_100: Option<u32>,
 }
 
 /// 预算绩效 coverage. The fiscal projects come from 表7.
@@ -104,26 +107,27 @@ pub struct AssetFacts {
 #[ts(export)]
 pub struct PerformanceFacts {
     /// 部门整体绩效目标 count and amount.
-    pub department_targets: u32,
-    pub department_amount: Money,
-    pub non_fiscal_projects: u32,
-    pub non_fiscal_amount: Money,
+    pub department_targets: Option<u32>,
+    pub department_amount: Option<Money>,
+    pub non_fiscal_projects: Option<u32>,
+    pub non_fiscal_amount: Option<Money>,
 }
 
 /// 人员: 编制数, 实有人数 and its parts with their change on last year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct StaffFacts {
-    pub establishment: u32,
-    pub in_service: u32,
-    pub in_service_change: i32,
-    pub retired: u32,
-    pub retired_change: i32,
-    pub veteran_retired: u32,
-    pub veteran_retired_change: i32,
+    pub establishment: Option<u32>,
+    pub in_service: Option<u32>,
+    pub in_service_change: Option<i32>,
+    pub retired: Option<u32>,
+    pub retired_change: Option<i32>,
+    pub veteran_retired: Option<u32>,
+    pub veteran_retired_change: Option<i32>,
 }
 
-/// What part three needs and the tables do not hold; typed once a year.
+/// What part three and the 人员 sentence of part one need and the tables do not hold; typed
+/// once a year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct NarrativeFacts {

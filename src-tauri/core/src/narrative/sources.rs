@@ -106,8 +106,16 @@ pub fn save_disclosure_document(
     path: &Path,
 ) -> Result<(), CoreError> {
     let p = document_parts(store, disclosure_id, input)?;
-    save_document_docx(path, &p.tables, p.template, &p.header, &p.narrative, texts)
-        .map_err(|e| CoreError::Invalid(e.to_string()))
+    save_document_docx(
+        path,
+        &p.tables,
+        p.template,
+        &p.header,
+        &p.narrative,
+        texts,
+        &input.facts.staff,
+    )
+    .map_err(|e| CoreError::Invalid(e.to_string()))
 }
 
 /// Writes the complete document of a stored 预算 disclosure as one workbook (封面, 目录, 概况,
@@ -126,6 +134,7 @@ pub fn save_disclosure_document_workbook(
         &p.header,
         &p.narrative,
         texts,
+        &input.facts.staff,
     )
     .map_err(|e| CoreError::Invalid(e.to_string()))?;
     std::fs::write(path, bytes).map_err(|source| CoreError::Io {

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use super::docx::glossary::TERMS;
 use super::docx::DocumentTexts;
 use super::generate::staff_sentence;
-use super::model::Narrative;
+use super::model::{Narrative, StaffFacts};
 use crate::tables::{BudgetTables, Template};
 use crate::xlsx::write::{add_table_sheets, WorkbookHeader, WriteError};
 
@@ -86,6 +86,7 @@ pub fn write_document_workbook(
     header: &WorkbookHeader,
     narrative: &Narrative,
     texts: &DocumentTexts,
+    staff: &StaffFacts,
 ) -> Result<Vec<u8>, WriteError> {
     let looks = Looks::new();
     let mut book = Workbook::new();
@@ -95,7 +96,7 @@ pub fn write_document_workbook(
         texts.region.clone(),
         unit.clone(),
         format!("{year}年部门预算公开"),
-        texts.date.clone(),
+        texts.signature_date(),
     ]
     .into_iter()
     .filter(|t| !t.trim().is_empty())
@@ -130,7 +131,7 @@ pub fn write_document_workbook(
     prose_sheet(&mut book, "主要职能", "一、主要职能", &functions, &looks).map_err(failed)?;
     let organisation = vec![
         (false, texts.organisation.clone()),
-        (false, staff_sentence(unit, &texts.staff)),
+        (false, staff_sentence(unit, staff)),
     ];
     prose_sheet(
         &mut book,
@@ -229,8 +230,15 @@ mod tests {
             unit: "若羌县人民政府办公室".into(),
             year: 2024,
         };
-        let bytes =
-            write_document_workbook(&tables, template, &header, &narrative, &texts).unwrap();
+        let bytes = write_document_workbook(
+            &tables,
+            template,
+            &header,
+            &narrative,
+            &texts,
+            &Default::default(),
+        )
+        .unwrap();
         let book = crate::xlsx::load_bytes(std::path::Path::new("doc.xlsx"), bytes).unwrap();
         let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(

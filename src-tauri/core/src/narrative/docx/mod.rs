@@ -10,14 +10,15 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::tables::{BudgetTables, Template};
-use crate::xlsx::write::{write_disclosure_workbook, WorkbookHeader};
-use crate::xlsx::{load_bytes, SheetGrid};
+use crate::xlsx::write::{write_disclosure_workbook_laid_out, SheetLayout, WorkbookHeader};
+use crate::xlsx::{load_bytes, ReportHeading, SheetGrid};
 
 use super::generate::staff_sentence;
 use super::model::{Narrative, StaffFacts};
 use xml::{page_break, paragraph, Look};
 
-/// The texts of 封面 and 第一部分 that staff type.
+/// The texts of 封面 and 第一部分 that staff type (the 人员 figures are facts:
+/// `NarrativeFacts::staff`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct DocumentTexts {
@@ -27,9 +28,21 @@ pub struct DocumentTexts {
     pub functions: Vec<String>,
     /// 机构设置 ("若羌县人民政府办公室无下属预算单位，下设7个科室…").
     pub organisation: String,
-    pub staff: StaffFacts,
-    /// The date under the signature ("2024年2月18日").
+    /// The date under the signature ("2024年2月18日"); blank, the day of the export.
     pub date: String,
+}
+
+impl DocumentTexts {
+    /// The date printed under the signature: the typed one, or else today's
+    /// ("2024年2月18日", China Standard Time).
+    pub fn signature_date(&self) -> String {
+        let typed = self.date.trim();
+        if typed.is_empty() {
+            ReportHeading::today(None).date
+        } else {
+            typed.to_string()
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -53,62 +66,73 @@ fn numbered(i: usize) -> &'static str {
     CHINESE.get(i).copied().unwrap_or("")
 }
 
-fn grid_text(grid: &SheetGrid, row: u32) -> String {
+/// The texts of a row, `separator` between them.
+fn grid_text(grid: &SheetGrid, row: u32, separator: &str) -> String {
     grid.row_cells(row)
         .map(|(_, v)| v.display().trim().to_string())
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
-        .join("　　")
+        .join(separator)
 }
 
-/// One exported sheet: its title and 编制部门 line as paragraphs, the table, its note.
-fn sheet_section(grid: &SheetGrid) -> String {
+/// One exported sheet on pages of its own: "表N", its title and 编制部门 line kept with the
+/// table, the table (header rows repeated, figures on one line), the note under it.
+fn sheet_section(grid: &SheetGrid, layout: &SheetLayout, first_table: bool) -> String {
     let height = grid.height();
     if height == 0 {
         return String::new();
     }
-    let is_lead = |row: u32| {
-        let text = grid_text(grid, row);
-        row == 0 || text.contains("编制部门")
-    };
-    let is_note = |row: u32| {
-        let text = grid_text(grid, row);
-        text.starts_with("备注") || text.starts_with("注：") || text.starts_with("注:")
-    };
-    let mut first = 0;
-    while first < height && is_lead(first) {
-        first += 1;
-    }
-    let mut last = height - 1;
-    while last > first && (is_note(last) || grid_text(grid, last).is_empty()) {
-        last -= 1;
-    }
     let mut xml = String::new();
-    for row in 0..first {
-        let look = if row == 0 { Look::Title } else { Look::Centre };
-        xml.push_str(&paragraph(&grid_text(grid, row), look));
+    let caption = paragraph(&grid.name, Look::Caption);
+    if first_table {
+        xml.push_str(&caption);
+    } else {
+        // Every table starts a page.
+        xml.push_str(&caption.replacen("<w:pPr>", "<w:pPr><w:pageBreakBefore/>", 1));
     }
+    let first = layout.header.map_or(0, |(a, _)| a).min(height);
+    for row in 0..first {
+        let look = if row == 0 { Look::Title } else { Look::Lead };
+        xml.push_str(&paragraph(&grid_text(grid, row, "\t"), look));
+    }
+    let last = layout
+        .body
+        .map(|(_, b)| b)
+        .or(layout.header.map(|(_, b)| b))
+        .unwrap_or(height - 1)
+        .min(height - 1);
     if first <= last {
-        xml.push_str(&xml::table(grid, first, last, xml::text_width_twips(true)));
+        // The first table shares its page with the part heading (one 28-point line).
+        let above = if first_table { 28.0 } else { 0.0 };
+        xml.push_str(&xml::table(
+            grid,
+            first,
+            last,
+            layout,
+            xml::text_width_twips(true),
+            above,
+        ));
     }
     for row in last + 1..height {
-        let text = grid_text(grid, row);
+        let text = grid_text(grid, row, "　　");
         if !text.is_empty() {
-            xml.push_str(&paragraph(&text, Look::Body));
+            xml.push_str(&paragraph(&text, Look::Note));
         }
     }
     xml
 }
 
-/// The whole document's bytes.
+/// The whole document's bytes. `staff` gives the 人员 sentence of 第一部分; a figure not
+/// entered prints as （待填写）.
 pub fn write_document_docx(
     tables: &BudgetTables,
     template: &Template,
     header: &WorkbookHeader,
     narrative: &Narrative,
     texts: &DocumentTexts,
+    staff: &StaffFacts,
 ) -> Result<Vec<u8>, DocxError> {
-    let workbook = write_disclosure_workbook(tables, template, header)
+    let (workbook, layouts) = write_disclosure_workbook_laid_out(tables, template, header)
         .map_err(|e| DocxError::Tables(e.to_string()))?;
     let book = load_bytes(Path::new("公开表.xlsx"), workbook)
         .map_err(|e| DocxError::Tables(e.to_string()))?;
@@ -116,18 +140,18 @@ pub fn write_document_docx(
     let mut body = String::new();
 
     // 封面
-    for _ in 0..6 {
-        body.push_str(&paragraph("", Look::Centre));
+    for _ in 0..5 {
+        body.push_str(&paragraph("", Look::Blank));
     }
     if !texts.region.is_empty() {
-        body.push_str(&paragraph(&texts.region, Look::Title));
+        body.push_str(&paragraph(&texts.region, Look::Cover));
     }
-    body.push_str(&paragraph(unit, Look::Title));
-    body.push_str(&paragraph(&format!("{year}年部门预算公开"), Look::Title));
+    body.push_str(&paragraph(unit, Look::Cover));
+    body.push_str(&paragraph(&format!("{year}年部门预算公开"), Look::Cover));
     body.push_str(&page_break());
 
     // 目录
-    body.push_str(&paragraph("目　录", Look::Title));
+    body.push_str(&paragraph("目　录", Look::Part));
     body.push_str(&paragraph(
         &format!("第一部分 {year}年部门概况"),
         Look::Heading,
@@ -154,7 +178,7 @@ pub fn write_document_docx(
     // 第一部分
     body.push_str(&paragraph(
         &format!("第一部分 {year}年部门概况"),
-        Look::Heading,
+        Look::Part,
     ));
     body.push_str(&paragraph("一、主要职能", Look::Heading));
     for (i, f) in texts.functions.iter().enumerate() {
@@ -164,24 +188,22 @@ pub fn write_document_docx(
     if !texts.organisation.is_empty() {
         body.push_str(&paragraph(&texts.organisation, Look::Body));
     }
-    body.push_str(&paragraph(&staff_sentence(unit, &texts.staff), Look::Body));
+    body.push_str(&paragraph(&staff_sentence(unit, staff), Look::Body));
     // The tables go on landscape pages of their own.
     body.push_str(&xml::section_end(false));
 
     // 第二部分
     body.push_str(&paragraph(
         &format!("第二部分 {year}年部门预算公开表"),
-        Look::Heading,
+        Look::Part,
     ));
-    for sheet in &book.sheets {
-        body.push_str(&paragraph(&sheet.name, Look::Body));
-        body.push_str(&sheet_section(sheet));
-        body.push_str(&paragraph("", Look::Body));
+    for (i, (sheet, layout)) in book.sheets.iter().zip(&layouts).enumerate() {
+        body.push_str(&sheet_section(sheet, layout, i == 0));
     }
     body.push_str(&xml::section_end(true));
 
     // 第三部分
-    body.push_str(&paragraph(&narrative.title, Look::Heading));
+    body.push_str(&paragraph(&narrative.title, Look::Part));
     for section in &narrative.sections {
         body.push_str(&paragraph(&section.title, Look::Heading));
         for p in &section.paragraphs {
@@ -190,15 +212,14 @@ pub fn write_document_docx(
     }
     body.push_str(&page_break());
 
-    // 第四部分
-    body.push_str(&paragraph("第四部分 名词解释", Look::Heading));
+    // 第四部分, and the signature with its date.
+    body.push_str(&paragraph("第四部分 名词解释", Look::Part));
     for term in glossary::TERMS {
         body.push_str(&paragraph(term, Look::Body));
     }
+    body.push_str(&paragraph("", Look::Blank));
     body.push_str(&paragraph(unit, Look::Right));
-    if !texts.date.is_empty() {
-        body.push_str(&paragraph(&texts.date, Look::Right));
-    }
+    body.push_str(&paragraph(&texts.signature_date(), Look::Right));
     xml::package(&body).map_err(DocxError::Package)
 }
 
@@ -211,8 +232,9 @@ pub fn save_document_docx(
     header: &WorkbookHeader,
     narrative: &Narrative,
     texts: &DocumentTexts,
+    staff: &StaffFacts,
 ) -> Result<(), DocxError> {
-    let bytes = write_document_docx(tables, template, header, narrative, texts)?;
+    let bytes = write_document_docx(tables, template, header, narrative, texts, staff)?;
     let io = |source| DocxError::Io {
         path: path.to_path_buf(),
         source,

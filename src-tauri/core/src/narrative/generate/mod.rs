@@ -13,6 +13,9 @@ use super::wording::Change;
 
 pub use other::staff_sentence;
 
+/// What stands where a typed text or a typed fact is still missing.
+pub const TO_FILL: &str = "（待填写）";
+
 /// Chinese numerals for section numbers (一 … 二十).
 fn chinese_number(n: usize) -> String {
     const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -85,12 +88,22 @@ impl<'a> Writer<'a> {
         });
     }
 
+    /// A sentence of typed facts; it waits for them while one still reads （待填写）.
+    pub fn para_facts(&mut self, text: String) {
+        let needs_text = text.contains(TO_FILL);
+        self.push(NarrativeParagraph {
+            text,
+            text_key: None,
+            needs_text,
+        });
+    }
+
     /// `text` followed by "{lead}{typed text of key}" and `end`; when the text is missing a
     /// placeholder stands in and the paragraph is marked as waiting for it.
     pub fn para_typed(&mut self, text: &str, lead: &str, key: &str, end: &str) {
         let typed = self.text(key).map(str::to_string);
         let needs_text = typed.is_none();
-        let typed = typed.unwrap_or_else(|| "（待填写）".to_string());
+        let typed = typed.unwrap_or_else(|| TO_FILL.to_string());
         self.push(NarrativeParagraph {
             text: format!("{text}{lead}{typed}{end}"),
             text_key: Some(key.to_string()),
