@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "check_narrative_text",
     "export_document",
     "export_document_workbook",
+    "document_gaps",
     "load_targets",
     "save_targets",
     "check_target_set",

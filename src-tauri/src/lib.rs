@@ -4,6 +4,7 @@
 mod commands;
 mod dialogs;
 mod document;
+mod document_gaps;
 mod editing;
 mod evaluation;
 mod prepare;
@@ -82,6 +83,7 @@ pub fn run() {
             document::check_narrative_text,
             document::export_document,
             document::export_document_workbook,
+            document_gaps::document_gaps,
             targets::load_targets,
             targets::save_targets,
             targets::check_target_set,

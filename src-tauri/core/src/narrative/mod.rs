@@ -6,10 +6,12 @@
 //!   year's tables), the typed `NarrativeFacts` and the keyed reasons.
 //! * `check_narrative(text, tables)` finds every number that does not hold.
 //! * `write_document_docx` puts 封面, 目录, 概况, the tables, this text and 名词解释 in one .docx.
+//! * `document_gaps` lists what is still to fill in before that export.
 
 pub mod check;
 mod docx;
 mod figures;
+mod gaps;
 mod generate;
 mod model;
 pub mod review;
@@ -19,14 +21,15 @@ mod workbook;
 
 pub use check::{check_narrative, is_narrative_path, read_narrative, NarrativeReadError};
 pub use docx::{save_document_docx, write_document_docx, DocumentTexts, DocxError};
+pub use gaps::{document_gaps, DocumentGap};
 pub use generate::{generate, staff_sentence, TO_FILL};
 pub use model::{
     AssetFacts, Narrative, NarrativeFacts, NarrativeInput, NarrativeParagraph, NarrativeSection,
     PerformanceFacts, PriorYear, ProcurementFacts, StaffFacts,
 };
 pub use sources::{
-    generate_for_disclosure, prior_year_from_store, prior_year_from_workbook,
-    save_disclosure_document, save_disclosure_document_workbook,
+    document_gaps_for_disclosure, generate_for_disclosure, prior_year_from_store,
+    prior_year_from_workbook, save_disclosure_document, save_disclosure_document_workbook,
 };
 pub use wording::{percent, Change};
 pub use workbook::write_document_workbook;

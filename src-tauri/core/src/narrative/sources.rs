@@ -14,8 +14,10 @@ use crate::tables::{template, BudgetTables, Template};
 use crate::xlsx::write::WorkbookHeader;
 
 use super::docx::{save_document_docx, DocumentTexts};
+use super::gaps::{document_gaps, DocumentGap};
 use super::generate::generate;
 use super::model::{Narrative, NarrativeInput, PriorYear};
+use crate::store::DocumentInput;
 
 /// Last year's figures of a stored disclosure: from the same unit's disclosure of the same kind
 /// one year earlier, or `None` when the database has none.
@@ -63,6 +65,18 @@ pub fn generate_for_disclosure(
         ..input.clone()
     };
     Ok(generate(&tables, &input))
+}
+
+/// What the document of a stored 预算 disclosure still lacks before it is exported: the facts
+/// and 概况 texts of `doc` not entered, and every typed text its generated 第三部分 still waits
+/// for (see `document_gaps`).
+pub fn document_gaps_for_disclosure(
+    store: &Store,
+    disclosure_id: i64,
+    doc: &DocumentInput,
+) -> Result<Vec<DocumentGap>, CoreError> {
+    let narrative = generate_for_disclosure(store, disclosure_id, &doc.input)?;
+    Ok(document_gaps(&narrative, &doc.input.facts, &doc.texts))
 }
 
 /// What writing the complete document needs: the derived tables, the template, the header
