@@ -360,8 +360,15 @@ impl<'w> SheetWriter<'w> {
             self.merged(row, col, last_row, last_col, &cell.text, &styles.header)?;
             if cell.cols <= 1 {
                 if let Some(need) = self.needs.get_mut(usize::from(col)) {
+                    // Four characters or fewer stay on one line ("基本支出", never "基本支"
+                    // over "出"); longer headers wrap onto at most MAX_HEADER_LINES.
+                    let most = if cell.text.chars().count() <= 4 {
+                        1
+                    } else {
+                        MAX_HEADER_LINES
+                    };
                     let mut w = MIN_COLUMN_WIDTH;
-                    while lines(&cell.text, BODY_SIZE, w - PADDING) > MAX_HEADER_LINES {
+                    while lines(&cell.text, BODY_SIZE, w - PADDING) > most {
                         w += 0.5;
                     }
                     need.header = need.header.max(w);
