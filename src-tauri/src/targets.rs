@@ -147,13 +147,14 @@ pub async fn export_targets(
     disclosure_id: i64,
     which: TargetExport,
 ) -> Reply<Option<String>> {
-    let (set, title) = state
+    let (set, title, unit) = state
         .with_store(move |s| {
             let d = s.get_disclosure(disclosure_id)?;
             let unit = s.get_unit(d.unit_id)?;
             Ok((
                 s.load_targets(disclosure_id)?,
                 format!("{}{}年", unit.name, d.year),
+                unit.name,
             ))
         })
         .await?;
@@ -169,10 +170,14 @@ pub async fn export_targets(
             return Ok(None);
         };
         let written = match which {
-            TargetExport::ProjectsShort => write_project_targets(&path, &set, ProjectForm::Short),
-            TargetExport::ProjectsFull => write_project_targets(&path, &set, ProjectForm::Full),
+            TargetExport::ProjectsShort => {
+                write_project_targets(&path, &set, ProjectForm::Short, &unit)
+            }
+            TargetExport::ProjectsFull => {
+                write_project_targets(&path, &set, ProjectForm::Full, &unit)
+            }
             TargetExport::Department => match &set.department {
-                Some(d) => write_department_targets(&path, d, set.year),
+                Some(d) => write_department_targets(&path, d, set.year, &unit),
                 None => {
                     return Err(ErrorPayload {
                         code: "invalid".into(),

@@ -37,7 +37,7 @@ fn full_form_round_trips_both_fixtures() {
     ] {
         let original = imported(&fixture(name));
         let (_dir, back) = exported(&original, |p, s| {
-            write_project_targets(p, s, ProjectForm::Full).unwrap()
+            write_project_targets(p, s, ProjectForm::Full, "").unwrap()
         });
         assert_eq!(back, original, "{name}");
     }
@@ -67,7 +67,7 @@ fn short(p: &ProjectTargets) -> ProjectTargets {
 fn short_form_round_trips_what_it_carries() {
     let original = imported(&fixture("baqing-2025-indicator-list.xlsx"));
     let (_dir, back) = exported(&original, |p, s| {
-        write_project_targets(p, s, ProjectForm::Short).unwrap()
+        write_project_targets(p, s, ProjectForm::Short, "").unwrap()
     });
     let expected: Vec<ProjectTargets> = original.projects.iter().map(short).collect();
     assert_eq!(back.projects, expected);
@@ -79,7 +79,7 @@ fn the_full_form_is_merged_and_laid_out_like_seed_004() {
     let original = imported(&fixture("ruoqiang-2024-project-targets.xlsx"));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("out.xlsx");
-    write_project_targets(&path, &original, ProjectForm::Full).unwrap();
+    write_project_targets(&path, &original, ProjectForm::Full, "").unwrap();
     let book = xlsx::load(&path).unwrap();
     let sheet = &book.sheets[0];
     assert_eq!(sheet.name, "1 政府办业务经费");
@@ -199,7 +199,7 @@ fn department_table_round_trips_and_checks_clean() {
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dept.xlsx");
-    write_department_targets(&path, &ruoqiang_department(), Some(2024)).unwrap();
+    write_department_targets(&path, &ruoqiang_department(), Some(2024), "").unwrap();
     assert_eq!(imported(&path), original);
     let r = review_file(&path);
     assert!(r.findings.is_empty(), "{:?}", r.findings);
@@ -207,7 +207,7 @@ fn department_table_round_trips_and_checks_clean() {
     // One weight changed: the department's weights must total 90 too.
     let mut broken = ruoqiang_department();
     broken.indicators[4].weight = Some(20.into());
-    write_department_targets(&path, &broken, Some(2024)).unwrap();
+    write_department_targets(&path, &broken, Some(2024), "").unwrap();
     let r = review_file(&path);
     let errors: Vec<_> = r
         .findings
@@ -245,8 +245,8 @@ fn tables_stacked_on_one_sheet_read_back() {
     let project = imported(&fixture("ruoqiang-2024-project-targets.xlsx"));
     let dir = tempfile::tempdir().unwrap();
     let (dept_path, project_path) = (dir.path().join("d.xlsx"), dir.path().join("p.xlsx"));
-    write_department_targets(&dept_path, &ruoqiang_department(), Some(2024)).unwrap();
-    write_project_targets(&project_path, &project, ProjectForm::Full).unwrap();
+    write_department_targets(&dept_path, &ruoqiang_department(), Some(2024), "").unwrap();
+    write_project_targets(&project_path, &project, ProjectForm::Full, "").unwrap();
     let dept = xlsx::load(&dept_path).unwrap();
     let proj = xlsx::load(&project_path).unwrap();
     let mut stacked = SheetSpec::from_grid(&dept.sheets[0]);
@@ -268,4 +268,47 @@ fn tables_stacked_on_one_sheet_read_back() {
     let back = imported(&path);
     assert_eq!(back.department, Some(ruoqiang_department()));
     assert_eq!(back.projects, project.projects);
+}
+
+/// The app hands the unit's name to the writer: a project naming no 预算单位 prints the unit's,
+/// and a project whose code is only its name (a line workbook naming projects by name) prints
+/// no 项目编码, while a real code is printed as it is.
+#[test]
+fn the_unit_fills_a_blank_budget_unit_and_a_name_is_never_a_project_code() {
+    let unit = "若羌县人民政府办公室";
+    let mut set = imported(&fixture("ruoqiang-2024-project-targets.xlsx"));
+    let mut named = set.projects[0].clone();
+    named.unit = String::new();
+    named.code = named.name.clone();
+    let mut coded = named.clone();
+    coded.name = "行政服务中心业务经费".into();
+    coded.code = "54060024R000001579909".into();
+    set.projects = vec![named, coded];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("targets.xlsx");
+    write_project_targets(&path, &set, ProjectForm::Full, unit).unwrap();
+    let book = xlsx::load(&path).unwrap();
+    let right_of = |sheet: &xlsx::SheetGrid, label: &str| -> Option<String> {
+        (0..sheet.height())
+            .find_map(|r| (sheet.cell(r, 0).display() == label).then(|| sheet.cell(r, 2).display()))
+    };
+    for sheet in &book.sheets {
+        assert_eq!(
+            right_of(sheet, "预算单位").as_deref(),
+            Some(unit),
+            "{}",
+            sheet.name
+        );
+    }
+    assert_eq!(right_of(&book.sheets[0], "项目编码"), None);
+    assert_eq!(
+        right_of(&book.sheets[1], "项目编码").as_deref(),
+        Some("54060024R000001579909")
+    );
+
+    let mut department = ruoqiang_department();
+    department.department = String::new();
+    write_department_targets(&path, &department, Some(2024), unit).unwrap();
+    let sheet = &xlsx::load(&path).unwrap().sheets[0];
+    assert_eq!(right_of(sheet, "部门名称（盖章）").as_deref(), Some(unit));
 }

@@ -1,5 +1,6 @@
 //! Writing the published target forms, print-ready like the disclosure tables (宋体, thin
-//! borders, merged headings, A4 landscape fitted to the page width, header rows repeated):
+//! borders, merged headings, A4 landscape, header rows repeated; the columns fit the page
+//! width at full size, so that fitting to the width never takes the 10-point text below 9):
 //! * 项目支出绩效目标表, one sheet per project, in seed 003's short form (一级 · 二级 · 三级 · 指标值)
 //!   or seed 004's full form (依据, 上年完成值, 权重, 赋分规则, 佐证资料; 指标方向 when set);
 //! * 部门整体绩效目标表 (seed 004);
@@ -118,8 +119,19 @@ pub(super) fn put_amount(
 }
 
 pub(super) fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    use crate::xlsx::write::paper;
     ws.set_landscape();
     ws.set_paper_size(PAPER_A4);
+    ws.set_margins(
+        paper::MARGIN_SIDE,
+        paper::MARGIN_SIDE,
+        paper::MARGIN_TOP_BOTTOM,
+        paper::MARGIN_TOP_BOTTOM,
+        paper::MARGIN_HEADER_FOOTER,
+        paper::MARGIN_HEADER_FOOTER,
+    );
+    // The columns are chosen to fit the page at 100 % (see the widths where each form is
+    // written); fitting to the width only absorbs a renderer's wider column unit.
     ws.set_print_fit_to_pages(1, 0);
     ws.set_print_center_horizontally(true);
     ws.set_repeat_rows(header_row, header_row)?;
@@ -141,8 +153,50 @@ fn year_line(year: Option<i32>) -> String {
     year.map(|y| format!("({y}年)")).unwrap_or_default()
 }
 
+/// How many 10-point characters a line of a column `units` wide holds (a character is 10
+/// points, 1.9 units; the cell keeps some room).
+pub(super) fn chars_per_line(units: f64) -> f64 {
+    ((units - 1.5) / 1.9).max(1.0)
+}
+
+/// The height of a row whose wrapped text of 10-point characters fills `chars_per_line` a
+/// line, at least `least` points. Rows are given their height: a spreadsheet program does
+/// not grow a row for its wrapped text when it opens a file.
+pub(super) fn wrapped_height(text: &str, chars_per_line: f64, least: f64) -> f64 {
+    let lines: f64 = text
+        .lines()
+        .map(|line| {
+            let width: f64 = line
+                .chars()
+                .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+                .sum();
+            (width / chars_per_line.max(1.0)).ceil().max(1.0)
+        })
+        .sum();
+    // LibreOffice sets 10-point CJK lines about 14.5 points apart.
+    (lines.max(1.0) * 15.0 + 6.0).max(least)
+}
+
+/// The 预算单位 printed: the project's own, else the unit's the targets belong to.
+fn unit_of<'a>(p: &'a ProjectTargets, unit: &'a str) -> &'a str {
+    if p.unit.trim().is_empty() {
+        unit
+    } else {
+        &p.unit
+    }
+}
+
+/// The 项目编码 printed, if any: a line workbook that names projects only by name gives them
+/// their name as code, which is no 项目编码.
+fn code_of(p: &ProjectTargets) -> Option<&str> {
+    let code = p.code.trim();
+    (!code.is_empty() && code != p.name.trim()).then_some(code)
+}
+
 /// Writes the 一级/二级/三级 indicator rows from `first_row`, merging 一级 and 二级 down over
-/// runs of the same text. `extra` gives the cells after 三级 (from column `value_col`).
+/// runs of the same text. `extra` gives the cells after 三级 (from column `value_col`);
+/// `widths` (the columns' widths) give each row the height of its wrapped text.
+#[allow(clippy::too_many_arguments)]
 fn write_indicator_rows(
     ws: &mut Worksheet,
     f: &Formats,
@@ -151,7 +205,15 @@ fn write_indicator_rows(
     name_cols: (u16, u16),
     value_cols: (u16, u16),
     extra: &dyn Fn(&Indicator) -> Vec<ExtraCell>,
+    widths: &[f64],
 ) -> Result<(), XlsxError> {
+    let span = |(from, to): (u16, u16)| -> f64 {
+        widths
+            .iter()
+            .skip(usize::from(from))
+            .take(usize::from(to.saturating_sub(from)) + 1)
+            .sum()
+    };
     let mut runs = |key: &dyn Fn(&Indicator) -> String, col: u16| -> Result<(), XlsxError> {
         let mut start = 0;
         while start < indicators.len() {
@@ -179,6 +241,10 @@ fn write_indicator_rows(
     runs(&|i: &Indicator| format!("{}\u{1}{}", i.level1, i.level2), 1)?;
     for (n, i) in indicators.iter().enumerate() {
         let row = first_row + n as u32;
+        let mut height =
+            wrapped_height(&i.printed_name(), chars_per_line(span(name_cols)), 15.0).max(
+                wrapped_height(&i.printed_value(), chars_per_line(span(value_cols)), 15.0),
+            );
         put(
             ws,
             (row, name_cols.0),
@@ -196,6 +262,8 @@ fn write_indicator_rows(
         for cell in extra(i) {
             match cell {
                 ExtraCell::Text(col, text) => {
+                    let room = chars_per_line(span((col, col)));
+                    height = height.max(wrapped_height(&text, room, 15.0));
                     ws.write_string_with_format(row, col, &text, &f.text)?;
                 }
                 ExtraCell::Number(col, number) => match number {
@@ -208,6 +276,7 @@ fn write_indicator_rows(
                 },
             }
         }
+        ws.set_row_height(row, height)?;
     }
     Ok(())
 }
@@ -217,15 +286,24 @@ enum ExtraCell {
     Number(u16, Option<f64>),
 }
 
-/// One 项目支出绩效目标表 on its own sheet.
+/// One 项目支出绩效目标表 on its own sheet; `unit` is the 预算单位 of a project naming none.
 fn write_project_sheet(
     ws: &mut Worksheet,
     f: &Formats,
     p: &ProjectTargets,
     year: Option<i32>,
     form: ProjectForm,
+    unit: &str,
 ) -> Result<(), XlsxError> {
     let with_direction = p.indicators.iter().any(|i| i.direction.is_some());
+    // Column widths (Excel units, about two a character) that fit A4 landscape at 100 %.
+    let widths: Vec<f64> = match form {
+        ProjectForm::Short => vec![12.0, 14.0, 24.0, 10.0, 14.0, 14.0, 14.0, 14.0],
+        ProjectForm::Full if with_direction => {
+            vec![10.0, 12.0, 22.0, 12.0, 8.0, 14.0, 10.0, 8.0, 16.0, 12.0]
+        }
+        ProjectForm::Full => vec![10.0, 12.0, 24.0, 12.0, 16.0, 10.0, 8.0, 18.0, 12.0],
+    };
     // Column titles after 三级指标 and 指标值.
     let mut headers: Vec<&str> = vec!["一级指标", "二级指标", "三级指标"];
     let (name_cols, value_cols, last) = match form {
@@ -256,16 +334,16 @@ fn write_project_sheet(
     ws.set_row_height(0, 30)?;
     let mut row = 2;
     put(ws, (row, 0), (row, 1), "预算单位", &f.label)?;
-    put(ws, (row, 2), (row, last), &p.unit, &f.text)?;
+    put(ws, (row, 2), (row, last), unit_of(p, unit), &f.text)?;
     row += 1;
     put(ws, (row, 0), (row, 1), "项目名称", &f.label)?;
     put(ws, (row, 2), (row, 4), &p.name, &f.text)?;
     put(ws, (row, 5), (row, 5), "项目负责人", &f.label)?;
     put(ws, (row, 6), (row, last), &p.manager, &f.text)?;
     row += 1;
-    if !p.code.is_empty() {
+    if let Some(code) = code_of(p) {
         put(ws, (row, 0), (row, 1), "项目编码", &f.label)?;
-        put(ws, (row, 2), (row, last), &p.code, &f.text)?;
+        put(ws, (row, 2), (row, last), code, &f.text)?;
         row += 1;
     }
     put(ws, (row, 0), (row, 1), "项目资金(万元)", &f.label)?;
@@ -278,7 +356,8 @@ fn write_project_sheet(
     row += 1;
     put(ws, (row, 0), (row, 1), "项目总体目标", &f.label)?;
     put(ws, (row, 2), (row, last), &p.goal, &f.text)?;
-    ws.set_row_height(row, 60)?;
+    let goal_chars = chars_per_line(widths.iter().skip(2).sum::<f64>());
+    ws.set_row_height(row, wrapped_height(&p.goal, goal_chars, 60.0))?;
     row += 1;
     let header_row = row;
     match form {
@@ -292,6 +371,13 @@ fn write_project_sheet(
             for (c, h) in headers.iter().enumerate() {
                 put(ws, (row, c as u16), (row, c as u16), h, &f.label)?;
             }
+            // "指标分值权重" and the like wrap in their narrow columns.
+            let height = headers
+                .iter()
+                .zip(&widths)
+                .map(|(h, w)| wrapped_height(h, chars_per_line(*w), 15.0))
+                .fold(15.0, f64::max);
+            ws.set_row_height(row, height)?;
         }
     }
     let first = 4 + u16::from(with_direction);
@@ -314,11 +400,19 @@ fn write_project_sheet(
         cells.push(ExtraCell::Text(first + 4, i.evidence.clone()));
         cells
     };
-    write_indicator_rows(ws, f, row + 1, &p.indicators, name_cols, value_cols, &extra)?;
-    ws.set_column_width(0, 12)?;
-    ws.set_column_width(1, 14)?;
-    ws.set_column_width(2, 28)?;
-    ws.set_column_range_width(3, last, 14)?;
+    write_indicator_rows(
+        ws,
+        f,
+        row + 1,
+        &p.indicators,
+        name_cols,
+        value_cols,
+        &extra,
+        &widths,
+    )?;
+    for (col, width) in widths.iter().enumerate() {
+        ws.set_column_width(col as u16, *width)?;
+    }
     page_setup(ws, header_row)
 }
 
@@ -329,40 +423,46 @@ pub(super) fn save(mut book: Workbook, path: &Path) -> Result<(), TargetExportEr
     })
 }
 
-/// Adds one 项目支出绩效目标表 sheet per project of `set` to `book`.
+/// Adds one 项目支出绩效目标表 sheet per project of `set` to `book`. `unit` (the name of the
+/// unit the targets belong to) is printed as 预算单位 where a project names none.
 pub fn add_project_sheets(
     book: &mut Workbook,
     set: &TargetSet,
     form: ProjectForm,
+    unit: &str,
 ) -> Result<(), TargetExportError> {
     let f = Formats::new();
     for (n, p) in set.projects.iter().enumerate() {
         let ws = book.add_worksheet();
         ws.set_name(sheet_name(n, &p.name))?;
-        write_project_sheet(ws, &f, p, set.year, form)?;
+        write_project_sheet(ws, &f, p, set.year, form, unit)?;
     }
     Ok(())
 }
 
-/// The 项目支出绩效目标表 of every project of `set`, one sheet each.
+/// The 项目支出绩效目标表 of every project of `set`, one sheet each; `unit` is the 预算单位 of
+/// projects that name none.
 pub fn write_project_targets(
     path: &Path,
     set: &TargetSet,
     form: ProjectForm,
+    unit: &str,
 ) -> Result<(), TargetExportError> {
     if set.projects.is_empty() {
         return Err(TargetExportError::Empty);
     }
     let mut book = Workbook::new();
-    add_project_sheets(&mut book, set, form)?;
+    add_project_sheets(&mut book, set, form, unit)?;
     save(book, path)
 }
 
-/// Adds the 部门整体绩效目标表 sheet (seed 004's form).
+/// Adds the 部门整体绩效目标表 sheet (seed 004's form); `unit` is the 部门名称 when the targets
+/// name none.
 pub fn add_department_sheet(
     book: &mut Workbook,
     d: &DepartmentTargets,
     year: Option<i32>,
+    unit: &str,
 ) -> Result<(), TargetExportError> {
     let f = Formats::new();
     let ws = book.add_worksheet();
@@ -371,14 +471,19 @@ pub fn add_department_sheet(
     put(ws, (0, 0), (0, last), "部门整体绩效目标表", &f.title)?;
     put(ws, (1, 0), (1, last), &year_line(year), &f.subtitle)?;
     put(ws, (2, 0), (2, 1), "部门名称（盖章）", &f.label)?;
-    put(ws, (2, 2), (2, last), &d.department, &f.text)?;
+    let department = if d.department.trim().is_empty() {
+        unit
+    } else {
+        &d.department
+    };
+    put(ws, (2, 2), (2, last), department, &f.text)?;
     put(ws, (3, 0), (3, 1), "部门联系人", &f.label)?;
     put(ws, (3, 2), (3, 2), &d.contact, &f.text)?;
     put(ws, (3, 3), (3, 3), "联系电话：", &f.label)?;
     put(ws, (3, 4), (3, last), &d.phone, &f.text)?;
     put(ws, (4, 0), (4, 1), "年度绩效目标", &f.label)?;
     put(ws, (4, 2), (4, last), &d.goal, &f.text)?;
-    ws.set_row_height(4, 60)?;
+    ws.set_row_height(4, wrapped_height(&d.goal, chars_per_line(104.0), 60.0))?;
     put(ws, (5, 0), (8, 1), "年度预算（万元）", &f.label)?;
     put(ws, (5, 2), (5, 3), "资金来源", &f.label)?;
     put(ws, (5, 4), (5, last), "资金总额（万元）", &f.label)?;
@@ -410,24 +515,33 @@ pub fn add_department_sheet(
             ExtraCell::Number(5, i.weight.and_then(|w| w.to_f64())),
         ]
     };
-    write_indicator_rows(ws, &f, header + 1, &d.indicators, (2, 2), (3, 3), &extra)?;
-    ws.set_column_width(0, 12)?;
-    ws.set_column_width(1, 14)?;
-    ws.set_column_width(2, 30)?;
-    ws.set_column_width(3, 14)?;
-    ws.set_column_width(4, 36)?;
-    ws.set_column_width(5, 10)?;
+    // 116 units: A4 landscape at 100 %; the goal row's 104 units hold about 52 characters.
+    let widths = [12.0, 14.0, 30.0, 14.0, 36.0, 10.0];
+    write_indicator_rows(
+        ws,
+        &f,
+        header + 1,
+        &d.indicators,
+        (2, 2),
+        (3, 3),
+        &extra,
+        &widths,
+    )?;
+    for (col, width) in widths.iter().enumerate() {
+        ws.set_column_width(col as u16, *width)?;
+    }
     page_setup(ws, header)?;
     Ok(())
 }
 
-/// The 部门整体绩效目标表 alone.
+/// The 部门整体绩效目标表 alone; `unit` is the 部门名称 when the targets name none.
 pub fn write_department_targets(
     path: &Path,
     d: &DepartmentTargets,
     year: Option<i32>,
+    unit: &str,
 ) -> Result<(), TargetExportError> {
     let mut book = Workbook::new();
-    add_department_sheet(&mut book, d, year)?;
+    add_department_sheet(&mut book, d, year, unit)?;
     save(book, path)
 }
