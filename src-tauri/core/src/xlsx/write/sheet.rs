@@ -358,22 +358,6 @@ impl<'w> SheetWriter<'w> {
             let last_row = row + cell.rows.max(1) - 1;
             let last_col = col + cell.cols.max(1) - 1;
             self.merged(row, col, last_row, last_col, &cell.text, &styles.header)?;
-            if cell.cols <= 1 {
-                if let Some(need) = self.needs.get_mut(usize::from(col)) {
-                    // Four characters or fewer stay on one line ("基本支出", never "基本支"
-                    // over "出"); longer headers wrap onto at most MAX_HEADER_LINES.
-                    let most = if cell.text.chars().count() <= 4 {
-                        1
-                    } else {
-                        MAX_HEADER_LINES
-                    };
-                    let mut w = MIN_COLUMN_WIDTH;
-                    while lines(&cell.text, BODY_SIZE, w - PADDING) > most {
-                        w += 0.5;
-                    }
-                    need.header = need.header.max(w);
-                }
-            }
             self.header_cells.push((
                 first,
                 HeaderCell {
@@ -460,7 +444,26 @@ impl<'w> SheetWriter<'w> {
     /// names up to `MAX_TEXT_WIDTH`; merged headers, the 编制部门 line and the title never
     /// wrap; a table wider than the page narrows its name columns first.
     fn column_widths(&self) -> Vec<f64> {
-        let mut widths: Vec<f64> = self.needs.iter().map(|n| n.natural()).collect();
+        let mut needs = self.needs.clone();
+        for (_, cell) in self.header_cells.iter().filter(|(_, c)| c.cols <= 1) {
+            // Four characters or fewer stay on one line ("基本支出", never "基本支" over
+            // "出"); a 科目 column's header takes two lines at most, others four.
+            let most = if cell.text.chars().count() <= 4 {
+                1
+            } else if cell.col < self.labels {
+                2
+            } else {
+                MAX_HEADER_LINES
+            };
+            let mut w = MIN_COLUMN_WIDTH;
+            while lines(&cell.text, BODY_SIZE, w - PADDING) > most {
+                w += 0.5;
+            }
+            if let Some(need) = needs.get_mut(usize::from(cell.col)) {
+                need.header = need.header.max(w);
+            }
+        }
+        let mut widths: Vec<f64> = needs.iter().map(|n| n.natural()).collect();
         let widen = |widths: &mut [f64], from: usize, to: usize, need: f64| {
             let range = from..to.min(widths.len());
             let have: f64 = widths[range.clone()].iter().sum();
@@ -485,8 +488,7 @@ impl<'w> SheetWriter<'w> {
         let (page, _) = paper::printable();
         let total: f64 = widths.iter().map(|w| column_points(*w)).sum();
         if total > page {
-            let floors: Vec<f64> = self
-                .needs
+            let floors: Vec<f64> = needs
                 .iter()
                 .zip(&widths)
                 .map(|(n, w)| {
@@ -502,6 +504,20 @@ impl<'w> SheetWriter<'w> {
                 let share = ((total - page) / UNIT_POINTS / room).min(1.0);
                 for (w, f) in widths.iter_mut().zip(&floors) {
                     *w -= (*w - f) * share;
+                }
+            }
+        } else {
+            // Room left on the page lets names longer than MAX_TEXT_WIDTH wrap less.
+            let wants: Vec<f64> = needs
+                .iter()
+                .zip(&widths)
+                .map(|(n, w)| (n.text + PADDING - w).max(0.0))
+                .collect();
+            let wanted: f64 = wants.iter().sum();
+            if wanted > 0.0 {
+                let share = ((page - total) / 5.56 / wanted).min(1.0);
+                for (w, want) in widths.iter_mut().zip(&wants) {
+                    *w += want * share;
                 }
             }
         }
