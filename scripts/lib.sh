@@ -10,7 +10,11 @@ APT_BUILD_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
   fonts-noto-cjk
 )
-APT_TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick libreoffice-calc libreoffice-writer)
+# poppler-utils: the print tests read the PDFs LibreOffice writes (pdftotext) and render them
+# (pdftoppm). fonts-crosextra-carlito: Calibri's metric twin, so that LibreOffice measures column
+# widths as Excel and WPS do on Windows (a workbook's column unit is its default font's digit).
+APT_TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick libreoffice-calc libreoffice-writer
+  poppler-utils fonts-crosextra-carlito)
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m错误：\033[0m%s\n' "$*" >&2; exit 1; }
