@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "set_unsaved",
     "close_window",
     "disclosure_overview",
+    "pick_lines_workbook",
     "import_lines",
     "save_lines_template",
     "disclosure_preview",

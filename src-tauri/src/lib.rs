@@ -64,6 +64,7 @@ pub fn run() {
             editing::set_unsaved,
             editing::close_window,
             prepare::disclosure_overview,
+            prepare::pick_lines_workbook,
             prepare::import_lines,
             prepare::save_lines_template,
             prepare::disclosure_preview,

@@ -8,8 +8,8 @@ use budget_core::lines::import::write_template;
 use budget_core::lines::LineSet;
 use budget_core::prepare::{
     disclosure_preview as disclosure_preview_of, disclosure_tables,
-    export_disclosure as export_disclosure_to, import_lines_file, overview, DisclosureOverview,
-    ImportError,
+    export_disclosure as export_disclosure_to, foreign_origin, import_lines_file, overview,
+    DisclosureOverview, ForeignOrigin, ImportError,
 };
 use budget_core::sheet_view::SheetView;
 use serde::Serialize;
@@ -133,17 +133,42 @@ pub struct ImportSummary {
     projects: usize,
 }
 
-/// Asks for a line workbook and imports it into this disclosure (its unit and year). `None`
-/// when the dialog was cancelled.
+/// A line workbook the user chose, and whether it states another unit or year than the
+/// disclosure it would replace (then the UI asks before importing).
+#[derive(Serialize)]
+pub struct PickedLines {
+    path: String,
+    foreign: Option<ForeignOrigin>,
+}
+
+/// Asks for a line workbook for this disclosure; `None` when the dialog was cancelled.
 #[tauri::command]
-pub async fn import_lines(
+pub async fn pick_lines_workbook(
     app: AppHandle,
     state: State<'_, AppState>,
     disclosure_id: i64,
-) -> Reply<Option<ImportSummary>> {
+) -> Reply<Option<PickedLines>> {
     let Some(path) = dialogs::ask_for_workbook(app, "选择预算明细工作簿").await? else {
         return Ok(None);
     };
+    let shown = path.display().to_string();
+    let foreign = state
+        .with_store(move |s| foreign_origin(s, &path, disclosure_id))
+        .await?;
+    Ok(Some(PickedLines {
+        path: shown,
+        foreign,
+    }))
+}
+
+/// Imports a chosen line workbook into this disclosure (its unit and year), all or nothing.
+#[tauri::command]
+pub async fn import_lines(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    path: String,
+) -> Reply<ImportSummary> {
+    let path = std::path::PathBuf::from(path);
     state
         .with_store(move |s| {
             let d = s.get_disclosure(disclosure_id)?;
@@ -151,11 +176,9 @@ pub async fn import_lines(
             Ok(import_lines_file(s, &path, Some(&unit.code), Some(d.year)))
         })
         .await?
-        .map(|done| {
-            Some(ImportSummary {
-                lines: done.lines,
-                projects: done.projects,
-            })
+        .map(|done| ImportSummary {
+            lines: done.lines,
+            projects: done.projects,
         })
         .map_err(|e: ImportError| ErrorPayload {
             code: e.code().to_string(),

@@ -10,7 +10,9 @@ import type { SheetView } from './bindings/SheetView'
 import type { LineSet } from './bindings/LineSet'
 import type { NoteKey } from './bindings/NoteKey'
 import type { DocumentInput } from './bindings/DocumentInput'
+import type { DocumentGap } from './bindings/DocumentGap'
 import type { DraftEditor } from './bindings/DraftEditor'
+import type { ForeignOrigin } from './bindings/ForeignOrigin'
 import type { Narrative } from './bindings/Narrative'
 import type { NarrativeInput } from './bindings/NarrativeInput'
 import type { PriorYear } from './bindings/PriorYear'
@@ -102,8 +104,10 @@ export const api = {
   setUnsaved: (unsaved: boolean) => call<null>('set_unsaved', { unsaved }),
   closeWindow: () => call<null>('close_window'),
   disclosureOverview: (disclosureId: number) => call<DisclosureOverview>('disclosure_overview', { disclosureId }),
-  importLines: (disclosureId: number) =>
-    call<{ lines: number; projects: number } | null>('import_lines', { disclosureId }),
+  pickLinesWorkbook: (disclosureId: number) =>
+    call<{ path: string; foreign: ForeignOrigin | null } | null>('pick_lines_workbook', { disclosureId }),
+  importLines: (disclosureId: number, path: string) =>
+    call<{ lines: number; projects: number }>('import_lines', { disclosureId, path }),
   saveLinesTemplate: () => call<string | null>('save_lines_template'),
   disclosurePreview: (disclosureId: number) => call<SheetView[]>('disclosure_preview', { disclosureId }),
   exportDisclosure: (disclosureId: number) => call<string | null>('export_disclosure', { disclosureId }),
@@ -139,6 +143,8 @@ export const api = {
   priorYearWorkbook: () => call<PriorYear | null>('prior_year_workbook'),
   checkNarrativeText: (disclosureId: number, text: string) =>
     call<Finding[]>('check_narrative_text', { disclosureId, text }),
+  documentGaps: (disclosureId: number, doc: DocumentInput) =>
+    call<DocumentGap[]>('document_gaps', { disclosureId, doc }),
   exportDocument: (disclosureId: number, doc: DocumentInput) =>
     call<string | null>('export_document', { disclosureId, doc }),
   exportDocumentWorkbook: (disclosureId: number, doc: DocumentInput) =>

@@ -82,6 +82,50 @@ pub fn import_lines_file(
     })
 }
 
+/// Where a line workbook says it comes from, when that is not the disclosure it is being
+/// imported into: the user is asked before the lines of another unit or year replace these.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ForeignOrigin {
+    /// The sentence to show: "工作簿的编制部门是“…”，不是“…”。"
+    pub message: String,
+}
+
+/// Compares what a line workbook states (编制部门, year) with the disclosure it is about to
+/// replace. `None` when they agree, when the workbook states nothing, or when it cannot be read
+/// (the import itself then lists the problems).
+pub fn foreign_origin(
+    store: &Store,
+    path: &Path,
+    disclosure_id: i64,
+) -> Result<Option<ForeignOrigin>, CoreError> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    let unit = store.get_unit(disclosure.unit_id)?;
+    let catalog = store.catalog(disclosure.year)?;
+    let Ok(imported) = read_lines(path, &catalog) else {
+        return Ok(None);
+    };
+    let mut differs = Vec::new();
+    if let Some(stated) = imported.unit.as_deref().filter(|s| !names_unit(s, &unit)) {
+        differs.push(format!("编制部门是“{stated}”，不是“{}”", unit.name));
+    }
+    if let Some(year) = imported.year.filter(|y| *y != disclosure.year) {
+        differs.push(format!("年度是{year}年，不是{}年", disclosure.year));
+    }
+    Ok((!differs.is_empty()).then(|| ForeignOrigin {
+        message: format!("所选工作簿的{}。", differs.join("，")),
+    }))
+}
+
+/// "若羌县人民政府办公室", "101001", "101001－若羌县人民政府办公室" all name the same unit.
+fn names_unit(stated: &str, unit: &Unit) -> bool {
+    let fold = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    let stated = fold(stated);
+    stated == fold(&unit.name)
+        || stated == fold(&unit.code)
+        || (stated.contains(&fold(&unit.name)) && !unit.name.trim().is_empty())
+}
+
 /// The standard tables of a disclosure, derived from its saved lines with its template.
 pub fn disclosure_tables(store: &Store, disclosure_id: i64) -> Result<BudgetTables, CoreError> {
     let disclosure = store.get_disclosure(disclosure_id)?;
@@ -208,6 +252,89 @@ pub fn disclosure_preview(
         .iter()
         .map(crate::sheet_view::view_of_grid)
         .collect())
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::*;
+    use crate::model::UnitType;
+
+    fn unit(name: &str, code: &str) -> Unit {
+        Unit {
+            id: 1,
+            name: name.into(),
+            code: code.into(),
+            unit_type: UnitType::Administrative,
+            parent_id: None,
+        }
+    }
+
+    fn lines_workbook(dir: &Path, unit: &str, year: i32) -> PathBuf {
+        let path = dir.join("lines.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let rows: [&[&str]; 4] = [
+            &[&format!("{year}年预算明细")],
+            &[&format!("编制部门：{unit}")],
+            &[
+                "功能分类",
+                "经济分类",
+                "资金来源",
+                "支出类型",
+                "金额（万元）",
+            ],
+            &["2010301", "30101", "一般公共预算", "人员经费", "98.48"],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+        book.save(&path).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_workbook_of_another_unit_or_year_is_named_before_it_replaces_the_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("d.sqlite")).unwrap();
+        let u = store
+            .create_unit(&crate::model::UnitInput {
+                name: "若羌县审计局".into(),
+                code: "101009".into(),
+                unit_type: UnitType::Administrative,
+                parent_id: None,
+            })
+            .unwrap();
+        let d = store
+            .create_disclosure(u.id, 2024, crate::model::DisclosureKind::Budget)
+            .unwrap();
+        let own = lines_workbook(dir.path(), "若羌县审计局", 2024);
+        assert_eq!(foreign_origin(&store, &own, d.id).unwrap(), None);
+        let other = lines_workbook(dir.path(), "若羌县财政局", 2023);
+        let found = foreign_origin(&store, &other, d.id).unwrap().unwrap();
+        assert!(
+            found
+                .message
+                .contains("编制部门是“若羌县财政局”，不是“若羌县审计局”"),
+            "{}",
+            found.message
+        );
+        assert!(
+            found.message.contains("年度是2023年，不是2024年"),
+            "{}",
+            found.message
+        );
+    }
+
+    #[test]
+    fn a_unit_is_named_by_its_name_its_code_or_both() {
+        let u = unit("若羌县人民政府办公室", "101001");
+        assert!(names_unit("若羌县人民政府办公室", &u));
+        assert!(names_unit(" 101001 ", &u));
+        assert!(names_unit("101001－若羌县人民政府办公室", &u));
+        assert!(!names_unit("若羌县财政局", &u));
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The words of budget lines that the grid must read exactly as the file import does: fund
 //! sources and spending types with their aliases, the yes/no of 上年结转, and the header rules
-//! that name a column (part of `crate::vocabulary`, which the UI reads).
+//! that name a column (gathered with the indicator words into the vocabulary the UI reads).
 
 use std::collections::BTreeMap;
 
