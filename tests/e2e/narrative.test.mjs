@@ -64,6 +64,10 @@ test('part three is generated from the lines, and typed text is checked', async 
 
     await app.click('[data-testid="narrative-check-tab"]')
     await app.click('[data-testid="export-docx"]')
+    // facts never entered are listed before exporting, with the choice to go on
+    await app.waitFor('[data-testid="gap"]', { text: '编制数' })
+    await app.screenshot('narrative-gaps')
+    await app.click('[data-testid="gaps-go"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已导出' })
   } finally {
     await app.close()
@@ -86,6 +90,7 @@ test('the complete document workbook has every part in the published order and c
     await app.click('#tab-narrative')
     await app.waitFor('[data-testid="narrative-text"]', { text: '机关运行经费财政拨款预算38.69万元' })
     await app.click('[data-testid="export-document-xlsx"]')
+    await app.click('[data-testid="gaps-go"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已导出' })
   } finally {
     await app.close()
