@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
-import { AppError, api, toAppError } from './api'
+import { AppError, INTERNAL_MESSAGE, api, toAppError } from './api'
 
 afterEach(() => clearMocks())
 
@@ -28,9 +28,18 @@ describe('api', () => {
 })
 
 describe('toAppError', () => {
-  it('wraps unexpected values as internal errors in Chinese', () => {
-    expect(toAppError('boom').message).toBe('内部错误：boom')
-    expect(toAppError(new Error('x')).code).toBe('internal')
-    expect(toAppError(undefined).message).toContain('未知原因')
+  it('never shows the raw text of an unexpected error, only a Chinese message', () => {
+    const quiet = console.error
+    console.error = () => undefined
+    try {
+      const ipc = toAppError('invalid args `evaluation` for command `score_evaluation`: invalid value: string ""')
+      expect(ipc.code).toBe('internal')
+      expect(ipc.message).toBe(INTERNAL_MESSAGE)
+      expect(ipc.message).not.toMatch(/invalid|score_evaluation|[A-Za-z]{4,}/)
+      expect(toAppError(new Error('x')).message).toBe(INTERNAL_MESSAGE)
+      expect(toAppError(undefined).code).toBe('internal')
+    } finally {
+      console.error = quiet
+    }
   })
 })

@@ -54,12 +54,16 @@ function isErrorPayload(value: unknown): value is ErrorPayload {
   )
 }
 
+/** What the user reads when something failed that the backend did not explain: the raw text
+ * (an IPC or JavaScript error, in English, naming commands and types) goes to the console for
+ * support, never to the screen. */
+export const INTERNAL_MESSAGE = '内部错误：操作未能完成，已保存的数据未受影响。请重试；如反复出现，请联系技术支持。'
+
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err
   if (isErrorPayload(err)) return new AppError(err.code, err.message)
-  if (err instanceof Error) return new AppError('internal', `内部错误：${err.message}`)
-  if (typeof err === 'string') return new AppError('internal', `内部错误：${err}`)
-  return new AppError('internal', '内部错误：未知原因')
+  console.error('内部错误', err)
+  return new AppError('internal', INTERNAL_MESSAGE)
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
