@@ -7,7 +7,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{split_code_name, Catalog, CatalogEntry, Classification, Level};
-use crate::xlsx::{self, a1, fold_label, SheetGrid};
+use crate::text::{a1, fold_label};
+use crate::xlsx::{self, SheetGrid};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]

@@ -17,6 +17,7 @@ pub mod sheet_view;
 pub mod store;
 pub mod tables;
 pub mod targets;
+pub mod text;
 pub mod vocabulary;
 pub mod xlsx;
 

@@ -9,7 +9,8 @@ use sha2::{Digest, Sha256};
 
 use crate::catalog::Catalog;
 use crate::checks::{check_tables, Finding, Severity};
-use crate::xlsx::{self, parse_a1, DocumentKind, RecognisedTable};
+use crate::text::parse_a1;
+use crate::xlsx::{self, DocumentKind, RecognisedTable};
 
 /// What the file turned out to be. `Unreadable` when it could not be opened as a workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

@@ -6,7 +6,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::money::format_grouped;
-use crate::xlsx::{self, a1, CellValue, ReadError, SheetGrid};
+use crate::text::a1;
+use crate::xlsx::{self, CellValue, ReadError, SheetGrid};
 
 /// The most rows and columns sent to the screen; published tables are far smaller.
 const MAX_ROWS: u32 = 3000;

@@ -12,18 +12,18 @@ use std::path::{Path, PathBuf};
 /// add a row only when the new edge points down the layers in docs/architecture.md.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("catalog", &[]),
-    ("catalog_import", &["catalog", "xlsx"]),
-    ("checks", &["catalog", "money", "tables", "xlsx"]),
+    ("catalog_import", &["catalog", "text", "xlsx"]),
+    ("checks", &["catalog", "money", "tables", "text"]),
     ("error", &[]),
     ("indicator_value", &[]),
-    ("lines", &["catalog", "money", "tables", "xlsx"]),
+    ("lines", &["catalog", "money", "tables", "text", "xlsx"]),
     ("model", &[]),
     ("money", &[]),
     (
         "narrative",
         &[
             "catalog", "checks", "error", "model", "money", "prepare", "review", "store", "tables",
-            "xlsx",
+            "text", "xlsx",
         ],
     ),
     (
@@ -49,11 +49,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "narrative",
             "tables",
             "targets",
+            "text",
             "xlsx",
         ],
     ),
-    ("scoring", &["indicator_value", "money", "xlsx"]),
-    ("sheet_view", &["money", "xlsx"]),
+    ("scoring", &["indicator_value", "money", "text", "xlsx"]),
+    ("sheet_view", &["money", "text", "xlsx"]),
     (
         "store",
         &[
@@ -71,7 +72,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "targets",
         ],
     ),
-    ("tables", &["money", "xlsx"]),
+    ("tables", &["money", "text"]),
     (
         "targets",
         &[
@@ -82,25 +83,28 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "model",
             "money",
             "store",
+            "text",
             "xlsx",
         ],
     ),
+    ("text", &[]),
     ("vocabulary", &["lines", "targets"]),
-    ("xlsx", &["catalog", "checks", "money", "review", "tables"]),
+    (
+        "xlsx",
+        &["catalog", "checks", "money", "review", "tables", "text"],
+    ),
 ];
 
 /// The modules that are in a dependency cycle today. May only shrink: a module not listed here
 /// that ends up in a cycle fails the test.
 const KNOWN_CYCLE: &[&str] = &[
     "catalog_import",
-    "checks",
     "lines",
     "narrative",
     "prepare",
     "review",
     "sheet_view",
     "store",
-    "tables",
     "targets",
     "xlsx",
     "scoring",

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::money::Money;
 use crate::tables::{Amount, BudgetTables, ExpenditureBody, IncomeItem, TableMeta};
-use crate::xlsx::fold_label;
+use crate::text::fold_label;
 
 use super::sums::{table_name, tolerance, tolerance_between, Checker};
 use super::Severity;

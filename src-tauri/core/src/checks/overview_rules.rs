@@ -2,7 +2,7 @@
 //! to 收入总计, classes add up to 支出总计, and income equals expenditure.
 
 use crate::tables::{Amount, BudgetTables, GrantClassRow, IncomeItem, TableMeta};
-use crate::xlsx::fold_label;
+use crate::text::fold_label;
 
 use super::sums::{tolerance, Checker, SumCheck};
 use super::Severity;

@@ -12,7 +12,8 @@ use crate::catalog::{split_code_name, Catalog};
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::money::{parse_amount, Scale};
-use crate::xlsx::{self, a1, fold_label, CellValue, SheetGrid};
+use crate::text::{a1, fold_label};
+use crate::xlsx::{self, CellValue, SheetGrid};
 
 use super::model::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
 use super::validate::validate;

@@ -4,7 +4,7 @@
 
 use crate::money::Money;
 use crate::tables::{BudgetTables, ExpenditureBody, IncomeItem, ThreePublicItem};
-use crate::xlsx::fold_label;
+use crate::text::fold_label;
 
 use super::model::PriorYear;
 

@@ -105,7 +105,7 @@ impl CellRef {
 
     /// The A1 reference ("E6").
     pub fn a1(&self) -> String {
-        crate::xlsx::grid::a1(self.row, self.col)
+        crate::text::a1(self.row, self.col)
     }
 
     /// "表5!E6", as a message names a cell.

@@ -6,7 +6,8 @@ use crate::catalog::split_code_name;
 use crate::money::Scale;
 use crate::tables::{split_table_label, TableId};
 
-use super::grid::{fold_label, CellValue, SheetGrid};
+use super::grid::{CellValue, SheetGrid};
+use crate::text::fold_label;
 
 /// The standard table a title names, or `None`. Titles may carry a year, "表N", spacing,
 /// full-width punctuation and line breaks; only the words count.

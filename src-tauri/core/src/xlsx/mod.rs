@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook_from_rs, Reader, Xls, Xlsx};
 
-pub use grid::{a1, fold_label, parse_a1, CellValue, Merge, SheetGrid};
+pub use crate::text::{a1, fold_label, parse_a1};
+pub use grid::{CellValue, Merge, SheetGrid};
 pub use recognise::{recognise, DocumentKind, RecognisedTable, RecognisedWorkbook};
 pub use review_report::{
     write_review_report, write_review_report_with_heading, ReportError, ReportHeading,

@@ -8,8 +8,9 @@ use crate::tables::{
     TableMeta,
 };
 
-use super::grid::{fold_label, CellValue, SheetGrid};
+use super::grid::{CellValue, SheetGrid};
 use super::layout::{is_total_label, Block};
+use crate::text::fold_label;
 
 /// Reads cells of one table: amounts in the table's unit, codes through the catalog.
 pub struct CellReader<'a> {

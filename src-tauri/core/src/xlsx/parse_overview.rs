@@ -3,9 +3,9 @@
 use crate::catalog::{fold_name, split_code_name, Classification, Level};
 use crate::tables::{GrantClassRow, IncomeItem, RowLabel};
 
-use super::grid::fold_label;
 use super::layout::Block;
 use super::parse_code_tables::CellReader;
+use crate::text::fold_label;
 
 /// Header words of a label column: the income side's "项目", the expenditure side's "功能分类".
 fn is_label_header(leaf: &str) -> bool {

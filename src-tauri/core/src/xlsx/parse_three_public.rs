@@ -3,9 +3,9 @@
 
 use crate::tables::ThreePublicItem;
 
-use super::grid::fold_label;
 use super::layout::is_total_label;
 use super::parse_code_tables::CellReader;
+use crate::text::fold_label;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Item {

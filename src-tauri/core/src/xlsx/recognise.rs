@@ -11,7 +11,7 @@ use crate::tables::{
     ProjectExpenditureTable, StateCapitalExpenditureTable, TableId, ThreePublicTable,
 };
 
-use super::grid::{fold_label, SheetGrid};
+use super::grid::SheetGrid;
 use super::layout::{analyse_block, find_titles};
 use super::parse_code_tables::{
     parse_basic_expenditure, parse_expenditure, parse_projects, parse_sources, CellReader,
@@ -19,6 +19,7 @@ use super::parse_code_tables::{
 use super::parse_overview::{parse_grants, parse_overview};
 use super::parse_three_public::parse_three_public;
 use super::Workbook;
+use crate::text::fold_label;
 
 /// What a workbook holds, by what its sheets say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -232,7 +233,7 @@ fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWork
             title: title.clone(),
             name: printed_name(label.as_deref(), title),
             label,
-            cell: super::grid::a1(*row, *col),
+            cell: crate::text::a1(*row, *col),
             empty: block.empty_note.is_some(),
         });
     }

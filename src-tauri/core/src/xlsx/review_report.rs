@@ -13,7 +13,8 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, Xl
 use crate::checks::{rule_title, Finding};
 use crate::review::{FileKind, ReviewedFile};
 use crate::tables::printed_name;
-use crate::xlsx::{parse_a1, RecognisedTable};
+use crate::text::parse_a1;
+use crate::xlsx::RecognisedTable;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

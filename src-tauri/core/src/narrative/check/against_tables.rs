@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::money::{Money, Scale};
 use crate::tables::{BudgetTables, ExpenditureBody, ExpenditureRow, ThreePublicItem};
-use crate::xlsx::fold_label;
+use crate::text::fold_label;
 
 use super::super::figures::bare_label;
 use super::super::wording::wan_decimal;

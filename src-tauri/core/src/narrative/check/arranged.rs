@@ -4,7 +4,7 @@
 use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::money::Money;
 use crate::tables::BudgetTables;
-use crate::xlsx::fold_label;
+use crate::text::fold_label;
 
 use super::super::figures::bare_label;
 use super::consistency::quote;

@@ -1,7 +1,7 @@
 //! What each number in the text is: an amount stated for something, a change on last year, the
 //! percentage of that change, a share of a total, or a completion rate; and what it is about.
 
-use crate::xlsx::fold_label;
+use crate::text::fold_label;
 
 use super::text::{is_clause_break, is_sentence_break, tokens, Paragraph, Token, TokenKind};
 

@@ -3,7 +3,7 @@
 use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::money::{Money, Scale};
 use crate::tables::BudgetTables;
-use crate::xlsx::fold_label;
+use crate::text::fold_label;
 
 use super::super::wording::wan_decimal;
 use super::text::{paragraphs, tokens, TokenKind};

@@ -11,7 +11,7 @@ use crate::scoring::model::{
     SelfEvaluation,
 };
 use crate::scoring::rules;
-use crate::xlsx::a1;
+use crate::text::a1;
 
 /// Columns of the 绩效指标 header row.
 struct IndicatorColumns {

@@ -11,7 +11,8 @@ use super::evaluate::EvaluationCells;
 use super::model::{FundExecution, ScoreFinding, ScoreSeverity, SelfEvaluation};
 use crate::indicator_value::{self, IndicatorValue};
 use crate::money::{self, Money, Scale};
-use crate::xlsx::{self, a1, fold_label, CellValue, SheetGrid, Workbook};
+use crate::text::{a1, fold_label};
+use crate::xlsx::{self, CellValue, SheetGrid, Workbook};
 
 /// Why a 自评表 workbook could not be read. One Chinese sentence naming file, sheet and cell.
 #[derive(Debug, thiserror::Error)]

@@ -10,7 +10,8 @@ use crate::targets::model::{
     DepartmentTargets, Direction, Indicator, IndicatorCells, Level1, ProjectTargets,
 };
 use crate::targets::value::{split_columns, split_value};
-use crate::xlsx::{a1, fold_label, CellValue};
+use crate::text::{a1, fold_label};
+use crate::xlsx::CellValue;
 
 /// Labels of the lines above a table; a row holding one ends the table before it.
 const META_LABELS: &[&str] = &[

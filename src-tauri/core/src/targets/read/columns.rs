@@ -2,7 +2,7 @@
 //! "指标值", "度量单位" is not "单位").
 
 use super::Sheet;
-use crate::xlsx::fold_label;
+use crate::text::fold_label;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {

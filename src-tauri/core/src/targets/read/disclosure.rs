@@ -6,7 +6,8 @@ use super::{problem, Sheet, TargetsRead};
 use crate::money::{parse_amount, Money, Scale};
 use crate::targets::freetext::{parse_indicators, plain_lines};
 use crate::targets::model::{IndicatorCells, ProjectTargets};
-use crate::xlsx::{a1, fold_label, CellValue};
+use crate::text::{a1, fold_label};
+use crate::xlsx::CellValue;
 
 pub(super) fn read(
     sheet: &Sheet<'_>,

@@ -7,7 +7,8 @@ use super::{problem, Sheet, TargetsRead};
 use crate::money::{parse_amount, Money, Scale};
 use crate::targets::model::{Direction, Indicator, IndicatorCells, Level1, ProjectTargets};
 use crate::targets::value::split_columns;
-use crate::xlsx::{a1, CellValue};
+use crate::text::a1;
+use crate::xlsx::CellValue;
 
 /// "54060024R000001579909－公益性岗位生活补贴" → (code, name). A name without a code prefix
 /// comes back whole with an empty code.

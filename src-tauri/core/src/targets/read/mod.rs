@@ -20,7 +20,8 @@ use calamine::{open_workbook_from_rs, Reader, Xls, Xlsx};
 
 use super::model::{Indicator, TargetSet};
 use crate::checks::{rule_title, Finding, Location, Severity};
-use crate::xlsx::{self, a1, fold_label, CellValue, ReadError, SheetGrid, Workbook};
+use crate::text::{a1, fold_label};
+use crate::xlsx::{self, CellValue, ReadError, SheetGrid, Workbook};
 
 use columns::{header_columns, Column};
 pub use list::split_code_name;
