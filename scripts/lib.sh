@@ -14,7 +14,7 @@ APT_BUILD_PACKAGES=(
 # (pdftoppm). fonts-crosextra-carlito: Calibri's metric twin, so that LibreOffice measures column
 # widths as Excel and WPS do on Windows (a workbook's column unit is its default font's digit).
 APT_TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick libreoffice-calc libreoffice-writer
-  poppler-utils fonts-crosextra-carlito)
+  poppler-utils fonts-crosextra-carlito python3-xlib)
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m错误：\033[0m%s\n' "$*" >&2; exit 1; }

@@ -3,9 +3,11 @@
 // a draft survives the app being closed unsaved; typing a 自评 raises no error toast.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { cellText, chooseOption, createUnitWithDisclosure, inputOf, pasteIntoGrid, startDriver, Session, typeInCell } from './webdriver.mjs'
 
 let driver
@@ -143,6 +145,42 @@ test('leaving a disclosure with unsaved text asks: 取消 stays, 不保存 disca
     await app.click('#tab-narrative')
     await app.waitFor(inputOf('doc-region'))
     assert.equal(await valueOf(app, inputOf('doc-region')), '若羌县')
+  } finally {
+    await app.close()
+  }
+})
+
+/** Clicks the window's close button, as far as the app can tell. */
+function closeButton() {
+  return execFileSync('/usr/bin/python3', [join(dirname(fileURLToPath(import.meta.url)), 'wm_close.py')]).toString().trim()
+}
+
+test('closing the window with unsaved text asks; 取消 keeps it open, 保存 saves and closes', async () => {
+  const db = join(dir, 'close.sqlite')
+  let app = await Session.launch(driver, ['--db', db])
+  try {
+    await createUnitWithDisclosure(app, { name: '若羌县民政局', code: '101005', year: 2024 })
+    await app.click('#tab-narrative')
+    await typeInto(app, inputOf('doc-region'), '若羌县')
+    await app.waitFor('[data-testid="document-unsaved"]')
+    assert.equal(closeButton(), '1')
+    await app.waitFor('[data-testid="leave-dialog"]', { text: '情况说明' })
+    await app.click('[data-testid="leave-cancel"]')
+    await app.waitGone('[data-testid="leave-dialog"]')
+    assert.equal(await valueOf(app, inputOf('doc-region')), '若羌县', 'still open, text still there')
+
+    closeButton()
+    await app.click('[data-testid="leave-save"]')
+  } finally {
+    await app.close()
+  }
+
+  app = await Session.launch(driver, ['--db', db])
+  try {
+    await openDisclosure(app, '2024')
+    await app.click('#tab-narrative')
+    await app.waitFor(inputOf('doc-region'))
+    assert.equal(await valueOf(app, inputOf('doc-region')), '若羌县', 'saved on the way out')
   } finally {
     await app.close()
   }
