@@ -3,10 +3,9 @@
 use std::path::PathBuf;
 
 use budget_core::error::ErrorPayload;
-use budget_core::review::{review_files_with_progress, ReviewedFile};
+use budget_core::review::{review_files_with_progress, write_review_report, ReviewedFile};
 use budget_core::sheet_view::{sheet_view, SheetView};
 use budget_core::store::{NoteKey, ReviewNote};
-use budget_core::xlsx::write_review_report;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 

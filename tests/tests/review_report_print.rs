@@ -9,8 +9,8 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use budget_core::review::{review_files, ReviewedFile};
-use budget_core::xlsx::{self, write_review_report_with_heading, ReportHeading};
+use budget_core::review::{review_files, write_review_report_with_heading, ReviewedFile};
+use budget_core::xlsx::{self, ReportHeading};
 use budget_tests::{fixture, fixture_sheets, num, sheet_mut, text, write_workbook, BUDGET_TABLES};
 
 /// Converts `input` to PDF beside it, with a LibreOffice profile of its own so that tests

@@ -117,7 +117,7 @@ mod tests {
             "three_public_rules.rs",
             include_str!("three_public_rules.rs"),
         ),
-        ("review.rs", include_str!("../review.rs")),
+        ("review/mod.rs", include_str!("../review/mod.rs")),
         ("targets/checks.rs", include_str!("../targets/checks.rs")),
         (
             "targets/read/mod.rs",

@@ -1,6 +1,10 @@
 //! The one entry point of 审核 for the app and the command line: read a file, recognise its
 //! tables, run the checks, and say what was found.
 
+pub mod report;
+
+pub use report::{write_review_report, write_review_report_with_heading, ReportError};
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 

@@ -6,60 +6,19 @@
 //! ("表8 “三公”经费支出情况表") and rules by their Chinese names; internal ids never appear.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
+use super::{FileKind, ReviewedFile};
 use crate::checks::{rule_title, Finding};
-use crate::review::{FileKind, ReviewedFile};
 use crate::tables::printed_name;
 use crate::text::parse_a1;
-use crate::xlsx::RecognisedTable;
+use crate::xlsx::{RecognisedTable, ReportHeading};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     #[error("写入审核报告 {path} 失败：{reason}。请确认文件未在 Excel 中打开，且目录可写。")]
     Write { path: PathBuf, reason: String },
-}
-
-/// What stands above the table: when the report was made and who reviewed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportHeading {
-    /// "2024年5月6日".
-    pub date: String,
-    /// The reviewer's name; None leaves "审核人：" with a blank to sign by hand.
-    pub reviewer: Option<String>,
-}
-
-impl ReportHeading {
-    /// Dated today. The offices keep China Standard Time (UTC+8, no daylight saving), so the
-    /// date is taken there, whatever the machine's clock zone.
-    pub fn today(reviewer: Option<String>) -> ReportHeading {
-        let seconds = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or_default();
-        let days = (seconds + 8 * 3600) / 86_400;
-        let (year, month, day) = civil_date(days as i64);
-        ReportHeading {
-            date: format!("{year}年{month}月{day}日"),
-            reviewer,
-        }
-    }
-}
-
-/// The calendar date `days` after 1970-01-01 (proleptic Gregorian).
-fn civil_date(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 const FONT: &str = "宋体";
@@ -432,7 +391,6 @@ pub fn write_review_report_with_heading(
 mod tests {
     use super::*;
     use crate::checks::{Location, Severity};
-    use crate::review::FileKind;
     use crate::xlsx::{load, CellValue};
 
     fn reviewed() -> ReviewedFile {
@@ -587,14 +545,6 @@ mod tests {
         let results = book.sheet("审核结果").unwrap();
         assert!(results.cell(1, 4).display().starts_with("审核人：＿"));
         assert!(results.cell(1, 0).display().starts_with("制表日期：20"));
-    }
-
-    #[test]
-    fn dates_are_counted_from_1970() {
-        assert_eq!(civil_date(0), (1970, 1, 1));
-        assert_eq!(civil_date(19_723), (2024, 1, 1));
-        assert_eq!(civil_date(19_782), (2024, 2, 29));
-        assert_eq!(civil_date(20_088), (2024, 12, 31));
     }
 
     #[test]

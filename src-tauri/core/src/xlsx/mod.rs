@@ -2,12 +2,12 @@
 //! standard tables, every value remembering its sheet and cell.
 
 pub mod grid;
+mod heading;
 mod layout;
 mod parse_code_tables;
 mod parse_overview;
 mod parse_three_public;
 mod recognise;
-pub mod review_report;
 pub mod write;
 
 use std::io::Cursor;
@@ -17,10 +17,8 @@ use calamine::{open_workbook_from_rs, Reader, Xls, Xlsx};
 
 pub use crate::text::{a1, fold_label, parse_a1};
 pub use grid::{CellValue, Merge, SheetGrid};
+pub use heading::ReportHeading;
 pub use recognise::{recognise, DocumentKind, RecognisedTable, RecognisedWorkbook};
-pub use review_report::{
-    write_review_report, write_review_report_with_heading, ReportError, ReportHeading,
-};
 
 /// Why a file could not be read at all. Each message is one Chinese sentence naming the file.
 #[derive(Debug, thiserror::Error)]
