@@ -22,8 +22,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "narrative",
         &[
-            "catalog", "checks", "error", "model", "money", "prepare", "review", "store", "tables",
-            "text", "xlsx",
+            "catalog", "checks", "error", "model", "money", "prepare", "store", "tables", "text",
+            "xlsx",
         ],
     ),
     (

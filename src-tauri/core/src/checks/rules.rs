@@ -136,8 +136,8 @@ mod tests {
             include_str!("../targets/read/disclosure.rs"),
         ),
         (
-            "narrative/review.rs",
-            include_str!("../narrative/review.rs"),
+            "review/narrative_files.rs",
+            include_str!("../review/narrative_files.rs"),
         ),
         (
             "narrative/check/against_tables.rs",

@@ -14,7 +14,6 @@ mod figures;
 mod gaps;
 mod generate;
 mod model;
-pub mod review;
 mod sources;
 mod wording;
 mod workbook;

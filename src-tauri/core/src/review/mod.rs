@@ -1,6 +1,7 @@
 //! The one entry point of 审核 for the app and the command line: read a file, recognise its
 //! tables, run the checks, and say what was found.
 
+mod narrative_files;
 pub mod report;
 
 pub use report::{write_review_report, write_review_report_with_heading, ReportError};
@@ -108,7 +109,7 @@ fn file_name(path: &Path) -> String {
 /// one bad file does not stop a batch.
 pub fn review_file(path: &Path) -> ReviewedFile {
     if crate::narrative::is_narrative_path(path) {
-        return crate::narrative::review::review_narrative(path, None);
+        return narrative_files::review_narrative(path, None);
     }
     let mut reviewed = ReviewedFile {
         file: path.display().to_string(),
@@ -204,7 +205,7 @@ pub fn review_files_with_progress(
 ) -> Vec<ReviewedFile> {
     let mut files = review_each(paths, progress);
     // A 情况说明 given with a budget workbook is checked against that workbook's tables.
-    crate::narrative::review::check_with_workbooks(paths, &mut files);
+    narrative_files::check_with_workbooks(paths, &mut files);
     files
 }
 

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use super::{FileKind, ReviewedFile};
 use crate::checks::Severity;
-use crate::review::{FileKind, ReviewedFile};
 use crate::tables::BudgetTables;
 
-use super::check::{check_narrative, read_narrative_bytes};
+use crate::narrative::check::{check_narrative, read_narrative_bytes};
 
 fn file_name(path: &Path) -> String {
     path.file_name()
@@ -85,7 +85,7 @@ pub fn check_with_workbooks(paths: &[PathBuf], files: &mut [ReviewedFile]) {
         if file.kind != FileKind::Narrative {
             continue;
         }
-        let text = super::check::read_narrative(path).unwrap_or_default();
+        let text = crate::narrative::check::read_narrative(path).unwrap_or_default();
         let chosen = workbooks
             .iter()
             .position(|(_, unit)| {
