@@ -190,7 +190,8 @@ fn print_human(file: &review::ReviewedFile) {
     }
     for t in &file.tables {
         let empty = if t.empty { "（空表）" } else { "" };
-        println!("  {}\t{}{}\t工作表“{}”", t.id, t.title, empty, t.sheet);
+        // as the workbook prints it ("表8 “三公”经费支出情况表"); ids are for --json
+        println!("  {}{}\t工作表“{}”", t.name, empty, t.sheet);
     }
     if !file.unrecognised_sheets.is_empty() {
         println!("  未识别的工作表：{}", file.unrecognised_sheets.join("、"));
@@ -208,7 +209,7 @@ fn print_human(file: &review::ReviewedFile) {
             "  [{}] {}\t{}\t{}",
             f.severity.label(),
             at,
-            f.rule,
+            f.title,
             f.message
         );
     }
@@ -262,13 +263,7 @@ fn print_evaluation(e: &scoring::EvaluationScore) {
             (Some(s), None) => format!("“{s}”"),
             _ => String::new(),
         };
-        println!(
-            "    [{}] {}\t{}\t{}",
-            f.severity.label(),
-            at,
-            f.rule,
-            f.message
-        );
+        println!("    [{}] {}\t{}", f.severity.label(), at, f.message);
     }
     let errors = e
         .findings
