@@ -2,6 +2,7 @@
 //! it. 财政拨款 (T4, T5, T8, T9) is part of the department's whole budget (T1, T3); the 三公
 //! table (all 财政拨款, 基本 and 项目) contains the 三公 items of T6's basic spending.
 
+use crate::tables::three_public;
 use std::collections::BTreeMap;
 
 use crate::money::Money;
@@ -167,20 +168,27 @@ fn three_public_covers_basic(tables: &BudgetTables, checker: &mut Checker) {
     let (Some(t6), Some(t10)) = (&tables.t6, &tables.t10) else {
         return;
     };
-    let items: [(&str, &str, &Option<ThreePublicItem>); 4] = [
-        ("30212", "因公出国(境)费", &t10.outbound),
-        ("30217", "公务接待费", &t10.reception),
-        ("30231", "公务用车运行费", &t10.vehicle_operation),
-        ("31013", "公务用车购置费", &t10.vehicle_purchase),
+    let items: [(three_public::ThreePublicItem, &Option<ThreePublicItem>); 4] = [
+        (three_public::OUTBOUND, &t10.outbound),
+        (three_public::RECEPTION, &t10.reception),
+        (three_public::VEHICLE_OPERATION, &t10.vehicle_operation),
+        (three_public::VEHICLE_PURCHASE, &t10.vehicle_purchase),
     ];
-    for (code, name, item) in items {
-        let Some(basic) = t6
+    for (of, item) in items {
+        let rows: Vec<_> = t6
             .rows
             .iter()
-            .find(|r| r.label.code.as_deref() == Some(code))
-        else {
+            .filter(|r| {
+                r.label
+                    .code
+                    .as_deref()
+                    .is_some_and(|c| of.codes.contains(&c))
+            })
+            .collect();
+        if rows.is_empty() {
             continue;
-        };
+        }
+        let basic = rows.iter().fold(Money::ZERO, |sum, r| sum + r.total.value);
         let covered = item.as_ref().map_or(Money::ZERO, |i| i.amount.value);
         let at = item
             .as_ref()
@@ -189,10 +197,15 @@ fn three_public_covers_basic(tables: &BudgetTables, checker: &mut Checker) {
         checker.at_least(
             "t10_covers_basic",
             &t10.meta,
-            name,
+            of.name,
             &at,
-            basic.total.value,
-            &format!("{}中 {code} {name}", table_name(&t6.meta)),
+            basic,
+            &format!(
+                "{}中 {} {}",
+                table_name(&t6.meta),
+                of.codes.join("、"),
+                of.name
+            ),
             tolerance_between(&t6.meta, &t10.meta),
         );
     }

@@ -14,17 +14,18 @@ use crate::tables::{
 };
 
 use super::model::{BudgetLine, FundSource, LineSet, SpendingType};
+use crate::tables::three_public;
 
 /// The economic 类 that T7 prints as columns, in print order.
 pub const T7_ECONOMIC_CLASSES: [&str; 10] = [
     "301", "302", "303", "307", "309", "310", "311", "312", "313", "399",
 ];
 
-/// Economic 款 that make up each "三公" item.
-const OUTBOUND: &[&str] = &["30212"];
-const RECEPTION: &[&str] = &["30217"];
-const VEHICLE_PURCHASE: &[&str] = &["31013", "30913"];
-const VEHICLE_OPERATION: &[&str] = &["30231"];
+/// Economic 款 that make up each "三公" item (decided once, in tables::three_public).
+const OUTBOUND: &[&str] = three_public::OUTBOUND.codes;
+const RECEPTION: &[&str] = three_public::RECEPTION.codes;
+const VEHICLE_PURCHASE: &[&str] = three_public::VEHICLE_PURCHASE.codes;
+const VEHICLE_OPERATION: &[&str] = three_public::VEHICLE_OPERATION.codes;
 
 /// What the derived tables say about who prepared them.
 pub struct DeriveContext<'a> {

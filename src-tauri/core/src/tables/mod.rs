@@ -5,6 +5,7 @@
 //! from budget lines has no cells. Checks work on both, so nothing here knows about xlsx.
 
 mod templates;
+pub mod three_public;
 
 use serde::{Deserialize, Serialize};
 
