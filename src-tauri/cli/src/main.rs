@@ -330,7 +330,7 @@ fn export(db: &Path, unit: &str, year: i32, out: &Path) -> Result<(), CliError> 
 /// Exit 0 imported, 1 the workbook has problems (nothing written), 2 anything else.
 fn import(file: &Path, db: &Path, unit: Option<&str>, year: Option<i32>) -> Result<u8, CliError> {
     let mut store = open_existing(db)?;
-    if budget_core::targets::import::is_targets_workbook(file) {
+    if budget_core::import::targets::is_targets_workbook(file) {
         return import_targets(&mut store, file, unit, year);
     }
     match budget_core::prepare::import_lines_file(&mut store, file, unit, year) {
@@ -368,7 +368,7 @@ fn import_targets(
     year: Option<i32>,
 ) -> Result<u8, CliError> {
     use budget_core::targets::TargetImportError;
-    match budget_core::targets::import::import_targets_file(store, file, unit, year) {
+    match budget_core::import::targets::import_targets_file(store, file, unit, year) {
         Ok(done) => {
             let department = if done.department {
                 "和部门整体绩效目标"

@@ -15,6 +15,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("catalog_import", &["catalog", "text", "xlsx"]),
     ("checks", &["catalog", "money", "tables", "text"]),
     ("error", &[]),
+    (
+        "import",
+        &["checks", "error", "model", "store", "targets", "xlsx"],
+    ),
     ("indicator_value", &[]),
     ("lines", &["catalog", "money", "tables", "text", "xlsx"]),
     ("model", &[]),
@@ -80,9 +84,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "error",
             "indicator_value",
             "lines",
-            "model",
             "money",
-            "store",
             "text",
             "xlsx",
         ],
@@ -94,7 +96,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
 
 /// The modules that are in a dependency cycle today. May only shrink: a module not listed here
 /// that ends up in a cycle fails the test.
-const KNOWN_CYCLE: &[&str] = &["narrative", "prepare", "review", "store", "targets"];
+const KNOWN_CYCLE: &[&str] = &["narrative", "prepare", "review", "store"];
 
 fn src_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

@@ -6,7 +6,6 @@
 pub mod amounts;
 pub mod checks;
 pub mod freetext;
-pub mod import;
 pub mod model;
 pub mod read;
 pub mod review;

@@ -3,11 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::read::{import_file, split_code_name, TargetImportError};
 use crate::checks::Finding;
 use crate::error::CoreError;
 use crate::model::{Disclosure, Unit};
 use crate::store::Store;
+use crate::targets::read::{import_file, split_code_name, TargetImportError};
 use crate::xlsx::{self, DocumentKind};
 
 #[derive(Debug)]
