@@ -4,10 +4,12 @@
 use budget_core::checks::Finding;
 use budget_core::error::ErrorPayload;
 use budget_core::narrative::{
-    check_narrative, generate_for_disclosure, prior_year_from_workbook, save_disclosure_document,
-    save_disclosure_document_workbook, Narrative, NarrativeInput, PriorYear,
+    check_narrative, prior_year_from_workbook, Narrative, NarrativeInput, PriorYear,
 };
 use budget_core::prepare::disclosure_tables;
+use budget_core::prepare::{
+    generate_for_disclosure, save_disclosure_document, save_disclosure_document_workbook,
+};
 use budget_core::store::DocumentInput;
 use tauri::{AppHandle, State};
 

@@ -2,7 +2,8 @@
 //! （待填写） of the generated text, each with a Chinese description, for the 情况说明 tab to list.
 
 use budget_core::error::ErrorPayload;
-use budget_core::narrative::{document_gaps_for_disclosure, DocumentGap};
+use budget_core::narrative::DocumentGap;
+use budget_core::prepare::document_gaps_for_disclosure;
 use budget_core::store::DocumentInput;
 use tauri::State;
 

@@ -25,10 +25,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("money", &[]),
     (
         "narrative",
-        &[
-            "catalog", "checks", "error", "model", "money", "prepare", "store", "tables", "text",
-            "xlsx",
-        ],
+        &["catalog", "checks", "money", "tables", "text", "xlsx"],
     ),
     (
         "prepare",
@@ -38,6 +35,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "lines",
             "model",
             "money",
+            "narrative",
             "sheet_view",
             "store",
             "tables",
@@ -59,6 +57,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("scoring", &["indicator_value", "money", "text", "xlsx"]),
     ("sheet_view", &["money", "text", "xlsx"]),
+    // Two edges here point up, into the application layer: `prepare` (the one back edge of
+    // the remaining cycle: `Store::load_document_input` refreshes last year's figures through
+    // `prepare::prior_year_from_store`) and `review` (`ReviewedFile`, kept with review notes).
+    // See docs/architecture.md, "What is left".
     (
         "store",
         &[
@@ -71,6 +73,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "model",
             "money",
             "narrative",
+            "prepare",
             "review",
             "scoring",
             "targets",
@@ -96,7 +99,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
 
 /// The modules that are in a dependency cycle today. May only shrink: a module not listed here
 /// that ends up in a cycle fails the test.
-const KNOWN_CYCLE: &[&str] = &["narrative", "prepare", "review", "store"];
+const KNOWN_CYCLE: &[&str] = &["prepare", "store"];
 
 fn src_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

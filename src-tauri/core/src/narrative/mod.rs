@@ -14,7 +14,7 @@ mod figures;
 mod gaps;
 mod generate;
 mod model;
-mod sources;
+mod prior;
 mod wording;
 mod workbook;
 
@@ -26,9 +26,6 @@ pub use model::{
     AssetFacts, Narrative, NarrativeFacts, NarrativeInput, NarrativeParagraph, NarrativeSection,
     PerformanceFacts, PriorYear, ProcurementFacts, StaffFacts,
 };
-pub use sources::{
-    document_gaps_for_disclosure, generate_for_disclosure, prior_year_from_store,
-    prior_year_from_workbook, save_disclosure_document, save_disclosure_document_workbook,
-};
+pub use prior::prior_year_from_workbook;
 pub use wording::{percent, Change};
 pub use workbook::write_document_workbook;

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Store;
 use crate::error::{CoreError, Result};
-use crate::narrative::{prior_year_from_store, DocumentTexts, NarrativeInput};
+use crate::narrative::{DocumentTexts, NarrativeInput};
+use crate::prepare::prior_year_from_store;
 
 /// Where the figures of last year in `input.prior` come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

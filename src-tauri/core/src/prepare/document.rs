@@ -1,22 +1,22 @@
-//! Where last year's figures come from for the app: the same unit's disclosure of the year
-//! before in the database, or a published workbook of last year read by the review reader;
-//! and the generation for a stored disclosure in one call.
+//! The 情况说明 of a stored disclosure: last year's figures from the same unit's disclosure of
+//! the year before in the database, and generation, gaps and export for a stored disclosure in
+//! one call. Last year's figures from a published workbook are
+//! `narrative::prior_year_from_workbook`.
 
 use std::path::Path;
 
 use crate::error::CoreError;
 use crate::model::DisclosureKind;
-use crate::prepare::disclosure_tables;
 use crate::store::Store;
-use crate::xlsx::{self, ReadError};
 
 use crate::tables::{template, BudgetTables, Template};
 use crate::xlsx::write::WorkbookHeader;
 
-use super::docx::{save_document_docx, DocumentTexts};
-use super::gaps::{document_gaps, DocumentGap};
-use super::generate::generate;
-use super::model::{Narrative, NarrativeInput, PriorYear};
+use super::disclosure_tables;
+use crate::narrative::{
+    document_gaps, generate, save_document_docx, write_document_workbook, DocumentGap,
+    DocumentTexts, Narrative, NarrativeInput, PriorYear,
+};
 use crate::store::DocumentInput;
 
 /// Last year's figures of a stored disclosure: from the same unit's disclosure of the same kind
@@ -36,11 +36,6 @@ pub fn prior_year_from_store(
         )?))),
         None => Ok(None),
     }
-}
-
-/// Last year's figures from last year's published workbook (any layout the reader knows).
-pub fn prior_year_from_workbook(path: &Path) -> Result<PriorYear, ReadError> {
-    Ok(PriorYear::from_tables(&xlsx::read(path)?.tables))
 }
 
 /// 第三部分 of a stored 预算 disclosure: its tables derived from its lines, the unit's name and
@@ -142,7 +137,7 @@ pub fn save_disclosure_document_workbook(
     path: &Path,
 ) -> Result<(), CoreError> {
     let p = document_parts(store, disclosure_id, input)?;
-    let bytes = super::workbook::write_document_workbook(
+    let bytes = write_document_workbook(
         &p.tables,
         p.template,
         &p.header,

@@ -1,6 +1,13 @@
 //! What preparing a disclosure needs from both front ends: importing a line workbook into the
 //! database (all-or-nothing, with a backup first) and the disclosure's derived tables.
 
+pub mod document;
+
+pub use document::{
+    document_gaps_for_disclosure, generate_for_disclosure, prior_year_from_store,
+    save_disclosure_document, save_disclosure_document_workbook,
+};
+
 use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
