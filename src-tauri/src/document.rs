@@ -25,7 +25,7 @@ pub async fn load_document_input(
     disclosure_id: i64,
 ) -> Reply<DocumentInput> {
     state
-        .with_store(move |s| s.load_document_input(disclosure_id))
+        .with_store(move |s| budget_core::prepare::load_document_input(s, disclosure_id))
         .await
 }
 

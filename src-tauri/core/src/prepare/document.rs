@@ -17,7 +17,7 @@ use crate::narrative::{
     document_gaps, generate, save_document_docx, write_document_workbook, DocumentGap,
     DocumentTexts, Narrative, NarrativeInput, PriorYear,
 };
-use crate::store::DocumentInput;
+use crate::store::{DocumentInput, PriorSource};
 
 /// Last year's figures of a stored disclosure: from the same unit's disclosure of the same kind
 /// one year earlier, or `None` when the database has none.
@@ -36,6 +36,26 @@ pub fn prior_year_from_store(
         )?))),
         None => Ok(None),
     }
+}
+
+/// This disclosure's document input: what was saved, or else last year's carried over, with
+/// last year's figures read afresh from the database when it has last year's disclosure.
+pub fn load_document_input(store: &Store, disclosure_id: i64) -> Result<DocumentInput, CoreError> {
+    let mut doc = store.stored_document_input(disclosure_id)?;
+    if doc.prior_source != PriorSource::Workbook {
+        match prior_year_from_store(store, disclosure_id)? {
+            Some(prior) => {
+                doc.input.prior = prior;
+                doc.prior_source = PriorSource::Database;
+            }
+            None if doc.prior_source == PriorSource::Database => {
+                doc.input.prior = Default::default();
+                doc.prior_source = PriorSource::None;
+            }
+            None => {}
+        }
+    }
+    Ok(doc)
 }
 
 /// 第三部分 of a stored 预算 disclosure: its tables derived from its lines, the unit's name and

@@ -4,8 +4,8 @@
 pub mod document;
 
 pub use document::{
-    document_gaps_for_disclosure, generate_for_disclosure, prior_year_from_store,
-    save_disclosure_document, save_disclosure_document_workbook,
+    document_gaps_for_disclosure, generate_for_disclosure, load_document_input,
+    prior_year_from_store, save_disclosure_document, save_disclosure_document_workbook,
 };
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! The typed parts of a disclosure's document, kept per disclosure; a new year starts from the
-//! year before (its facts and reasons are offered again) with last year's figures from the
-//! database when it has last year's disclosure.
+//! year before (its facts and reasons are offered again). Last year's figures from the database
+//! are added by `prepare::load_document_input`, which the app calls.
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use crate::error::{CoreError, Result};
 use crate::narrative::{DocumentTexts, NarrativeInput};
-use crate::prepare::prior_year_from_store;
 
 /// Where the figures of last year in `input.prior` come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -55,8 +54,10 @@ impl Store {
         .transpose()
     }
 
-    /// This disclosure's document input: what was saved, or else last year's carried over.
-    pub fn load_document_input(&self, disclosure_id: i64) -> Result<DocumentInput> {
+    /// This disclosure's document input as stored: what was saved, or else last year's carried
+    /// over; last year's figures as saved. `prepare::load_document_input` refreshes them from
+    /// the database.
+    pub fn stored_document_input(&self, disclosure_id: i64) -> Result<DocumentInput> {
         let this = self.get_disclosure(disclosure_id)?;
         let unit = self.get_unit(this.unit_id)?;
         let mut doc = match self.saved_document(disclosure_id)? {
@@ -88,19 +89,6 @@ impl Store {
         };
         doc.input.unit = unit.name;
         doc.input.year = this.year;
-        if doc.prior_source != PriorSource::Workbook {
-            match prior_year_from_store(self, disclosure_id)? {
-                Some(prior) => {
-                    doc.input.prior = prior;
-                    doc.prior_source = PriorSource::Database;
-                }
-                None if doc.prior_source == PriorSource::Database => {
-                    doc.input.prior = Default::default();
-                    doc.prior_source = PriorSource::None;
-                }
-                None => {}
-            }
-        }
         Ok(doc)
     }
 
@@ -143,7 +131,7 @@ mod tests {
         let y2023 = s
             .create_disclosure(unit.id, 2023, DisclosureKind::Budget)
             .unwrap();
-        let mut doc = s.load_document_input(y2023.id).unwrap();
+        let mut doc = crate::prepare::load_document_input(&s, y2023.id).unwrap();
         assert_eq!(
             (doc.input.year, doc.prior_source, doc.carried_from_last_year),
             (2023, PriorSource::None, false)
@@ -157,7 +145,7 @@ mod tests {
         let y2024 = s
             .create_disclosure(unit.id, 2024, DisclosureKind::Budget)
             .unwrap();
-        let next = s.load_document_input(y2024.id).unwrap();
+        let next = crate::prepare::load_document_input(&s, y2024.id).unwrap();
         assert!(next.carried_from_last_year);
         assert_eq!(next.input.year, 2024);
         assert_eq!(
@@ -170,7 +158,7 @@ mod tests {
 
         s.save_document_input(y2024.id, &next).unwrap();
         assert!(
-            !s.load_document_input(y2024.id)
+            !crate::prepare::load_document_input(&s, y2024.id)
                 .unwrap()
                 .carried_from_last_year
         );

@@ -146,7 +146,7 @@ mod tests {
             .unwrap();
         s.save_editor_draft(id, DraftEditor::Targets, "typed")
             .unwrap();
-        let mut doc = s.load_document_input(id).unwrap();
+        let mut doc = crate::prepare::load_document_input(&s, id).unwrap();
         doc.texts.region = "若羌县".into();
         s.save_document_input(id, &doc).unwrap();
         assert_eq!(
@@ -160,7 +160,7 @@ mod tests {
         let set = s.load_targets(id).unwrap();
         s.save_targets(id, &set).unwrap();
         assert_eq!(s.load_editor_draft(id, DraftEditor::Targets).unwrap(), None);
-        let _: DocumentInput = s.load_document_input(id).unwrap();
+        let _: DocumentInput = crate::prepare::load_document_input(&s, id).unwrap();
     }
 
     #[test]
