@@ -43,6 +43,14 @@ async function openDisclosure(app, label) {
   await app.waitFor('[data-testid="disclosure-editor"]')
 }
 
+/** Opens the disclosure, its 情况说明 tab, and reads the 封面地区 field. */
+async function regionAfterOpening(app, label) {
+  await openDisclosure(app, label)
+  await app.click('#tab-narrative')
+  await app.waitFor(inputOf('doc-region'))
+  return valueOf(app, inputOf('doc-region'))
+}
+
 async function errorToasts(app) {
   return app.script('return document.querySelectorAll(".el-message--error").length')
 }
@@ -89,10 +97,7 @@ test('Ctrl+S on the 情况说明 and 绩效目标 tabs saves them, and they surv
 
   app = await Session.launch(driver, ['--db', db])
   try {
-    await openDisclosure(app, '2024')
-    await app.click('#tab-narrative')
-    await app.waitFor(inputOf('doc-region'))
-    assert.equal(await valueOf(app, inputOf('doc-region')), '巴音郭楞蒙古自治州')
+    assert.equal(await regionAfterOpening(app, '2024'), '巴音郭楞蒙古自治州')
     await app.click('#tab-targets')
     await app.waitFor('[data-testid="target-grid"] [data-row="0"] [data-key="name"]', { text: '政府网站发布信息数量' })
   } finally {
@@ -177,10 +182,7 @@ test('closing the window with unsaved text asks; 取消 keeps it open, 保存 sa
 
   app = await Session.launch(driver, ['--db', db])
   try {
-    await openDisclosure(app, '2024')
-    await app.click('#tab-narrative')
-    await app.waitFor(inputOf('doc-region'))
-    assert.equal(await valueOf(app, inputOf('doc-region')), '若羌县', 'saved on the way out')
+    assert.equal(await regionAfterOpening(app, '2024'), '若羌县', 'saved on the way out')
   } finally {
     await app.close()
   }

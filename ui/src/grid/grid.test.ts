@@ -4,6 +4,7 @@ import { History } from './history'
 import { arrangeByHeader, emptyRow, fromLineSet, lineSpec, normalizeCell, toLineSet, type GridRow } from './lines'
 import vocabulary from '../bindings/vocabulary.json'
 import { clearEdit, fillDownEdit, pasteEdits } from './operations'
+import { rowActions } from './rowActions'
 import { parseTsv, toTsv } from './tsv'
 
 describe('parseTsv', () => {
@@ -197,5 +198,28 @@ describe('paste with a header row', () => {
     const plain = parseTsv('2010301\t30101\t一般公共预算\t人员经费\t\t12.50\n')
     expect(arrangeByHeader(plain)).toEqual({ block: plain, header: false, yuan: false })
     expect(arrangeByHeader(parseTsv('功能分类\t经济分类\t金额（元）\n2010301\t30101\t125000\n')).yuan).toBe(true)
+  })
+})
+
+describe('row actions of a grid editor', () => {
+  it('append, remove the selection, undo and redo, each telling the editor once', () => {
+    const grid = rows(3)
+    grid[1].note = 'b'
+    let changes = 0
+    let history = new History()
+    const selection = { activeRow: () => 1, selectedRows: () => [1, 1] as const }
+    const act = rowActions(grid, () => history, () => selection, emptyRow, () => changes++)
+    act.appendRow()
+    expect(grid).toHaveLength(4)
+    act.removeSelected()
+    expect(grid.map((r) => r.note)).toEqual(['', '', ''])
+    act.undo()
+    expect(grid[1].note).toBe('b')
+    act.redo()
+    expect(grid).toHaveLength(3)
+    expect(changes).toBe(4)
+    history = new History()
+    act.undo()
+    expect(changes).toBe(4)
   })
 })
