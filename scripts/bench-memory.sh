@@ -6,20 +6,22 @@
 # rebuild it after changing the UI). BUDGET_DESK_BIN and BUDGET_CLI_BIN select other binaries,
 # BUDGET_DESK_UI_DIST the ui/dist they embed (only to report the size of what the page loads).
 # The app is single-instance: runs wait for /tmp/budget-desk-app.lock, as other app runs should.
-# Usage: scripts/bench-memory.sh [RUNS] [LINES]   (defaults 3 and 10000; --floor adds an empty WebKitGTK view)
+# Usage: scripts/bench-memory.sh [RUNS] [LINES] [--floor] [--screenshots]   (defaults 5 and 10000)
+# --floor also measures WebKitGTK's MiniBrowser on about:blank; --screenshots keeps a picture of
+# each screen of the first tour in tests/e2e/artifacts.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
-floor=()
+extra=()
 positional=()
 for arg in "$@"; do
   case "$arg" in
-    --floor) floor=(--floor) ;;
+    --floor | --screenshots) extra+=("$arg") ;;
     *) positional+=("$arg") ;;
   esac
 done
-runs="${positional[0]:-3}"
+runs="${positional[0]:-5}"
 lines="${positional[1]:-10000}"
 
 ensure_apt xvfb xauth webkit2gtk-driver
@@ -44,4 +46,4 @@ say "测量启动时间与内存（$runs 次，$lines 条明细）"
 flock /tmp/budget-desk-app.lock \
   env BUDGET_DESK_BIN="$bin" BUDGET_CLI_BIN="$cli" \
   xvfb-run -a -s "-ac -screen 0 1366x768x24 -nolisten tcp" \
-  node tests/e2e/bench/memory.mjs "$work/lines.xlsx" --runs "$runs" "${floor[@]}"
+  node tests/e2e/bench/memory.mjs "$work/lines.xlsx" --runs "$runs" "${extra[@]}"

@@ -11,7 +11,8 @@
 // visits every tab, every table of 公开表 and every sheet of the workbook in 审核工作簿, goes back
 // to the lines, waits idle and reads the memory again. Prints each run and the medians.
 // With --floor, also measures WebKitGTK's own MiniBrowser on about:blank: what an empty web view
-// costs on this machine before any app code.
+// costs on this machine before any app code. With --screenshots, the first run saves a picture of
+// every screen of the tour in tests/e2e/artifacts (bench-*.png).
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,12 +26,13 @@ const option = (name, fallback) => {
 }
 const workbook = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'))
 if (!workbook) {
-  console.error('usage: memory.mjs LINES.xlsx [--runs N] [--idle SECONDS] [--floor]')
+  console.error('usage: memory.mjs LINES.xlsx [--runs N] [--idle SECONDS] [--floor] [--screenshots]')
   process.exit(2)
 }
-const runs = Number(option('--runs', 3))
+const runs = Number(option('--runs', 5))
 const idleMs = Number(option('--idle', 5)) * 1000
 const floor = args.includes('--floor')
+const screenshots = args.includes('--screenshots')
 const cli = process.env.BUDGET_CLI_BIN ?? join(repoRoot, 'target', 'debug', 'budget-cli')
 const UNIT = { name: '基准测试单位', code: '990001' }
 const YEAR = 2025
@@ -203,8 +205,10 @@ async function waitText(app, css, pattern, timeout = 60000) {
 }
 
 /** Opens the disclosure and visits every tab and table, then 审核工作簿 with the exported
- * workbook and each of its sheets, then goes back to the lines. */
-async function tour(app) {
+ * workbook and each of its sheets, then goes back to the lines. With `shots`, saves a picture of
+ * each screen. */
+async function tour(app, shots = false) {
+  const shot = (name) => (shots ? app.screenshot(`bench-${name}`) : undefined)
   await app.click('[data-testid="nav-disclosure"]')
   await waitText(app, '[data-testid="line-totals"]', /明细 [\d,]+ 条/)
   await waitText(app, '[data-testid="status-message"]', /已打开/)
@@ -213,10 +217,13 @@ async function tour(app) {
     await app.script(`const s = document.querySelector('[data-testid="line-grid"]'); if (s) s.scrollTop = s.scrollHeight * arguments[0]`, [at])
     await sleep(300)
   }
+  await shot('lines')
   await app.click('#tab-projects')
   await app.waitFor('[data-testid="projects-editor"]')
+  await shot('projects')
   await app.click('#tab-targets')
   await app.waitFor('[data-testid="targets-editor"]', { timeout: 30000 })
+  await shot('targets')
   await app.click('#tab-tables')
   await app.waitFor('[data-testid="tables-preview"] td', { timeout: 30000 })
   const sheets = await app.script(`return Array.from(document.querySelectorAll('[data-testid^="preview-tab-"]')).map((e) => e.dataset.testid)`)
@@ -224,13 +231,16 @@ async function tour(app) {
     await app.click(`[data-testid="${id}"]`)
     await app.waitFor('[data-testid="tables-preview"] td')
     await sleep(200)
+    await shot(id.replace('preview-tab-', 'tables-'))
   }
   await app.click('#tab-narrative')
   await app.waitFor('[data-testid="narrative-editor"]', { timeout: 30000 })
+  await shot('narrative')
   await app.click('#tab-overview')
   await waitText(app, '[data-testid="overview"]', /已保存的预算合计/)
   await app.waitFor('[data-testid="overview"] canvas')
   await sleep(500)
+  await shot('overview')
 
   await app.click('[data-testid="mode-review"]')
   await app.click('[data-testid="review-open"]')
@@ -242,10 +252,12 @@ async function tour(app) {
     await app.clickElement(tab)
     await app.waitFor('[data-testid="sheet-view"] td', { timeout: 30000 })
     await sleep(200)
+    if (i === 0 || i === tabs - 1) await shot(`review-sheet-${i + 1}`)
   }
   await app.click('[data-testid="mode-units"]')
   await app.click('#tab-lines')
   await app.waitFor('[data-testid="line-grid"]')
+  await shot('back-to-lines')
   return { sheets: sheets.length, reviewSheets: tabs }
 }
 
@@ -282,7 +294,7 @@ async function measuredRun(n, dir, db, exported) {
     try {
       await sleep(idleMs)
       const started = memory(pid)
-      const visited = await tour(app)
+      const visited = await tour(app, screenshots && n === 1)
       await sleep(idleMs)
       const toured = memory(pid)
       return { timing, started, toured, visited, resources }
