@@ -215,13 +215,28 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script: body, args })
   }
 
-  /** Saves a screenshot after the next two animation frames, so it shows the current state. */
+  /** Saves a screenshot after the next two animation frames, so it shows the current state.
+   * Without GPU compositing (the app's default on Linux) WebKit takes the picture at its next
+   * paint, and a page at rest does not paint: the request would wait forever. So a 1-pixel,
+   * almost transparent spot in the corner keeps changing colour until the picture is taken. */
   async screenshot(name) {
     await this.cmd('POST', '/execute/async', {
-      script: 'const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()))',
+      script: `const done = arguments[0];
+        const tick = document.createElement('div');
+        tick.id = 'webdriver-screenshot-tick';
+        tick.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+        document.body.appendChild(tick);
+        tick.animate([{ backgroundColor: 'rgba(0,0,0,0.01)' }, { backgroundColor: 'rgba(0,0,0,0.02)' }],
+          { duration: 100, iterations: Infinity, direction: 'alternate' });
+        requestAnimationFrame(() => requestAnimationFrame(() => done()))`,
       args: [],
     })
-    const png = await this.cmd('GET', '/screenshot')
+    let png
+    try {
+      png = await this.cmd('GET', '/screenshot')
+    } finally {
+      await this.script(`document.getElementById('webdriver-screenshot-tick')?.remove()`).catch(() => undefined)
+    }
     mkdirSync(artifacts, { recursive: true })
     const file = join(artifacts, `${name}.png`)
     writeFileSync(file, Buffer.from(png, 'base64'))
