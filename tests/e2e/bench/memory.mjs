@@ -208,7 +208,12 @@ async function waitText(app, css, pattern, timeout = 60000) {
  * workbook and each of its sheets, then goes back to the lines. With `shots`, saves a picture of
  * each screen. */
 async function tour(app, shots = false) {
-  const shot = (name) => (shots ? app.screenshot(`bench-${name}`) : undefined)
+  // pictures after Element Plus's transitions (0.3 s) have ended
+  const shot = async (name) => {
+    if (!shots) return
+    await sleep(400)
+    await app.screenshot(`bench-${name}`)
+  }
   await app.click('[data-testid="nav-disclosure"]')
   await waitText(app, '[data-testid="line-totals"]', /明细 [\d,]+ 条/)
   await waitText(app, '[data-testid="status-message"]', /已打开/)
@@ -230,6 +235,7 @@ async function tour(app, shots = false) {
   for (const id of sheets) {
     await app.click(`[data-testid="${id}"]`)
     await app.waitFor('[data-testid="tables-preview"] td')
+    await app.waitGone('[data-testid="tables-preview"] .el-loading-mask')
     await sleep(200)
     await shot(id.replace('preview-tab-', 'tables-'))
   }
@@ -251,6 +257,7 @@ async function tour(app, shots = false) {
     const tab = (await app.findAll('.sheet-tabs .el-tabs__item'))[i]
     await app.clickElement(tab)
     await app.waitFor('[data-testid="sheet-view"] td', { timeout: 30000 })
+    await app.waitGone('[data-testid="sheet-view"] .el-loading-mask', 30000)
     await sleep(200)
     if (i === 0 || i === tabs - 1) await shot(`review-sheet-${i + 1}`)
   }
@@ -313,9 +320,10 @@ function miniBrowser() {
   return candidates.find((c) => existsSync(c)) ?? null
 }
 
-/** MiniBrowser on about:blank, idle: the memory of an empty WebKitGTK web view. */
+/** MiniBrowser on about:blank, idle: the memory of an empty WebKitGTK web view, with GPU
+ * compositing off as the app sets it on Linux unless the environment says otherwise. */
 async function floorRun(binary) {
-  const driver = await startDriver()
+  const driver = await startDriver(process.env.WEBKIT_DISABLE_COMPOSITING_MODE === undefined ? { WEBKIT_DISABLE_COMPOSITING_MODE: '1' } : {})
   try {
     const caps = { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary, args: ['--automation'] } } } }
     const res = await fetch(`${driver.base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(caps) })
@@ -391,7 +399,8 @@ try {
     `navigation → DOMContentLoaded ${timing('domContentLoaded')}; navigation → first contentful paint ${timing('fcp')}`)
   if (floor) {
     const binary = miniBrowser()
-    if (binary) printRows(`floor: WebKitGTK's MiniBrowser on about:blank, idle ${idleMs / 1000} s`, await floorRun(binary))
+    const compositing = process.env.WEBKIT_DISABLE_COMPOSITING_MODE === '0' ? 'on' : 'off'
+    if (binary) printRows(`floor: WebKitGTK's MiniBrowser on about:blank (compositing ${compositing}), idle ${idleMs / 1000} s`, await floorRun(binary))
     else console.log('floor: MiniBrowser not found')
   }
   const med = (f) => median(results.map(f))
