@@ -105,29 +105,37 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+impl ReviewedFile {
+    /// A file of which nothing is known yet: the start of every review, and what an unreadable
+    /// file stays (with `error` set).
+    fn nothing_read(path: &Path) -> ReviewedFile {
+        ReviewedFile {
+            file: path.display().to_string(),
+            file_name: file_name(path),
+            content_hash: String::new(),
+            kind: FileKind::Unreadable,
+            unit: None,
+            year: None,
+            template: None,
+            tables: Vec::new(),
+            sheets: Vec::new(),
+            unrecognised_sheets: Vec::new(),
+            findings: Vec::new(),
+            projects: Vec::new(),
+            error: None,
+            error_count: 0,
+            warning_count: 0,
+        }
+    }
+}
+
 /// Reads and checks one file. Never fails: an unreadable file comes back with `error` set, so
 /// one bad file does not stop a batch.
 pub fn review_file(path: &Path) -> ReviewedFile {
     if crate::narrative::is_narrative_path(path) {
         return narrative_files::review_narrative(path, None);
     }
-    let mut reviewed = ReviewedFile {
-        file: path.display().to_string(),
-        file_name: file_name(path),
-        content_hash: String::new(),
-        kind: FileKind::Unreadable,
-        unit: None,
-        year: None,
-        template: None,
-        tables: Vec::new(),
-        sheets: Vec::new(),
-        unrecognised_sheets: Vec::new(),
-        findings: Vec::new(),
-        projects: Vec::new(),
-        error: None,
-        error_count: 0,
-        warning_count: 0,
-    };
+    let mut reviewed = ReviewedFile::nothing_read(path);
     let bytes = match xlsx::read_bytes(path) {
         Ok(b) => b,
         Err(err) => {

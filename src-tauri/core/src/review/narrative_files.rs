@@ -12,32 +12,10 @@ use crate::tables::BudgetTables;
 
 use crate::narrative::check::{check_narrative, read_narrative_bytes};
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
 /// Reads and checks one narrative file, against `tables` when given. Never fails: an unreadable
 /// file comes back with `error` set.
 pub fn review_narrative(path: &Path, tables: Option<&BudgetTables>) -> ReviewedFile {
-    let mut reviewed = ReviewedFile {
-        file: path.display().to_string(),
-        file_name: file_name(path),
-        content_hash: String::new(),
-        kind: FileKind::Unreadable,
-        unit: None,
-        year: None,
-        template: None,
-        tables: Vec::new(),
-        sheets: Vec::new(),
-        unrecognised_sheets: Vec::new(),
-        findings: Vec::new(),
-        projects: Vec::new(),
-        error: None,
-        error_count: 0,
-        warning_count: 0,
-    };
+    let mut reviewed = ReviewedFile::nothing_read(path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
