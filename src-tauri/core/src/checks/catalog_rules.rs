@@ -7,12 +7,12 @@
 //! units abbreviate, so a person decides.
 
 use crate::catalog::{Catalog, Classification};
-use crate::tables::{BudgetTables, RowLabel, TableMeta};
+use crate::tables::{BudgetTables, FinalTables, RowLabel, TableMeta};
 
 use super::sums::{table_name, Checker};
 use super::Severity;
 
-fn check_label(
+pub(super) fn check_label(
     meta: &TableMeta,
     label: &RowLabel,
     class: Classification,
@@ -116,6 +116,40 @@ pub fn check(tables: &BudgetTables, catalog: &Catalog, checker: &mut Checker) {
     if let Some(t) = &tables.t11 {
         for r in &t.rows {
             check_label(&t.meta, &r.label, f, catalog, checker);
+        }
+    }
+}
+
+/// The codes of the 决算 tables: function codes of F1–F5, F8, F9, economic codes of F6.
+pub fn check_final(tables: &FinalTables, catalog: &Catalog, checker: &mut Checker) {
+    let f = Classification::Function;
+    if let Some(t) = &tables.f1 {
+        for c in &t.classes {
+            check_label(&t.meta, &c.label, f, catalog, checker);
+        }
+    }
+    if let Some(t) = &tables.f4 {
+        for c in &t.classes {
+            check_label(&t.meta, &c.label, f, catalog, checker);
+        }
+    }
+    for t in [&tables.f2, &tables.f3, &tables.f5, &tables.f8, &tables.f9]
+        .into_iter()
+        .flatten()
+    {
+        for r in &t.rows {
+            check_label(&t.meta, &r.label, f, catalog, checker);
+        }
+    }
+    if let Some(t) = &tables.f6 {
+        for r in &t.rows {
+            check_label(
+                &t.meta,
+                &r.label,
+                Classification::Economic,
+                catalog,
+                checker,
+            );
         }
     }
 }

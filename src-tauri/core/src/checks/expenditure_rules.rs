@@ -50,7 +50,7 @@ fn top_rows<T>(rows: &[T], label: impl Fn(&T) -> &RowLabel) -> Vec<&T> {
 }
 
 /// Named amount columns of a row, absent columns skipped.
-type Columns<'a> = Vec<(&'static str, &'a Amount)>;
+pub(super) type Columns<'a> = Vec<(&'static str, &'a Amount)>;
 
 fn expenditure_columns(row: &ExpenditureRow) -> Columns<'_> {
     let mut cols = vec![("合计", &row.total)];
@@ -68,7 +68,7 @@ fn expenditure_columns(row: &ExpenditureRow) -> Columns<'_> {
 }
 
 /// Tree and 合计-row checks over any code table, column by column.
-fn check_tree<T>(
+pub(super) fn check_tree<T>(
     prefix: &str,
     meta: &TableMeta,
     rows: &[T],

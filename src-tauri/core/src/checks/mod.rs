@@ -7,6 +7,11 @@ mod bound_rules;
 mod catalog_rules;
 mod cross_rules;
 mod expenditure_rules;
+mod final_cross_rules;
+mod final_table_rules;
+#[cfg(test)]
+mod final_tests;
+mod final_years;
 mod overview_rules;
 mod rules;
 mod sums;
@@ -16,8 +21,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::money::Money;
-use crate::tables::{BudgetTables, CellRef};
+use crate::tables::{BudgetTables, CellRef, FinalTables};
 
+pub use final_years::check_final_years;
 pub use rules::rule_title;
 pub use sums::Checker;
 
@@ -108,5 +114,18 @@ pub fn check_tables(tables: &BudgetTables, catalog: &Catalog) -> Vec<Finding> {
     three_public_rules::check(tables, &mut checker);
     catalog_rules::check(tables, catalog, &mut checker);
     sums::check_meta(tables, &mut checker);
+    checker.into_findings()
+}
+
+/// Runs every rule on the 决算 tables `tables` (docs/final-accounts.md §1.6 A–B): identities
+/// between tables first (so that a broken sum can blame the part another table contradicts),
+/// then inside each table, the codes against `catalog`, and the tables' metadata. A 尾差 of one
+/// unit of the last decimal is a warning here, never passed silently.
+pub fn check_final_tables(tables: &FinalTables, catalog: &Catalog) -> Vec<Finding> {
+    let mut checker = Checker::reporting_rounding();
+    final_cross_rules::check(tables, &mut checker);
+    final_table_rules::check(tables, &mut checker);
+    catalog_rules::check_final(tables, catalog, &mut checker);
+    sums::check_metas(tables.metas(), &mut checker);
     checker.into_findings()
 }

@@ -58,6 +58,37 @@ pub fn rule_title(rule: &str) -> String {
         "narrative_project_amount" => Some("情况说明：项目金额与项目支出表一致"),
         "narrative_project_name" => Some("情况说明：项目名称与项目支出表一致"),
         "narrative_not_arranged" => Some("情况说明：“未安排”与公开表一致"),
+        "narrative_completion_zero_budget" => Some("情况说明：预算为0不写完成率"),
+        "f1_income_total" => Some("本年收入合计=各项收入之和"),
+        "f1_expenditure_total" => Some("本年支出合计=各功能分类之和"),
+        "f1_income_grand_total" => Some("收入总计=本年收入+使用非财政拨款结余+年初结转和结余"),
+        "f1_expenditure_grand_total" => Some("支出总计=本年支出+结余分配+年末结转和结余"),
+        "f1_balance" | "f4_balance" => Some("收入总计=支出总计"),
+        "f4_row_funds" => Some("合计=一般公共预算+政府性基金+国有资本经营"),
+        "f4_opening_parts" => Some("年初结转和结余=各项财政拨款之和"),
+        "f4_income_grand_total" => Some("收入总计=本年收入合计+年初结转和结余"),
+        "f4_expenditure_total" => Some("本年支出合计=各功能分类之和"),
+        "f4_expenditure_grand_total" => Some("支出总计=本年支出合计+年末结转和结余"),
+        "f4_fund_balance" => Some("各项财政拨款：年初+本年收入=本年支出+年末"),
+        "f6_personnel" => Some("人员经费合计=工资福利支出+对个人和家庭的补助"),
+        "f6_public" => Some("公用经费合计=商品和服务支出+资本性支出等"),
+        "f7_total" => Some("三公合计=出国+公务用车+接待"),
+        "f7_vehicle" => Some("公务用车=购置费+运行（维护）费"),
+        "f7_negative" => Some("三公经费不为负数"),
+        "f2_vs_f1_income" => Some("表间：收入决算表合计=收入支出决算总表各项收入"),
+        "f3_vs_f1_total" => Some("表间：支出决算表合计=收入支出决算总表本年支出"),
+        "f1_vs_f3_class" => Some("表间：收入支出决算总表各类=支出决算表各类"),
+        "f4_vs_f1_income" => Some("表间：财政拨款收入=收入支出决算总表"),
+        "f5_vs_f4_total" => Some("表间：一般公共预算财政拨款支出=财政拨款总表"),
+        "f4_vs_f5_class" => Some("表间：财政拨款总表一般公共预算各类=一般公共预算支出决算表"),
+        "f8_vs_f4" => Some("表间：政府性基金决算表合计=财政拨款总表政府性基金列"),
+        "f9_vs_f4" => Some("表间：国有资本经营决算表合计=财政拨款总表国有资本经营列"),
+        "final_empty_table_note" => Some("无数据的表应保留并注明"),
+        "f5_vs_f6_basic" => Some("表间：基本支出=人员经费合计+公用经费合计"),
+        "f5_within_f3_class" => Some("表间：一般公共预算财政拨款各类≤支出决算表各类"),
+        "f7_covers_f6" => Some("表间：三公决算≥基本支出中对应经济科目"),
+        "f1_non_fiscal_gap" => Some("表间：非财政拨款支出有收入或结余来源"),
+        "final_carry_chain" => Some("跨年：本年年初结转和结余=上年年末结转和结余"),
         _ => None,
     };
     if let Some(title) = fixed {
@@ -71,7 +102,7 @@ pub fn rule_title(rule: &str) -> String {
         .split_once('_')
         .filter(|(table, _)| {
             table
-                .strip_prefix('t')
+                .strip_prefix(['t', 'f'])
                 .is_some_and(|n| n.parse::<u8>().is_ok())
         })
         .and_then(|(_, rest)| match rest {
@@ -81,6 +112,7 @@ pub fn rule_title(rule: &str) -> String {
             "row_basic" => Some("基本支出=人员经费+公用经费"),
             "income_parts" => Some("收入项目=其下各项之和"),
             "income_total" => Some("收入总计=各收入项目之和"),
+            "carry" => Some("年初结转和结余+本年收入−本年支出=年末结转和结余"),
             _ => None,
         });
     generic.unwrap_or(UNKNOWN_RULE).to_string()
@@ -105,7 +137,10 @@ mod tests {
     /// The source files that make findings, with their text. Rule ids are written where the
     /// finding is made: as a literal ("t1_balance"), or as "{prefix}_tree" with the table
     /// prefixes ("t3", "t5" …) the same file passes in.
-    const SOURCES: [(&str, &str); 20] = [
+    const SOURCES: [(&str, &str); 23] = [
+        ("final_table_rules.rs", include_str!("final_table_rules.rs")),
+        ("final_cross_rules.rs", include_str!("final_cross_rules.rs")),
+        ("final_years.rs", include_str!("final_years.rs")),
         ("bound_rules.rs", include_str!("bound_rules.rs")),
         ("catalog_rules.rs", include_str!("catalog_rules.rs")),
         ("cross_rules.rs", include_str!("cross_rules.rs")),
@@ -213,7 +248,7 @@ mod tests {
     }
 
     fn is_table_prefix(text: &str) -> bool {
-        text.strip_prefix('t')
+        text.strip_prefix(['t', 'f'])
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
     }
 

@@ -51,6 +51,8 @@ pub fn table_name(meta: &TableMeta) -> String {
 pub struct Checker {
     findings: Vec<Finding>,
     suspects: HashMap<CellRef, Suspect>,
+    /// Report differences within the tolerance as a 尾差 warning instead of passing them.
+    report_rounding: bool,
 }
 
 /// A cell that disagrees with another table.
@@ -74,6 +76,52 @@ pub struct SumCheck<'a> {
 }
 
 impl Checker {
+    /// A checker that reports a 尾差 (a difference of one unit of the last decimal, as
+    /// independently rounded figures produce) as a warning. 决算 tables are rounded from 元 row
+    /// by row, and the bureau wants each such difference seen and explained
+    /// (docs/final-accounts.md §1.5); the budget rules pass them silently.
+    pub fn reporting_rounding() -> Checker {
+        Checker {
+            report_rounding: true,
+            ..Checker::default()
+        }
+    }
+
+    /// The 尾差 warning for a difference `diff` (≠ 0, within the tolerance) at `at`.
+    fn rounding(
+        &mut self,
+        rule: &str,
+        meta: &TableMeta,
+        subject: &str,
+        other: &str,
+        at: Option<&CellRef>,
+        values: (Money, Money),
+    ) {
+        let (actual, expected) = values;
+        let diff = actual - expected;
+        if !self.report_rounding || diff.is_zero() {
+            return;
+        }
+        let scale = meta.scale;
+        self.push(Finding {
+            rule: rule.to_string(),
+            title: rule_title(rule),
+            severity: Severity::Warning,
+            location: Location::of(at),
+            message: format!(
+                "{}：{}为 {}，{}为 {}，相差 {}（尾差）。各数分别四舍五入所致时，请在公开说明中注明或调整后使其平衡。",
+                table_name(meta),
+                subject,
+                show(actual, scale),
+                other,
+                show(expected, scale),
+                show(diff.abs(), scale),
+            ),
+            expected: Some(expected),
+            actual: Some(actual),
+        });
+    }
+
     pub fn push(&mut self, finding: Finding) {
         if !self.findings.contains(&finding) {
             self.findings.push(finding);
@@ -119,6 +167,14 @@ impl Checker {
     ) -> bool {
         let diff = actual.value - expected;
         if diff.abs() <= tol {
+            self.rounding(
+                rule,
+                meta,
+                subject,
+                expected_from,
+                actual.at.as_ref(),
+                (actual.value, expected),
+            );
             return true;
         }
         let scale = meta.scale;
@@ -162,6 +218,14 @@ impl Checker {
         let scale = check.meta.scale;
         let tol = tolerance(scale);
         if diff.abs() <= tol {
+            self.rounding(
+                &check.rule,
+                check.meta,
+                &check.subject,
+                &check.parts_name,
+                check.total.at.as_ref(),
+                (check.total.value, computed),
+            );
             return true;
         }
         let suspects: Vec<(&Amount, &Suspect)> = check
@@ -327,8 +391,13 @@ impl Checker {
 /// Rules about a table as a whole: unreadable amounts, a missing unit, an "empty" table with
 /// amounts, tables of one workbook naming different 编制部门.
 pub fn check_meta(tables: &BudgetTables, checker: &mut Checker) {
+    check_metas(tables.metas(), checker);
+}
+
+/// `check_meta` over any tables' metadata (the 决算 tables use it too).
+pub fn check_metas<'a>(metas: impl Iterator<Item = &'a TableMeta>, checker: &mut Checker) {
     let mut units: Vec<(&str, &TableMeta)> = Vec::new();
-    for meta in tables.metas() {
+    for meta in metas {
         for (at, text) in &meta.unreadable {
             checker.note(
                 "amount_unreadable",

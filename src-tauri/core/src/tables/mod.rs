@@ -4,6 +4,7 @@
 //! A table read from a workbook keeps, for every value, the cell it came from; a table derived
 //! from budget lines has no cells. Checks work on both, so nothing here knows about xlsx.
 
+mod final_tables;
 mod templates;
 pub mod three_public;
 
@@ -11,9 +12,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::{Money, Scale};
 
+pub use final_tables::{
+    final_templates, total_of, FinalBasicTable, FinalCodeTable, FinalColumn, FinalFund,
+    FinalGrantTable, FinalIncome, FinalOverviewTable, FinalTableSpec, FinalTables, FinalTemplate,
+    FinalThreePublicTable, FundItem, FundRow, SourceItem, ThreePublicPair, ValueRow,
+};
 pub use templates::{template, templates, TableSpec, Template};
 
-/// The standard table ids of the 11-table county scheme.
+/// The standard tables by meaning: T1–T11 the 预算 tables of the 11-table county scheme, F1–F9
+/// the nine 决算 tables (docs/final-accounts.md). Never shown: schemes number tables differently.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
 )]
@@ -30,6 +37,24 @@ pub enum TableId {
     T9,
     T10,
     T11,
+    /// 收入支出决算总表.
+    F1,
+    /// 收入决算表.
+    F2,
+    /// 支出决算表.
+    F3,
+    /// 财政拨款收入支出决算总表.
+    F4,
+    /// 一般公共预算财政拨款支出决算表.
+    F5,
+    /// 一般公共预算财政拨款基本支出决算(明细)表.
+    F6,
+    /// (一般公共预算)财政拨款“三公”经费支出决算表.
+    F7,
+    /// 政府性基金预算财政拨款收入支出决算表.
+    F8,
+    /// 国有资本经营预算财政拨款(收入)支出决算表.
+    F9,
 }
 
 impl TableId {
@@ -47,6 +72,24 @@ impl TableId {
         TableId::T11,
     ];
 
+    /// The nine 决算 tables, in the order of the MoF/Shanghai 2024 template.
+    pub const FINAL: [TableId; 9] = [
+        TableId::F1,
+        TableId::F2,
+        TableId::F3,
+        TableId::F4,
+        TableId::F5,
+        TableId::F6,
+        TableId::F7,
+        TableId::F8,
+        TableId::F9,
+    ];
+
+    /// True for the 决算 tables F1–F9.
+    pub fn is_final(self) -> bool {
+        Self::FINAL.contains(&self)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             TableId::T1 => "T1",
@@ -60,10 +103,20 @@ impl TableId {
             TableId::T9 => "T9",
             TableId::T10 => "T10",
             TableId::T11 => "T11",
+            TableId::F1 => "F1",
+            TableId::F2 => "F2",
+            TableId::F3 => "F3",
+            TableId::F4 => "F4",
+            TableId::F5 => "F5",
+            TableId::F6 => "F6",
+            TableId::F7 => "F7",
+            TableId::F8 => "F8",
+            TableId::F9 => "F9",
         }
     }
 
-    /// The title of the table in the county scheme (seed 004).
+    /// The title of the table in the county scheme (seed 004), or for F1–F9 in the MoF/Shanghai
+    /// 2024 决算 template.
     pub fn standard_title(self) -> &'static str {
         match self {
             TableId::T1 => "部门收支总体情况表",
@@ -77,6 +130,15 @@ impl TableId {
             TableId::T9 => "国有资本经营预算支出情况表",
             TableId::T10 => "财政拨款“三公”经费支出情况表",
             TableId::T11 => "上年结转结余情况明细表",
+            TableId::F1 => "收入支出决算总表",
+            TableId::F2 => "收入决算表",
+            TableId::F3 => "支出决算表",
+            TableId::F4 => "财政拨款收入支出决算总表",
+            TableId::F5 => "一般公共预算财政拨款支出决算表",
+            TableId::F6 => "一般公共预算财政拨款基本支出决算表",
+            TableId::F7 => "财政拨款“三公”经费支出决算表",
+            TableId::F8 => "政府性基金预算财政拨款收入支出决算表",
+            TableId::F9 => "国有资本经营预算财政拨款收入支出决算表",
         }
     }
 }

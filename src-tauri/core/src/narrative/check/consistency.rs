@@ -346,3 +346,41 @@ pub(crate) fn check_shares(
         out.push(f);
     }
 }
+
+/// "完成年初预算的0%" where the 预算 of its sentence is zero (seed 001 prints it three times, for
+/// 政府性基金, 国资 and 三公): no rate exists without a budget. The 决算 template writes
+/// “年初未安排” (or explains the new spending) instead.
+pub(crate) fn check_completion_base(
+    paragraphs: &[Paragraph],
+    all: &[Mention],
+    out: &mut Vec<Finding>,
+) {
+    for (i, pct) in all.iter().enumerate() {
+        if pct.role != Role::Completion {
+            continue;
+        }
+        let budget = all[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == pct.sentence)
+            .filter(|m| m.role == Role::Stated)
+            .find(|m| m.subject.contains("预算") && !m.subject.contains("决算"));
+        let Some(budget) = budget else {
+            continue;
+        };
+        if !budget.token.value.is_zero() {
+            continue;
+        }
+        let p = &paragraphs[pct.para];
+        out.push(finding(
+            "narrative_completion_zero_budget",
+            p,
+            pct,
+            budget.clause_start,
+            format!(
+                "预算为0，不能计算完成率，文中却写完成{}。应写“年初未安排”，有支出的说明原因。",
+                percent_text(pct.token.value)
+            ),
+        ));
+    }
+}

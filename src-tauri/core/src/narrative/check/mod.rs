@@ -52,6 +52,7 @@ pub fn check_narrative(text: &str, tables: Option<&BudgetTables>) -> Vec<Finding
     let all = mentions::mentions(&paragraphs);
     let mut findings = Vec::new();
     consistency::check_changes(&paragraphs, &all, &mut findings);
+    consistency::check_completion_base(&paragraphs, &all, &mut findings);
     let totals = tables.map(table_totals).unwrap_or_default();
     consistency::check_shares(&paragraphs, &all, &totals, &mut findings);
     if let Some(tables) = tables {

@@ -134,3 +134,28 @@ fn every_narrative_rule_has_a_chinese_title() {
         );
     }
 }
+
+#[test]
+fn seed_001_completion_rates_from_a_zero_budget_are_flagged() {
+    // Seed 001, 第三部分 八/九/七: three "完成…的0%" over a budget of 0; the GPB rate is right.
+    let text = "2023年度一般公共预算财政拨款支出年初预算为2412.11万元，支出决算为2,335.98万元，完成年初预算的96.84%。\n\
+                2023年度政府性基金预算财政拨款支出年初预算为0万元，支出决算为0.00万元，完成年初预算的0%。\n\
+                2023年度财政拨款“三公”经费支出预算为0.00万元，支出决算为0.00万元，完成预算的0%，与2022年度相比无变动。";
+    let found = check_narrative(text, None);
+    let got: Vec<(&str, u32)> = found
+        .iter()
+        .map(|f| (f.rule.as_str(), f.location.line.unwrap_or(0)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("narrative_completion_zero_budget", 2),
+            ("narrative_completion_zero_budget", 3)
+        ]
+    );
+    assert!(
+        found[0].message.contains("年初未安排"),
+        "{}",
+        found[0].message
+    );
+}

@@ -211,6 +211,13 @@ fn not_arranged(id: TableId) -> &'static str {
         TableId::T9 => "国有资本经营预算拨款",
         TableId::T10 => "“三公”经费",
         TableId::T11 => "上年结转结余",
+        TableId::F1 | TableId::F2 | TableId::F3 => "收入支出决算",
+        TableId::F4 => "财政拨款收入支出决算",
+        TableId::F5 => "一般公共预算财政拨款支出决算",
+        TableId::F6 => "一般公共预算财政拨款基本支出决算",
+        TableId::F7 => "“三公”经费决算",
+        TableId::F8 => "政府性基金预算财政拨款收入支出决算",
+        TableId::F9 => "国有资本经营预算财政拨款收入支出决算",
     }
 }
 
@@ -258,6 +265,11 @@ fn write_table(
         ),
         TableId::T7 => projects::write_projects(ws, ctx, tables.t7.as_ref()),
         TableId::T10 => three_public::write_three_public(ws, ctx, tables.t10.as_ref()),
+        // A budget template lists budget tables only; the 决算 tables have their own writer.
+        id => Err(XlsxError::ParameterError(format!(
+            "预算公开表中没有{}",
+            id.standard_title()
+        ))),
     }
 }
 
