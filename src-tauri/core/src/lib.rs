@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod catalog_import;
 pub mod checks;
 pub mod error;
+pub mod final_accounts;
 pub mod import;
 pub mod indicator_value;
 pub mod lines;

@@ -15,6 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("catalog_import", &["catalog", "text", "xlsx"]),
     ("checks", &["catalog", "money", "tables", "text"]),
     ("error", &[]),
+    ("final_accounts", &["catalog", "money", "tables"]),
     (
         "import",
         &["checks", "error", "model", "store", "targets", "xlsx"],
