@@ -63,7 +63,7 @@ impl DisclosureKind {
     pub fn default_template(self) -> &'static str {
         match self {
             DisclosureKind::Budget => "county-11",
-            DisclosureKind::FinalAccounts => "final-9",
+            DisclosureKind::FinalAccounts => "final-shanghai-2024",
         }
     }
 }

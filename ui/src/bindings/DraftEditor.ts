@@ -3,4 +3,4 @@
 /**
  * Which editor of a disclosure a draft belongs to (the line grid keeps its own draft).
  */
-export type DraftEditor = "targets" | "document" | "evaluation";
+export type DraftEditor = "targets" | "document" | "evaluation" | "final";

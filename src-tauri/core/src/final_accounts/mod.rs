@@ -3,10 +3,14 @@
 //! and the derivation of the nine 决算 tables F1–F9 (`tables::FinalTables`) from it. The
 //! domain sibling of `lines`, which does the same for 预算.
 
+pub mod completion;
 pub mod derive;
 pub mod model;
 mod validate;
 
+pub use completion::{
+    completion_rate, general_budget_completion, three_public_completion, Completion,
+};
 pub use derive::derive_final_tables;
 pub use model::{
     CarryFund, CarryOver, FinalData, FinalLine, FundBalance, IncomeLine, SpendingKind,

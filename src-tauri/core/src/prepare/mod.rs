@@ -2,6 +2,7 @@
 //! database (all-or-nothing, with a backup first) and the disclosure's derived tables.
 
 pub mod document;
+pub mod final_accounts;
 
 pub use document::{
     document_gaps_for_disclosure, generate_for_disclosure, load_document_input,

@@ -19,6 +19,8 @@ pub enum DraftEditor {
     Document,
     /// The 绩效自评 being edited in a 决算 disclosure.
     Evaluation,
+    /// The 决算 data (spending, income, carry-overs) of a 决算 disclosure.
+    Final,
 }
 
 impl DraftEditor {
@@ -27,6 +29,7 @@ impl DraftEditor {
             DraftEditor::Targets => "targets",
             DraftEditor::Document => "document",
             DraftEditor::Evaluation => "evaluation",
+            DraftEditor::Final => "final",
         }
     }
 }

@@ -49,6 +49,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 8,
         sql: include_str!("../../migrations/0008_editor_drafts.sql"),
     },
+    Migration {
+        version: 9,
+        sql: include_str!("../../migrations/0009_final_accounts.sql"),
+    },
 ];
 
 pub fn latest_version(migrations: &[Migration]) -> i64 {

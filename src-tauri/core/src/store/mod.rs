@@ -5,6 +5,7 @@ mod catalog;
 mod documents;
 mod drafts;
 mod evaluations;
+mod final_data;
 mod lines;
 mod migrate;
 mod review_notes;

@@ -1,0 +1,217 @@
+//! Preparing a 决算 disclosure: its nine tables derived from the saved 决算 data, checked as a
+//! reviewer would check them, compared with the year's 预算 (完成率) and last year's 决算 (年初 =
+//! 上年年末). The year flows: the 年初预算数 and, when none was typed, the "三公" 预算数 come
+//! from the same unit's 预算 disclosure of the year.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::{check_final_tables, check_final_years, Finding};
+use crate::error::CoreError;
+use crate::final_accounts::{
+    derive_final_tables, general_budget_completion, three_public_completion, validate, Completion,
+    DataProblem, FinalData, ThreePublicBudget,
+};
+use crate::model::{Disclosure, DisclosureKind};
+use crate::money::Money;
+use crate::store::Store;
+use crate::tables::{final_templates, BudgetTables, FinalTables, FinalTemplate};
+
+use super::disclosure_tables;
+
+/// The 决算 template a disclosure names, or the default one (the MoF/Shanghai 2024 set) for a
+/// name this version does not know.
+pub fn final_template(name: &str) -> &'static FinalTemplate {
+    let all = final_templates();
+    all.iter().find(|t| t.id == name).unwrap_or(&all[0])
+}
+
+/// The same unit's disclosure of `kind` for `year`, if there is one.
+fn sibling(
+    store: &Store,
+    of: &Disclosure,
+    year: i32,
+    kind: DisclosureKind,
+) -> Result<Option<Disclosure>, CoreError> {
+    Ok(store
+        .list_disclosures(of.unit_id)?
+        .into_iter()
+        .find(|d| d.year == year && d.kind == kind))
+}
+
+/// The 预算 tables of the year, when the unit has a 预算 disclosure of it.
+fn year_budget(store: &Store, disclosure: &Disclosure) -> Result<Option<BudgetTables>, CoreError> {
+    match sibling(store, disclosure, disclosure.year, DisclosureKind::Budget)? {
+        Some(budget) => Ok(Some(disclosure_tables(store, budget.id)?)),
+        None => Ok(None),
+    }
+}
+
+/// The "三公" 预算数 of the year's 预算 tables.
+fn three_public_budget_of(budget: &BudgetTables) -> Option<ThreePublicBudget> {
+    let t10 = budget.t10.as_ref()?;
+    let amount = |item: &Option<crate::tables::ThreePublicItem>| {
+        item.as_ref().map_or(Money::ZERO, |i| i.amount.value)
+    };
+    Some(ThreePublicBudget {
+        outbound: amount(&t10.outbound),
+        vehicle_purchase: amount(&t10.vehicle_purchase),
+        vehicle_operation: amount(&t10.vehicle_operation),
+        reception: amount(&t10.reception),
+    })
+}
+
+/// 年初预算数 per 项 of 一般公共预算 spending (T5 of the 预算 tables), with its name.
+fn general_budget_by_item(budget: &BudgetTables) -> Option<BTreeMap<String, (String, Money)>> {
+    let t5 = budget.t5.as_ref()?;
+    Some(
+        t5.body
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let code = r.label.code.clone().filter(|c| c.len() == 7)?;
+                Some((code, (r.label.name.clone(), r.total.value)))
+            })
+            .collect(),
+    )
+}
+
+fn derive_for(
+    store: &Store,
+    disclosure: &Disclosure,
+    data: &FinalData,
+) -> Result<FinalTables, CoreError> {
+    let unit = store.get_unit(disclosure.unit_id)?;
+    let catalog = store.catalog(disclosure.year)?;
+    let mut tables = derive_final_tables(data, &catalog, final_template(&disclosure.template));
+    for meta in [
+        tables.f1.as_mut().map(|t| &mut t.meta),
+        tables.f2.as_mut().map(|t| &mut t.meta),
+        tables.f3.as_mut().map(|t| &mut t.meta),
+        tables.f4.as_mut().map(|t| &mut t.meta),
+        tables.f5.as_mut().map(|t| &mut t.meta),
+        tables.f6.as_mut().map(|t| &mut t.meta),
+        tables.f7.as_mut().map(|t| &mut t.meta),
+        tables.f8.as_mut().map(|t| &mut t.meta),
+        tables.f9.as_mut().map(|t| &mut t.meta),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        meta.unit = Some(unit.name.clone());
+    }
+    // A fund table without money is kept, with the sentence the template asks for under it.
+    for (table, fund) in [
+        (tables.f8.as_mut(), "政府性基金预算财政拨款"),
+        (tables.f9.as_mut(), "国有资本经营预算财政拨款"),
+    ] {
+        let Some(table) = table else {
+            continue;
+        };
+        let empty = table
+            .rows
+            .iter()
+            .chain(&table.total)
+            .flat_map(|r| &r.values)
+            .all(|a| a.value.is_zero());
+        if empty && table.meta.empty_note.is_none() {
+            table.meta.empty_note = Some(format!(
+                "说明：{}本年度没有{fund}收入和支出，故本表无数据。",
+                unit.name
+            ));
+        }
+    }
+    Ok(tables)
+}
+
+/// The data of a 决算 disclosure with the "三公" 预算数 taken from the year's 预算 when none was
+/// typed.
+fn data_with_budget(
+    store: &Store,
+    disclosure: &Disclosure,
+    budget: Option<&BudgetTables>,
+) -> Result<FinalData, CoreError> {
+    let mut data = store.load_final_data(disclosure.id)?;
+    if data.three_public_budget.total().is_zero() {
+        if let Some(from_budget) = budget.and_then(three_public_budget_of) {
+            data.three_public_budget = from_budget;
+        }
+    }
+    Ok(data)
+}
+
+/// The nine 决算 tables of a 决算 disclosure, derived from its saved data.
+pub fn final_tables_for_disclosure(
+    store: &Store,
+    disclosure_id: i64,
+) -> Result<FinalTables, CoreError> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    let budget = year_budget(store, &disclosure)?;
+    let data = data_with_budget(store, &disclosure, budget.as_ref())?;
+    derive_for(store, &disclosure, &data)
+}
+
+/// What the 决算 screen shows beside the tables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FinalReview {
+    /// Problems of the data as entered (codes, negative amounts, funds that do not balance).
+    pub problems: Vec<DataProblem>,
+    /// The rules of the 决算 tables on the derived tables, and 年初 against last year's 年末.
+    pub findings: Vec<Finding>,
+    /// 一般公共预算财政拨款 per 项 and in total against the year's 预算.
+    pub completion: Vec<Completion>,
+    /// The "三公" items against their 预算数.
+    pub three_public: Vec<Completion>,
+    /// "2024年预算" when the 年初预算数 came from that disclosure; None without one.
+    pub budget_from: Option<String>,
+    /// "2023年决算" when 年初 was compared with that disclosure's 年末.
+    pub prior_from: Option<String>,
+}
+
+/// Derives, checks and compares a 决算 disclosure.
+pub fn review_final_disclosure(
+    store: &Store,
+    disclosure_id: i64,
+) -> Result<FinalReview, CoreError> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    let catalog = store.catalog(disclosure.year)?;
+    let budget = year_budget(store, &disclosure)?;
+    let data = data_with_budget(store, &disclosure, budget.as_ref())?;
+    let tables = derive_for(store, &disclosure, &data)?;
+    let mut findings = check_final_tables(&tables, &catalog);
+    let prior = sibling(
+        store,
+        &disclosure,
+        disclosure.year - 1,
+        DisclosureKind::FinalAccounts,
+    )?;
+    if let Some(prior) = &prior {
+        let prior_budget = year_budget(store, prior)?;
+        let prior_data = data_with_budget(store, prior, prior_budget.as_ref())?;
+        let prior_tables = derive_for(store, prior, &prior_data)?;
+        findings.extend(check_final_years(&tables, &prior_tables));
+    }
+    let by_item = budget.as_ref().and_then(general_budget_by_item);
+    let completion = tables
+        .f5
+        .as_ref()
+        .map(|f5| general_budget_completion(f5, by_item.as_ref()))
+        .unwrap_or_default();
+    let three_public = tables
+        .f7
+        .as_ref()
+        .map(three_public_completion)
+        .unwrap_or_default();
+    Ok(FinalReview {
+        problems: validate(&data, &catalog),
+        findings,
+        completion,
+        three_public,
+        budget_from: budget
+            .is_some()
+            .then(|| format!("{}年预算", disclosure.year)),
+        prior_from: prior.map(|p| format!("{}年决算", p.year)),
+    })
+}

@@ -1,0 +1,163 @@
+//! The year flows from 预算 to 决算: a 决算 disclosure stored beside the same unit's 预算 of the
+//! year (seed 004's lines) takes its 年初预算数 and "三公" 预算数 from it, computes 完成率 (never
+//! from a zero budget), and compares its 年初 with last year's 决算 年末.
+
+use budget_core::final_accounts::{
+    CarryFund, CarryOver, FinalData, FinalLine, IncomeLine, SpendingKind,
+};
+use budget_core::model::{DisclosureKind, UnitInput, UnitType};
+use budget_core::money::{parse_amount, Scale};
+use budget_core::prepare::disclosure_tables;
+use budget_core::prepare::final_accounts::{final_tables_for_disclosure, review_final_disclosure};
+use budget_core::store::Store;
+use budget_core::tables::FinalIncome;
+use budget_core::Money;
+use budget_tests::disclosures::ruoqiang_2024;
+
+fn wan(text: &str) -> Money {
+    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
+}
+
+fn spend(code: &str, economic: &str, amount: Money) -> FinalLine {
+    FinalLine {
+        function_code: code.into(),
+        economic_code: economic.into(),
+        source: FinalIncome::GeneralGrant,
+        kind: SpendingKind::Basic,
+        amount,
+        project: None,
+    }
+}
+
+#[test]
+fn completion_rates_come_from_the_years_budget_and_opening_from_last_years_closing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("budget.db")).unwrap();
+    let unit = store
+        .create_unit(&UnitInput {
+            name: "若羌县人民政府办公室".into(),
+            code: "101001".into(),
+            unit_type: UnitType::Administrative,
+            parent_id: None,
+        })
+        .unwrap();
+    let budget = store
+        .create_disclosure(unit.id, 2024, DisclosureKind::Budget)
+        .unwrap();
+    store.save_lines(budget.id, &ruoqiang_2024()).unwrap();
+    let budget_tables = disclosure_tables(&store, budget.id).unwrap();
+    let t5 = budget_tables.t5.as_ref().unwrap();
+    let items: Vec<(String, Money)> = t5
+        .body
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let code = r.label.code.clone().filter(|c| c.len() == 7)?;
+            Some((code, r.total.value))
+        })
+        .collect();
+    assert!(items.len() >= 2, "{items:?}");
+    let (first, first_budget) = items[0].clone();
+    let (second, _) = items[1].clone();
+
+    // 2024 决算: the first 项 spent 90% of its budget, the second nothing, and a 项 the budget
+    // did not arrange 1.00.
+    let spent = Money::from_fen(first_budget.fen() * 9 / 10);
+    let unplanned = ["2010302", "2010399", "2080505", "2101101"]
+        .into_iter()
+        .find(|c| items.iter().all(|(code, _)| code != c))
+        .unwrap();
+    let data = FinalData {
+        lines: vec![
+            spend(&first, "30101", spent),
+            spend(unplanned, "30201", wan("1.00")),
+        ],
+        incomes: vec![IncomeLine {
+            function_code: first.clone(),
+            source: FinalIncome::GeneralGrant,
+            amount: spent + wan("1.00"),
+        }],
+        carry_overs: vec![CarryOver {
+            fund: CarryFund::General,
+            function_code: first.clone(),
+            opening: wan("3.00"),
+            closing: wan("3.00"),
+        }],
+        ..FinalData::default()
+    };
+    let fin = store
+        .create_disclosure(unit.id, 2024, DisclosureKind::FinalAccounts)
+        .unwrap();
+    store.save_final_data(fin.id, &data).unwrap();
+
+    let tables = final_tables_for_disclosure(&store, fin.id).unwrap();
+    assert!(tables.f1.is_some() && tables.f9.is_some());
+    assert_eq!(
+        tables.f1.as_ref().unwrap().meta.unit.as_deref(),
+        Some("若羌县人民政府办公室")
+    );
+
+    let review = review_final_disclosure(&store, fin.id).unwrap();
+    assert_eq!(review.budget_from.as_deref(), Some("2024年预算"));
+    assert_eq!(review.prior_from, None);
+    let row = |code: &str| {
+        review
+            .completion
+            .iter()
+            .find(|c| c.code == code)
+            .unwrap_or_else(|| panic!("{code} in {:#?}", review.completion))
+    };
+    assert_eq!(row(&first).budget, Some(first_budget));
+    assert_eq!(row(&first).actual, spent);
+    assert_eq!(row(&first).wording, "完成年初预算的90.00%");
+    assert_eq!(row(&second).actual, Money::ZERO);
+    assert_eq!(row(&second).wording, "完成年初预算的0.00%");
+    assert_eq!(row(unplanned).wording, "年初未安排");
+    assert_eq!(row(unplanned).rate, None);
+    let total = review.completion.last().unwrap();
+    assert_eq!(total.name, "合计");
+    assert_eq!(total.actual, spent + wan("1.00"));
+
+    // The "三公" 预算数 came over from the 预算's 三公 table.
+    let budget_three = budget_tables.t10.as_ref().unwrap();
+    let budget_total = budget_three.total.as_ref().unwrap().amount.value;
+    let three_total = review.three_public.first().unwrap();
+    assert_eq!(three_total.name, "合计");
+    assert_eq!(three_total.budget, Some(budget_total));
+    // Data that balance give tables that pass every rule.
+    assert!(review.problems.is_empty(), "{:#?}", review.problems);
+    assert!(review.findings.is_empty(), "{:#?}", review.findings);
+
+    // Last year's 决算 ended with 40.00 of 一般公共预算 carry-over; this year starts with 3.00.
+    let prior = store
+        .create_disclosure(unit.id, 2023, DisclosureKind::FinalAccounts)
+        .unwrap();
+    let prior_data = FinalData {
+        incomes: vec![IncomeLine {
+            function_code: first.clone(),
+            source: FinalIncome::GeneralGrant,
+            amount: wan("40.00"),
+        }],
+        carry_overs: vec![CarryOver {
+            fund: CarryFund::General,
+            function_code: first.clone(),
+            opening: Money::ZERO,
+            closing: wan("40.00"),
+        }],
+        ..FinalData::default()
+    };
+    store.save_final_data(prior.id, &prior_data).unwrap();
+    let review = review_final_disclosure(&store, fin.id).unwrap();
+    assert_eq!(review.prior_from.as_deref(), Some("2023年决算"));
+    let chain: Vec<_> = review
+        .findings
+        .iter()
+        .filter(|f| f.rule == "final_carry_chain")
+        .collect();
+    assert_eq!(chain.len(), 2, "{:#?}", review.findings);
+    assert!(
+        chain[0].message.contains("相差 37.00万元"),
+        "{}",
+        chain[0].message
+    );
+}
