@@ -2,6 +2,7 @@
 //! of a fixture workbook with some cells changed, sheets replaced or sheets added.
 
 pub mod disclosures;
+pub mod final_accounts;
 pub mod print;
 pub mod targets;
 
