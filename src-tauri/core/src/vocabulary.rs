@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::final_accounts::vocabulary::{final_vocabulary, FinalVocabulary};
 use crate::lines::vocabulary::{line_vocabulary, LineVocabulary};
 use crate::targets::vocabulary::{indicator_vocabulary, IndicatorVocabulary};
 
@@ -11,12 +12,15 @@ use crate::targets::vocabulary::{indicator_vocabulary, IndicatorVocabulary};
 pub struct Vocabulary {
     pub lines: LineVocabulary,
     pub indicators: IndicatorVocabulary,
+    /// The words of the 决算数据 grids.
+    pub final_accounts: FinalVocabulary,
 }
 
 pub fn vocabulary() -> Vocabulary {
     Vocabulary {
         lines: line_vocabulary(),
         indicators: indicator_vocabulary(),
+        final_accounts: final_vocabulary(),
     }
 }
 

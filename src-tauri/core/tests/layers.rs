@@ -95,7 +95,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     ("text", &[]),
-    ("vocabulary", &["lines", "targets"]),
+    ("vocabulary", &["final_accounts", "lines", "targets"]),
     ("xlsx", &["catalog", "money", "tables", "text"]),
 ];
 

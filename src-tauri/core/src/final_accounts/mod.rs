@@ -7,6 +7,7 @@ pub mod completion;
 pub mod derive;
 pub mod model;
 mod validate;
+pub mod vocabulary;
 
 pub use completion::{
     completion_rate, general_budget_completion, three_public_completion, Completion,
