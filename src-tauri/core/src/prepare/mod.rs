@@ -2,6 +2,7 @@
 //! database (all-or-nothing, with a backup first) and the disclosure's derived tables.
 
 pub mod document;
+pub mod evaluation_start;
 pub mod final_accounts;
 
 pub use document::{
