@@ -5,6 +5,7 @@ import type { ReviewedFile } from './bindings/ReviewedFile'
 
 const KIND_LABELS: Record<ReviewedFile['kind'], string> = {
   budget_tables: '预算公开表',
+  final_accounts: '决算公开表',
   targets: '绩效目标表',
   self_evaluation: '绩效自评表',
   unknown: '未识别',

@@ -247,6 +247,8 @@ pub fn amount_facts(tables: &BudgetTables, template: &Template) -> Vec<String> {
                     }
                 }
             }),
+            // A 预算 template lists no 决算 table.
+            _ => {}
         }
     }
     facts.lines

@@ -3,4 +3,4 @@
 /**
  * What a workbook holds, by what its sheets say.
  */
-export type DocumentKind = "budget_tables" | "targets" | "self_evaluation" | "unknown";
+export type DocumentKind = "budget_tables" | "final_accounts" | "targets" | "self_evaluation" | "unknown";

@@ -3,4 +3,4 @@
 /**
  * What the file turned out to be. `Unreadable` when it could not be opened as a workbook.
  */
-export type FileKind = "budget_tables" | "targets" | "self_evaluation" | "narrative" | "unknown" | "unreadable";
+export type FileKind = "budget_tables" | "final_accounts" | "targets" | "self_evaluation" | "narrative" | "unknown" | "unreadable";

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::catalog::Catalog;
-use crate::checks::{check_tables, Finding, Severity};
+use crate::checks::{check_final_tables, check_tables, Finding, Severity};
 use crate::text::parse_a1;
 use crate::xlsx::{self, DocumentKind, RecognisedTable};
 
@@ -23,6 +23,8 @@ use crate::xlsx::{self, DocumentKind, RecognisedTable};
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
     BudgetTables,
+    /// 部门决算 tables.
+    FinalAccounts,
     Targets,
     SelfEvaluation,
     /// A 情况说明 text (.txt / .docx).
@@ -35,6 +37,7 @@ impl FileKind {
     pub fn label(self) -> &'static str {
         match self {
             FileKind::BudgetTables => "预算公开表",
+            FileKind::FinalAccounts => "决算公开表",
             FileKind::Targets => "绩效目标表",
             FileKind::SelfEvaluation => "绩效自评表",
             FileKind::Narrative => "情况说明",
@@ -48,6 +51,7 @@ impl From<DocumentKind> for FileKind {
     fn from(kind: DocumentKind) -> FileKind {
         match kind {
             DocumentKind::BudgetTables => FileKind::BudgetTables,
+            DocumentKind::FinalAccounts => FileKind::FinalAccounts,
             DocumentKind::Targets => FileKind::Targets,
             DocumentKind::SelfEvaluation => FileKind::SelfEvaluation,
             DocumentKind::Unknown => FileKind::Unknown,
@@ -153,7 +157,11 @@ pub fn review_file(path: &Path) -> ReviewedFile {
     };
     let found = xlsx::recognise(&book);
     let catalog = Catalog::embedded(found.year.unwrap_or(2024));
-    let mut findings = check_tables(&found.tables, catalog);
+    let mut findings = if found.kind == DocumentKind::FinalAccounts {
+        check_final_tables(&found.final_tables, catalog)
+    } else {
+        check_tables(&found.tables, catalog)
+    };
     let mut kind: FileKind = found.kind.into();
     let mut unrecognised_sheets = found.unrecognised_sheets.clone();
     if let Some(targets) = crate::targets::review_workbook(path, &book, &found) {

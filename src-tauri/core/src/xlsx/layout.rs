@@ -22,6 +22,9 @@ pub fn classify_title(raw: &str) -> Option<TableId> {
     {
         return None;
     }
+    if has("决算") {
+        return classify_final_title(t);
+    }
     let id = if has("三公") {
         TableId::T10
     } else if has("结转结余") || has("结转和结余") {
@@ -48,6 +51,56 @@ pub fn classify_title(raw: &str) -> Option<TableId> {
         return None;
     };
     Some(id)
+}
+
+/// The 决算 table (F1–F9) a folded title naming a 决算 names. More specific words are tested
+/// first: "财政拨款收入支出决算总表" also contains "收入支出决算总表", and the Yunnan
+/// "一般公共预算财政拨款收入支出决算表" contains "财政拨款收入支出". Tables outside the nine
+/// (项目支出决算表, 支出决算明细表, the cover's "部门决算表") name none.
+fn classify_final_title(t: &str) -> Option<TableId> {
+    let has = |s: &str| t.contains(s);
+    let id = if has("三公") {
+        TableId::F7
+    } else if has("政府性基金") {
+        TableId::F8
+    } else if has("国有资本经营") {
+        TableId::F9
+    } else if has("基本支出") {
+        TableId::F6
+    } else if has("项目支出") || has("明细") {
+        return None;
+    } else if has("一般公共预算") && has("支出") {
+        TableId::F5
+    } else if has("财政拨款") {
+        if !(has("收入支出") || has("收支")) {
+            return None;
+        }
+        TableId::F4
+    } else if has("收入支出决算") || has("收支决算") {
+        TableId::F1
+    } else if has("收入决算") {
+        TableId::F2
+    } else if has("支出决算") {
+        TableId::F3
+    } else {
+        return None;
+    };
+    Some(id)
+}
+
+/// "公开07表" (the number some regions print 决算 tables under) at the start of `text`: the
+/// label and the text after it and its separator.
+pub fn split_public_label(text: &str) -> Option<(String, &str)> {
+    let rest = text.trim_start().strip_prefix("公开")?;
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let after = rest[digits..].strip_prefix('表')?;
+    if digits == 0 {
+        return None;
+    }
+    let after = after.trim_start_matches(|c: char| c.is_whitespace() || "：:、.．".contains(c));
+    Some((format!("公开{}表", &rest[..digits]), after))
 }
 
 /// Text of a cell that is a total label ("合计", "合 计", "总计").
@@ -177,7 +230,9 @@ pub fn scale_from_header(folded: &str) -> Option<Scale> {
 
 /// A cell that holds nothing but a table's number: "表8", "附表1", "表2-1：".
 fn is_table_number(text: &str) -> bool {
-    split_table_label(text).is_some_and(|(_, rest)| rest.is_empty())
+    split_table_label(text)
+        .or_else(|| split_public_label(text))
+        .is_some_and(|(_, rest)| rest.is_empty())
 }
 
 fn is_year_line(folded: &str) -> bool {
@@ -255,14 +310,23 @@ fn clean_title(text: &str) -> String {
         .collect()
 }
 
-/// True when the row only holds notes ("备注：…此表为空表").
-fn note_text(grid: &SheetGrid, row: u32) -> Option<String> {
+/// The note a row starts with ("备注：…此表为空表", "注：本表反映…", "说明：…故本表无数据。"):
+/// notes end a table and are never data.
+pub fn note_text(grid: &SheetGrid, row: u32) -> Option<String> {
     let mut cells = grid.row_cells(row);
     let (_, first) = cells.next()?;
     let text = first.display();
     let folded = fold_label(&text);
-    (folded.starts_with("备注") || folded.starts_with("注:") || folded.contains("空表"))
-        .then(|| text.trim().to_string())
+    (folded.starts_with("备注")
+        || folded.starts_with("注:")
+        || folded.starts_with("说明:")
+        || is_empty_note(&folded))
+    .then(|| text.trim().to_string())
+}
+
+/// A note saying the table has no data: "此表为空表" (预算), "故本表无数据" (决算).
+fn is_empty_note(folded: &str) -> bool {
+    folded.contains("空表") || folded.contains("本表无数据")
 }
 
 /// Lays out the table whose title is at (`title_row`, `title_col`), reading no further than
@@ -350,7 +414,7 @@ pub fn analyse_block(
     let mut r = data_first;
     while r < limit {
         if let Some(note) = note_text(grid, r) {
-            if note.contains("空表") && empty_note.is_none() {
+            if is_empty_note(&fold_label(&note)) && empty_note.is_none() {
                 empty_note = Some(note);
             }
         } else if grid.row_cells(r).next().is_some() {
@@ -407,6 +471,66 @@ mod tests {
         ] {
             assert_eq!(classify_title(not_a_title), None, "{not_a_title}");
         }
+    }
+
+    #[test]
+    fn recognises_final_account_titles_by_words() {
+        let cases = [
+            ("收入支出决算总表", TableId::F1),
+            ("收入支出决算表", TableId::F1),
+            ("公开01表 收入支出决算总表", TableId::F1),
+            ("上海市XX局2024年度收入支出决算总表", TableId::F1),
+            ("收入决算表", TableId::F2),
+            ("收入决算总表", TableId::F2),
+            ("收 入 决 算 表", TableId::F2),
+            ("支出决算表", TableId::F3),
+            ("支出决算总表", TableId::F3),
+            ("财政拨款收入支出决算总表", TableId::F4),
+            ("一般公共预算财政拨款支出决算表", TableId::F5),
+            ("一般公共预算财政拨款收入支出决算表", TableId::F5),
+            ("一般公共预算财政拨款基本支出决算表", TableId::F6),
+            ("一般公共预算财政拨款基本支出决算明细表", TableId::F6),
+            ("基本支出决算表", TableId::F6),
+            ("基本支出决算明细表", TableId::F6),
+            ("财政拨款“三公”经费支出决算表", TableId::F7),
+            ("一般公共预算财政拨款“三公”经费支出决算表", TableId::F7),
+            (
+                "一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表",
+                TableId::F7,
+            ),
+            ("公开07表：财政拨款“三公”经费支出决算表", TableId::F7),
+            ("政府性基金预算财政拨款收入支出决算表", TableId::F8),
+            ("国有资本经营预算财政拨款收入支出决算表", TableId::F9),
+            ("国有资本经营预算财政拨款支出决算表", TableId::F9),
+        ];
+        for (title, id) in cases {
+            assert_eq!(classify_title(title), Some(id), "{title}");
+        }
+        for not_a_table in [
+            "上海市XX局2024年度部门决算表",
+            "上海市规划和自然资源局 2024 年度部门决算表",
+            "一般公共预算财政拨款项目支出决算表",
+            "一般公共预算财政拨款支出决算明细表",
+            "财政拨款支出决算明细表",
+            "国有资产使用情况表",
+            "注：本表反映部门本年度各项支出情况。",
+            "说明：上海市XX局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。",
+            "第三部分 上海市XX局2024年度部门决算情况说明",
+            "公开07表",
+        ] {
+            assert_eq!(classify_title(not_a_table), None, "{not_a_table}");
+        }
+    }
+
+    #[test]
+    fn public_labels_are_table_numbers() {
+        assert_eq!(
+            split_public_label("公开07表：财政拨款"),
+            Some(("公开07表".to_string(), "财政拨款"))
+        );
+        assert!(is_table_number("公开07表"));
+        assert_eq!(split_public_label("公开表"), None);
+        assert_eq!(split_public_label("公开信息"), None);
     }
 
     #[test]

@@ -5,6 +5,8 @@ pub mod grid;
 mod heading;
 mod layout;
 mod parse_code_tables;
+mod parse_final;
+mod parse_final_overview;
 mod parse_overview;
 mod parse_three_public;
 mod recognise;

@@ -173,7 +173,7 @@ pub fn read_label(
     }
     if let Some(j) = cols.joined {
         let text = reader.text(row, j);
-        let (c, n) = split_code_name(&text);
+        let (c, n) = split_spaced_code_name(&text);
         if c.is_some() {
             code = c;
             name = n;
@@ -197,7 +197,7 @@ pub fn read_label(
     }
     // A name column that also carries the code: "201 一般公共服务支出", "  2010301 行政运行".
     if code.is_none() {
-        if let (Some(c), rest) = split_code_name(&name) {
+        if let (Some(c), rest) = split_spaced_code_name(&name) {
             code = Some(c);
             name = rest;
             at = name_at.clone();
@@ -219,6 +219,29 @@ pub fn read_label(
         at,
         name_at,
     })
+}
+
+/// As `split_code_name`, also reading a code printed with its 类/款/项 apart: "208 05 01",
+/// "208 05 01 行政单位离退休" (where `split_code_name` would stop at "208").
+pub fn split_spaced_code_name(text: &str) -> (Option<String>, String) {
+    let mut parts = text.split_whitespace();
+    let mut code = String::new();
+    let mut rest_at = None;
+    for (i, part) in parts.by_ref().enumerate() {
+        let wanted = if i == 0 { 3 } else { 2 };
+        if i < 3 && part.len() == wanted && part.bytes().all(|b| b.is_ascii_digit()) {
+            code.push_str(part);
+        } else {
+            // `part` is a slice of `text`: its offset is exact even when the text repeats it.
+            rest_at = Some(part.as_ptr() as usize - text.as_ptr() as usize);
+            break;
+        }
+    }
+    if code.len() > 3 {
+        let name = rest_at.map_or("", |at| text[at..].trim());
+        return (Some(code), name.to_string());
+    }
+    split_code_name(text)
 }
 
 /// True for the 合计 row: no code, name "合计"/"总计".
@@ -447,4 +470,33 @@ pub fn parse_sources(reader: &mut CellReader<'_>) -> SourceBody {
         }
     }
     body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_codes_are_one_code() {
+        let split = |t: &str| split_spaced_code_name(t);
+        assert_eq!(
+            split("208 05 01 行政单位离退休"),
+            (Some("2080501".into()), "行政单位离退休".into())
+        );
+        assert_eq!(split("208 05 01"), (Some("2080501".into()), String::new()));
+        assert_eq!(split("208 05"), (Some("20805".into()), String::new()));
+        assert_eq!(
+            split("2080501 行政单位离退休"),
+            (Some("2080501".into()), "行政单位离退休".into())
+        );
+        assert_eq!(
+            split("208 社会保障和就业支出"),
+            (Some("208".into()), "社会保障和就业支出".into())
+        );
+        assert_eq!(
+            split("208 05 01 01 事业"),
+            (Some("2080501".into()), "01 事业".into())
+        );
+        assert_eq!(split("合计"), (None, "合计".into()));
+    }
 }

@@ -16,14 +16,14 @@ fn is_label_header(leaf: &str) -> bool {
         || leaf.starts_with("功能分类")
 }
 
-/// Column positions of a two-sided table.
-struct Sides {
-    income_label: u32,
-    income_amount: u32,
-    expenditure_label: u32,
+/// Column positions of a two-sided table (T1/T4, and the 决算 F1/F4).
+pub(super) struct Sides {
+    pub income_label: u32,
+    pub income_amount: u32,
+    pub expenditure_label: u32,
 }
 
-fn find_sides(block: &Block) -> Option<Sides> {
+pub(super) fn find_sides(block: &Block) -> Option<Sides> {
     let income_label = block.find_leaf(0, is_label_header)?;
     let expenditure_label = block.find_leaf(income_label + 1, is_label_header)?;
     let income_amount =

@@ -5,17 +5,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::tables::{
-    bare_title, printed_name, split_table_label, templates, BasicExpenditureTable, BudgetTables,
-    CarryoverTable, CellRef, DepartmentExpenditureTable, FiscalGrantTable,
-    GeneralBudgetExpenditureTable, GovernmentFundExpenditureTable, IncomeTable, OverviewTable,
-    ProjectExpenditureTable, StateCapitalExpenditureTable, TableId, ThreePublicTable,
+    bare_title, final_templates, printed_name, split_table_label, templates, BasicExpenditureTable,
+    BudgetTables, CarryoverTable, CellRef, DepartmentExpenditureTable, FinalTables,
+    FiscalGrantTable, GeneralBudgetExpenditureTable, GovernmentFundExpenditureTable, IncomeTable,
+    OverviewTable, ProjectExpenditureTable, StateCapitalExpenditureTable, TableId,
+    ThreePublicTable,
 };
 
 use super::grid::SheetGrid;
-use super::layout::{analyse_block, find_titles};
+use super::layout::{analyse_block, find_titles, split_public_label};
 use super::parse_code_tables::{
     parse_basic_expenditure, parse_expenditure, parse_projects, parse_sources, CellReader,
 };
+use super::parse_final::read_final;
 use super::parse_overview::{parse_grants, parse_overview};
 use super::parse_three_public::parse_three_public;
 use super::Workbook;
@@ -27,6 +29,8 @@ use crate::text::fold_label;
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     BudgetTables,
+    /// 部门决算 tables (F1–F9).
+    FinalAccounts,
     Targets,
     SelfEvaluation,
     Unknown,
@@ -56,6 +60,8 @@ pub struct RecognisedTable {
 pub struct RecognisedWorkbook {
     pub kind: DocumentKind,
     pub tables: BudgetTables,
+    /// The 决算 tables, when the workbook holds any.
+    pub final_tables: FinalTables,
     pub recognised: Vec<RecognisedTable>,
     /// Sheets that hold no standard table (cover, 目录, prose, 绩效目标: the targets reader
     /// looks at these) and are no 自评表.
@@ -73,6 +79,7 @@ pub fn recognise(book: &Workbook) -> RecognisedWorkbook {
     let mut out = RecognisedWorkbook {
         kind: DocumentKind::Unknown,
         tables: BudgetTables::default(),
+        final_tables: FinalTables::default(),
         recognised: Vec::new(),
         unrecognised_sheets: Vec::new(),
         duplicates: Vec::new(),
@@ -90,12 +97,24 @@ pub fn recognise(book: &Workbook) -> RecognisedWorkbook {
             out.unrecognised_sheets.push(grid.name.clone());
         }
     }
-    out.unit = out.tables.metas().find_map(|m| m.unit.clone());
-    out.template = best_template(&out.recognised);
-    out.kind = if !out.recognised.is_empty() {
-        DocumentKind::BudgetTables
-    } else {
+    out.unit = out
+        .tables
+        .metas()
+        .chain(out.final_tables.metas())
+        .find_map(|m| m.unit.clone());
+    let finals = out.recognised.iter().filter(|r| r.id.is_final()).count();
+    out.kind = if out.recognised.is_empty() {
         other_kind(book)
+    } else if finals * 2 >= out.recognised.len() {
+        // A 决算 workbook may carry a table titled as in a 预算 (Yunnan's 三公 without 决算).
+        DocumentKind::FinalAccounts
+    } else {
+        DocumentKind::BudgetTables
+    };
+    out.template = if out.kind == DocumentKind::FinalAccounts {
+        best_final_template(&out.recognised)
+    } else {
+        best_template(&out.recognised)
     };
     if out.kind == DocumentKind::SelfEvaluation {
         // The 自评表 sheets are what the workbook is; nothing else reads them.
@@ -128,7 +147,7 @@ fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWork
         let Some(block) = analyse_block(grid, *id, title.clone(), *row, limit) else {
             continue;
         };
-        if out.tables.has(*id) {
+        if out.tables.has(*id) || out.final_tables.has(*id) {
             out.duplicates.push((grid.name.clone(), *id));
             found = true;
             continue;
@@ -138,7 +157,17 @@ fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWork
         let mut meta = reader.meta(title_at);
         let above = i.checked_sub(1).map_or(0, |p| titles[p].0 + 1);
         meta.label = printed_label(grid, &titles, i, above, block.data_first);
+        let mut title = title.clone();
+        if let Some((label, rest)) = split_public_label(&title).filter(|(_, r)| !r.is_empty()) {
+            // "公开07表财政拨款“三公”经费支出决算表": the number is the label, not the title.
+            meta.label = Some(label);
+            title = rest.to_string();
+            meta.title = title.clone();
+        }
         let label = meta.label.clone();
+        if id.is_final() && meta.unit.is_none() {
+            meta.unit = heading_unit(grid, above, *row);
+        }
         let t = &mut out.tables;
         match id {
             TableId::T1 => {
@@ -225,13 +254,18 @@ fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWork
                     office_operation: body.office_operation,
                 });
             }
+            _ => {
+                if !read_final(&mut reader, meta, &mut out.final_tables) {
+                    continue;
+                }
+            }
         }
         found = true;
         out.recognised.push(RecognisedTable {
             id: *id,
             sheet: grid.name.clone(),
-            title: title.clone(),
-            name: printed_name(label.as_deref(), title),
+            name: printed_name(label.as_deref(), &title),
+            title,
             label,
             cell: crate::text::a1(*row, *col),
             empty: block.empty_note.is_some(),
@@ -252,7 +286,7 @@ fn printed_label(
     data_first: u32,
 ) -> Option<String> {
     let (row, col, title, _) = &titles[index];
-    if let Some((label, rest)) = split_table_label(title) {
+    if let Some((label, rest)) = table_number(title) {
         if !rest.is_empty() {
             return Some(label);
         }
@@ -261,7 +295,7 @@ fn printed_label(
         grid.row_cells(r)
             .filter(|(c, _)| !(r == *row && c == col))
             .find_map(|(_, v)| {
-                split_table_label(&v.display())
+                table_number(&v.display())
                     .filter(|(_, rest)| rest.is_empty())
                     .map(|(label, _)| label)
             })
@@ -275,9 +309,74 @@ fn printed_label(
         }
     }
     if titles.len() == 1 {
-        return split_table_label(&grid.name).map(|(label, _)| label);
+        return table_number(&grid.name).map(|(label, _)| label);
     }
     None
+}
+
+/// "表8", "附表1" or the 决算 "公开07表" at the start of `text`, and the text after it.
+fn table_number(text: &str) -> Option<(String, &str)> {
+    split_table_label(text).or_else(|| split_public_label(text))
+}
+
+/// The unit a 决算 workbook names in its heading above the table ("上海市XX局2024年度部门决算表"),
+/// looked for from row `from` up to the title at `title_row`.
+fn heading_unit(grid: &SheetGrid, from: u32, title_row: u32) -> Option<String> {
+    (from..title_row).find_map(|r| {
+        grid.row_cells(r).find_map(|(_, v)| {
+            let folded = fold_label(&v.display());
+            let (_, end) = year_in(&folded)?;
+            let unit = &folded[..end - "0000年".len()];
+            let rest = folded[end..].trim_start_matches('度');
+            (!unit.is_empty() && rest.contains("决算") && rest.chars().count() <= 8)
+                .then(|| unit.to_string())
+        })
+    })
+}
+
+/// The 决算 template whose order of tables the workbook follows best (the longest run of its
+/// tables found in the template's order), then whose titles match most; the default template
+/// on a tie.
+fn best_final_template(found: &[RecognisedTable]) -> Option<&'static str> {
+    let order: Vec<TableId> = found
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| id.is_final())
+        .collect();
+    let mut best: Option<(usize, &'static str)> = None;
+    for template in final_templates() {
+        let ids: Vec<TableId> = template.tables.iter().map(|s| s.id).collect();
+        let titles = found
+            .iter()
+            .filter(|r| {
+                template.spec(r.id).is_some_and(|s| {
+                    fold_label(s.title) == strip_year(&fold_label(bare_title(&r.title)))
+                })
+            })
+            .count();
+        let score = common_subsequence(&order, &ids) * 2 + titles;
+        if score > 0 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, template.id));
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// The length of the longest common subsequence of `a` and `b`.
+fn common_subsequence(a: &[TableId], b: &[TableId]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// The template most of whose titles appear as printed.
