@@ -7,6 +7,7 @@ mod document;
 mod document_gaps;
 mod editing;
 mod evaluation;
+mod final_accounts;
 mod prepare;
 mod review;
 pub mod state;
@@ -77,6 +78,11 @@ pub fn run() {
             evaluation::import_evaluations,
             evaluation::export_evaluations,
             evaluation::export_evaluation_report,
+            final_accounts::load_final_data,
+            final_accounts::save_final_data,
+            final_accounts::review_final_disclosure,
+            final_accounts::evaluation_candidates,
+            final_accounts::start_evaluation,
             document::load_document_input,
             document::save_document_input,
             document::generate_narrative,

@@ -22,7 +22,10 @@ import type { Finding } from './bindings/Finding'
 import type { LibraryIndicator } from './bindings/LibraryIndicator'
 import type { ProjectTargets } from './bindings/ProjectTargets'
 import type { TargetSet } from './bindings/TargetSet'
+import type { EvaluationCandidate } from './bindings/EvaluationCandidate'
 import type { EvaluationScore } from './bindings/EvaluationScore'
+import type { FinalData } from './bindings/FinalData'
+import type { FinalReview } from './bindings/FinalReview'
 import type { ReportProse } from './bindings/ReportProse'
 import type { ScoreFinding } from './bindings/ScoreFinding'
 import type { SelfEvaluation } from './bindings/SelfEvaluation'
@@ -155,4 +158,11 @@ export const api = {
     call<string | null>('export_document_workbook', { disclosureId, doc }),
   exportEvaluationReport: (evaluation: SelfEvaluation, prose: ReportProse) =>
     call<string | null>('export_evaluation_report', { evaluation, prose }),
+  loadFinalData: (disclosureId: number) => call<FinalData>('load_final_data', { disclosureId }),
+  saveFinalData: (disclosureId: number, data: FinalData) => call<null>('save_final_data', { disclosureId, data }),
+  reviewFinalDisclosure: (disclosureId: number) => call<FinalReview>('review_final_disclosure', { disclosureId }),
+  evaluationCandidates: (disclosureId: number) =>
+    call<EvaluationCandidate[]>('evaluation_candidates', { disclosureId }),
+  startEvaluation: (disclosureId: number, projectCode: string) =>
+    call<SelfEvaluation>('start_evaluation', { disclosureId, projectCode }),
 }

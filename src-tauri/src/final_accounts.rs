@@ -1,0 +1,69 @@
+//! Commands of the 决算 screen: its data, its review against the rules and the year's 预算, and
+//! the 自评 that start from the year's 绩效目标.
+
+use budget_core::error::ErrorPayload;
+use budget_core::final_accounts::FinalData;
+use budget_core::prepare::evaluation_start::{
+    evaluation_candidates as candidates_of, start_evaluation as start_evaluation_of,
+    EvaluationCandidate,
+};
+use budget_core::prepare::final_accounts::{review_final_disclosure as review_of, FinalReview};
+use budget_core::scoring::SelfEvaluation;
+use tauri::State;
+
+use crate::state::AppState;
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+#[tauri::command]
+pub async fn load_final_data(state: State<'_, AppState>, disclosure_id: i64) -> Reply<FinalData> {
+    state
+        .with_store(move |s| s.load_final_data(disclosure_id))
+        .await
+}
+
+/// Replaces the disclosure's 决算 data; problems of the data do not stop the save (the review
+/// lists them).
+#[tauri::command]
+pub async fn save_final_data(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    data: FinalData,
+) -> Reply<()> {
+    state
+        .with_store(move |s| s.save_final_data(disclosure_id, &data))
+        .await
+}
+
+/// The saved data's problems, the rules on the derived tables and the comparison with the
+/// year's 预算.
+#[tauri::command]
+pub async fn review_final_disclosure(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<FinalReview> {
+    state.with_store(move |s| review_of(s, disclosure_id)).await
+}
+
+/// The projects of the year's 预算 with 绩效目标 a 自评 can start from.
+#[tauri::command]
+pub async fn evaluation_candidates(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Vec<EvaluationCandidate>> {
+    state
+        .with_store(move |s| candidates_of(s, disclosure_id))
+        .await
+}
+
+/// A new 自评 of one of those projects, not yet saved.
+#[tauri::command]
+pub async fn start_evaluation(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    project_code: String,
+) -> Reply<SelfEvaluation> {
+    state
+        .with_store(move |s| start_evaluation_of(s, disclosure_id, &project_code))
+        .await
+}
