@@ -7,8 +7,11 @@ use budget_core::final_accounts::{
 };
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
 use budget_core::money::{parse_amount, Scale};
+use budget_core::narrative::NarrativeInput;
 use budget_core::prepare::disclosure_tables;
-use budget_core::prepare::final_accounts::{final_tables_for_disclosure, review_final_disclosure};
+use budget_core::prepare::final_accounts::{
+    final_narrative, final_tables_for_disclosure, review_final_disclosure,
+};
 use budget_core::store::Store;
 use budget_core::tables::FinalIncome;
 use budget_core::Money;
@@ -159,5 +162,16 @@ fn completion_rates_come_from_the_years_budget_and_opening_from_last_years_closi
         chain[0].message.contains("相差 37.00万元"),
         "{}",
         chain[0].message
+    );
+
+    // The 情况说明 says the same, reasons keyed for typing.
+    let narrative = final_narrative(&store, fin.id, &NarrativeInput::default()).unwrap();
+    let text = narrative.to_text();
+    assert!(text.contains("若羌县人民政府办公室2024年度"), "{text}");
+    assert!(text.contains("完成年初预算的90.00%"), "{text}");
+    assert!(text.contains("年初未安排"), "{text}");
+    assert!(
+        text.contains("年初结转和结余3.00万元，与上年年末结转和结余40.00万元相差37.00万元"),
+        "{text}"
     );
 }

@@ -26,7 +26,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("money", &[]),
     (
         "narrative",
-        &["catalog", "checks", "money", "tables", "text", "xlsx"],
+        &[
+            "catalog",
+            "checks",
+            "final_accounts",
+            "money",
+            "tables",
+            "text",
+            "xlsx",
+        ],
     ),
     (
         "prepare",

@@ -14,6 +14,7 @@ use crate::final_accounts::{
     DataProblem, FinalData, ThreePublicBudget,
 };
 use crate::model::{Disclosure, DisclosureKind};
+use crate::narrative::{generate_final, FinalSources, Narrative, NarrativeInput};
 use crate::money::Money;
 use crate::store::Store;
 use crate::tables::{final_templates, BudgetTables, FinalTables, FinalTemplate};
@@ -214,4 +215,62 @@ pub fn review_final_disclosure(
             .then(|| format!("{}年预算", disclosure.year)),
         prior_from: prior.map(|p| format!("{}年决算", p.year)),
     })
+}
+
+/// 第三部分 情况说明 of a stored 决算 disclosure: every number from its derived tables, last
+/// year's 决算 and the year's 预算; the reasons from `input.texts` (keys "final.…"). The unit and
+/// year are the stored ones.
+pub fn final_narrative(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+) -> Result<Narrative, CoreError> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    if disclosure.kind != DisclosureKind::FinalAccounts {
+        return Err(CoreError::Invalid(
+            "决算情况说明只能为部门决算公开生成。".to_string(),
+        ));
+    }
+    let unit = store.get_unit(disclosure.unit_id)?;
+    let budget = year_budget(store, &disclosure)?;
+    let data = data_with_budget(store, &disclosure, budget.as_ref())?;
+    let tables = derive_for(store, &disclosure, &data)?;
+    let prior = match sibling(
+        store,
+        &disclosure,
+        disclosure.year - 1,
+        DisclosureKind::FinalAccounts,
+    )? {
+        Some(prior) => {
+            let prior_budget = year_budget(store, &prior)?;
+            let prior_data = data_with_budget(store, &prior, prior_budget.as_ref())?;
+            Some(derive_for(store, &prior, &prior_data)?)
+        }
+        None => None,
+    };
+    let by_item = budget.as_ref().and_then(general_budget_by_item);
+    let completion = tables
+        .f5
+        .as_ref()
+        .map(|f5| general_budget_completion(f5, by_item.as_ref()))
+        .unwrap_or_default();
+    let three_public = tables
+        .f7
+        .as_ref()
+        .map(three_public_completion)
+        .unwrap_or_default();
+    let input = NarrativeInput {
+        unit: unit.name,
+        year: disclosure.year,
+        ..input.clone()
+    };
+    Ok(generate_final(
+        &FinalSources {
+            tables: &tables,
+            prior: prior.as_ref(),
+            completion: &completion,
+            three_public: &three_public,
+        },
+        &input,
+    ))
 }

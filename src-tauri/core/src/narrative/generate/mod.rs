@@ -4,6 +4,7 @@
 
 mod budget;
 mod detail;
+pub mod final_accounts;
 mod other;
 
 use crate::tables::BudgetTables;
@@ -17,7 +18,7 @@ pub use other::staff_sentence;
 pub const TO_FILL: &str = "（待填写）";
 
 /// Chinese numerals for section numbers (一 … 二十).
-fn chinese_number(n: usize) -> String {
+pub(crate) fn chinese_number(n: usize) -> String {
     const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0 => "零".to_string(),
