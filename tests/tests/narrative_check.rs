@@ -315,7 +315,7 @@ fn seed_003_has_only_the_projects_named_differently() {
 }
 
 #[test]
-fn seed_001_has_exactly_the_two_impossible_percentages_twice() {
+fn seed_001_has_exactly_its_impossible_percentages() {
     let text = seed_text("001_");
     let found = check_narrative(&text, None);
     let rules: Vec<(&str, &str)> = found
@@ -340,6 +340,19 @@ fn seed_001_has_exactly_the_two_impossible_percentages_twice() {
             (
                 "narrative_change_percent",
                 "较2022年度决算数减少40万元，下降4000%"
+            ),
+            // and three completion rates over a budget of 0 (政府性基金, 国资, 三公).
+            (
+                "narrative_completion_zero_budget",
+                "2023年度政府性基金预算财政拨款支出年初预算为0万元，支出决算为0.00万元，完成年初预算的0%"
+            ),
+            (
+                "narrative_completion_zero_budget",
+                "2023年度国有资本经营预算财政拨款支出年初预算为0万元，支出决算为0.00万元，完成年初预算的0%"
+            ),
+            (
+                "narrative_completion_zero_budget",
+                "2023年度财政拨款“三公”经费支出预算为0.00万元，支出决算为0.00万元，完成预算的0%"
             ),
         ],
         "{found:#?}"
