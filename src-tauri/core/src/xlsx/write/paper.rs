@@ -37,11 +37,30 @@ pub fn column_points(units: f64) -> f64 {
     units * 5.56 + 4.0
 }
 
+/// Which way round the A4 sheet is printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Orientation {
+    /// Wide tables: every 预算 table, most 决算 tables.
+    #[default]
+    Landscape,
+    /// Narrow, long tables, as the 决算 template prints F1, F5 and F6.
+    Portrait,
+}
+
 /// The printable area of an A4 landscape page in points: width, height.
 pub fn printable() -> (f64, f64) {
+    printable_on(Orientation::Landscape)
+}
+
+/// The printable area of an A4 page printed `orientation`, in points: width, height.
+pub fn printable_on(orientation: Orientation) -> (f64, f64) {
+    let (width, height) = match orientation {
+        Orientation::Landscape => (A4_LONG, A4_SHORT),
+        Orientation::Portrait => (A4_SHORT, A4_LONG),
+    };
     (
-        (A4_LONG - 2.0 * MARGIN_SIDE * 72.0) * SAFETY,
-        (A4_SHORT - 2.0 * MARGIN_TOP_BOTTOM * 72.0) * SAFETY,
+        (width - 2.0 * MARGIN_SIDE * 72.0) * SAFETY,
+        (height - 2.0 * MARGIN_TOP_BOTTOM * 72.0) * SAFETY,
     )
 }
 
@@ -58,6 +77,7 @@ pub struct Sheet<'a> {
     pub body: Option<(u32, u32)>,
     /// How many columns on the left (the 科目 columns) print again on every page across.
     pub labels: u16,
+    pub orientation: Orientation,
 }
 
 /// Where the pages go.
@@ -84,7 +104,7 @@ fn percent(fraction: f64) -> u16 {
 
 /// The pages of `sheet`.
 pub fn plan(sheet: &Sheet<'_>) -> PagePlan {
-    let (page_width, page_height) = printable();
+    let (page_width, page_height) = printable_on(sheet.orientation);
     let width: f64 = sheet.widths.iter().map(|w| column_points(*w)).sum();
     let height: f64 = sheet.heights.iter().sum();
     let across = page_width / width.max(1.0);
@@ -183,6 +203,7 @@ mod tests {
             header: Some((2, 3)),
             body: Some((4, heights.len() as u32 - 1)),
             labels: 2,
+            orientation: Orientation::Landscape,
         }
     }
 

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
-use super::paper::{self, column_points, PagePlan};
+use super::paper::{self, column_points, Orientation, PagePlan};
 use crate::money::{Money, Scale};
 
 /// The font of the published tables.
@@ -221,6 +221,8 @@ pub struct SheetLayout {
     pub body: Option<(u32, u32)>,
     /// The 科目 columns on the left, repeated on every page across.
     pub labels: u16,
+    /// Which way round the page is.
+    pub orientation: Orientation,
     /// Column widths in Excel's units.
     pub widths: Vec<f64>,
     /// Scale and page breaks.
@@ -274,6 +276,7 @@ pub struct SheetWriter<'w> {
     notes: Vec<(u32, String)>,
     body: Option<(u32, u32)>,
     labels: u16,
+    orientation: Orientation,
     row: u32,
 }
 
@@ -302,6 +305,7 @@ impl<'w> SheetWriter<'w> {
             notes: Vec::new(),
             body: None,
             labels: 0,
+            orientation: Orientation::Landscape,
             row: 0,
         };
         writer.merged(0, 0, 0, width - 1, title, &styles.title)?;
@@ -321,6 +325,11 @@ impl<'w> SheetWriter<'w> {
     /// across repeats them on each.
     pub fn labels(&mut self, columns: u16) {
         self.labels = columns.min(self.width);
+    }
+
+    /// Prints the table on portrait pages (narrow, long tables); landscape otherwise.
+    pub fn portrait(&mut self) {
+        self.orientation = Orientation::Portrait;
     }
 
     /// Writes `string` over the range, merging only when it spans more than one cell.
@@ -485,7 +494,7 @@ impl<'w> SheetWriter<'w> {
             units(&self.unit_line, BODY_SIZE) + PADDING,
         );
         // Name columns narrow when the table is wider than the page.
-        let (page, _) = paper::printable();
+        let (page, _) = paper::printable_on(self.orientation);
         let total: f64 = widths.iter().map(|w| column_points(*w)).sum();
         if total > page {
             let floors: Vec<f64> = needs
@@ -577,6 +586,7 @@ impl<'w> SheetWriter<'w> {
             header: self.header_rows,
             body: self.body,
             labels: self.labels,
+            orientation: self.orientation,
         });
         let ws = self.ws;
         for (col, width) in widths.iter().enumerate() {
@@ -585,7 +595,10 @@ impl<'w> SheetWriter<'w> {
         for (row, height) in heights.iter().enumerate() {
             ws.set_row_height(row as u32, *height)?;
         }
-        ws.set_landscape();
+        match self.orientation {
+            Orientation::Landscape => ws.set_landscape(),
+            Orientation::Portrait => ws.set_portrait(),
+        };
         ws.set_paper_size(PAPER_A4);
         ws.set_margins(
             paper::MARGIN_SIDE,
@@ -615,6 +628,7 @@ impl<'w> SheetWriter<'w> {
             header: self.header_rows,
             body: self.body,
             labels: self.labels,
+            orientation: self.orientation,
             widths,
             plan,
         })
