@@ -10,7 +10,8 @@ use budget_core::tables::{
     final_templates, Amount, FinalCodeTable, FinalColumn, FinalIncome, FinalTables, IncomeItem,
     TableId,
 };
-use budget_tests::final_accounts::putuo_planning_2024;
+use budget_core::xlsx::write::final_empty_note;
+use budget_tests::final_accounts::{putuo_planning_2024, PUTUO_PLANNING_UNIT};
 
 fn tables() -> FinalTables {
     derive_final_tables(
@@ -323,4 +324,20 @@ fn f7_to_f9_as_published() {
             ["合计 0.00 0.00 0.00 0.00"]
         );
     }
+}
+
+/// The checks of 决算 tables find nothing wrong with tables derived from balanced data: every
+/// identity of docs/final-accounts.md §1.6 A–B holds by construction.
+#[test]
+fn the_derived_tables_pass_the_final_checks() {
+    let catalog = Catalog::embedded(2024);
+    let mut tables = tables();
+    // What the use case (prepare::final_accounts) adds: the unit, and the 说明 of an empty F8/F9.
+    for (table, spec) in [(tables.f8.as_mut(), 7), (tables.f9.as_mut(), 8)] {
+        let table = table.unwrap();
+        table.meta.empty_note =
+            final_empty_note(&final_templates()[0].tables[spec], PUTUO_PLANNING_UNIT);
+    }
+    let findings = budget_core::checks::check_final_tables(&tables, catalog);
+    assert!(findings.is_empty(), "{findings:#?}");
 }

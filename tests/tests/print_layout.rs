@@ -688,3 +688,46 @@ fn the_target_forms_print_readable() {
         }
     }
 }
+
+/// The nine 决算 tables of 上海市普陀区规划和自然资源局 2024 (budget_tests::final_accounts):
+/// each on one A4 page of its own, F1, F5 and F6 portrait as published and the others
+/// landscape, the header on every page, nothing below 9 points.
+#[test]
+fn the_final_accounts_workbook_prints_each_table_on_one_readable_page() {
+    use budget_core::final_accounts::derive_final_tables;
+    use budget_core::tables::final_templates;
+    use budget_core::xlsx::write::{write_final_workbook_laid_out, Orientation};
+    use budget_tests::final_accounts::{putuo_planning_2024, PUTUO_PLANNING_UNIT};
+
+    let template = &final_templates()[0];
+    let tables = derive_final_tables(&putuo_planning_2024(), Catalog::embedded(2024), template);
+    let header = WorkbookHeader {
+        unit: PUTUO_PLANNING_UNIT.to_string(),
+        year: 2024,
+    };
+    let (bytes, layouts) = write_final_workbook_laid_out(&tables, template, &header).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("决算公开表.xlsx");
+    std::fs::write(&path, &bytes).unwrap();
+    let sheets = xlsx::load(&path).unwrap().sheets;
+    let pdf = print::to_pdf(&path);
+    let pages = print::pages(&pdf);
+    let texts = print::page_texts(&pdf);
+    readable("决算公开表", &pages);
+    let placed = place_tables("决算公开表", &texts, &sheets, &layouts, None);
+    assert_eq!(pages.len(), sheets.len(), "one page per table: {placed:?}");
+    for ((p, layout), page) in placed.iter().zip(&layouts).zip(&pages) {
+        assert_eq!((p.pages, p.total_page), (1, p.title_page), "{p:?}");
+        let portrait = ["公开01表", "公开05表", "公开06表"].contains(&p.sheet.as_str());
+        assert_eq!(
+            layout.orientation,
+            if portrait {
+                Orientation::Portrait
+            } else {
+                Orientation::Landscape
+            },
+            "{p:?}"
+        );
+        assert_eq!(!page.is_landscape(), portrait, "{p:?}");
+    }
+}

@@ -10,6 +10,8 @@
 //! exported disclosure can be checked like any workbook sent in.
 
 mod code_tables;
+mod final_panels;
+mod final_tables;
 mod overview;
 pub mod paper;
 mod projects;
@@ -23,6 +25,10 @@ use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use crate::money::Scale;
 use crate::tables::{BudgetTables, TableId, TableMeta, TableSpec, Template};
 
+pub use final_tables::{
+    add_final_table_sheets, final_empty_note, write_final_workbook, write_final_workbook_laid_out,
+};
+pub use paper::Orientation;
 pub use sheet::SheetLayout;
 use sheet::Styles;
 
@@ -143,6 +149,12 @@ pub fn save_disclosure_workbook(
     header: &WorkbookHeader,
 ) -> Result<(), WriteError> {
     let bytes = write_disclosure_workbook(tables, template, header)?;
+    save_bytes(path, &bytes)
+}
+
+/// Writes `bytes` beside `path` and moves them over it: a failed write never leaves a
+/// half-written workbook under the chosen name.
+fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let io = |source| WriteError::Io {
         path: path.to_path_buf(),
         source,
@@ -150,7 +162,7 @@ pub fn save_disclosure_workbook(
     let mut partial = path.as_os_str().to_owned();
     partial.push(".part");
     let partial = PathBuf::from(partial);
-    std::fs::write(&partial, &bytes).map_err(io)?;
+    std::fs::write(&partial, bytes).map_err(io)?;
     std::fs::rename(&partial, path).map_err(|e| {
         // The partial file is of no use to anyone once the move failed.
         let _ = std::fs::remove_file(&partial);
