@@ -60,12 +60,12 @@ export type Part = 'lines' | 'incomes' | 'carry_overs'
  * without a header fills them left to right. */
 export const PART_COLUMNS: Record<Part, readonly Column[]> = {
   lines: [
-    { key: 'function_code', title: '功能分类（项）', width: 220, kind: 'code' },
-    { key: 'economic_code', title: '经济分类（款）', width: 170, kind: 'code' },
-    { key: 'source', title: '资金来源', width: 196, kind: 'choice', options: SOURCE_LABELS },
-    { key: 'kind', title: '支出类型', width: 136, kind: 'choice', options: KIND_LABELS },
-    { key: 'amount', title: '金额（万元）', width: 130, kind: 'amount' },
-    { key: 'project', title: '项目', width: 150, kind: 'text' },
+    { key: 'function_code', title: '功能分类（项）', width: 200, kind: 'code' },
+    { key: 'economic_code', title: '经济分类（款）', width: 150, kind: 'code' },
+    { key: 'source', title: '资金来源', width: 180, kind: 'choice', options: SOURCE_LABELS },
+    { key: 'kind', title: '支出类型', width: 132, kind: 'choice', options: KIND_LABELS },
+    { key: 'amount', title: '金额（万元）', width: 120, kind: 'amount' },
+    { key: 'project', title: '项目', width: 140, kind: 'text' },
   ],
   incomes: [
     { key: 'function_code', title: '功能分类（项）', width: 260, kind: 'code' },
