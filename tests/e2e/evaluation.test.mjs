@@ -27,6 +27,7 @@ test('typing actual values rescores the project by the rules', async () => {
   let app = await Session.launch(driver, ['--db', db])
   try {
     await createUnitWithDisclosure(app, { name: '色尼区人民政府办公室', code: '540102', year: 2023, finalAccounts: true })
+    await app.click('#tab-evaluation')
 
     await app.click('[data-testid="import-evaluations"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已导入 1 个项目的自评' })
@@ -51,6 +52,7 @@ test('typing actual values rescores the project by the rules', async () => {
   app = await Session.launch(driver, ['--db', db])
   try {
     await app.click('[data-testid="nav-disclosure"]', { text: '2023年决算公开' })
+    await app.click('#tab-evaluation')
     await app.waitFor('[data-testid="eval-total"]', { text: '89.00' })
     await app.waitFor('[data-testid="eval-grid"] [data-row="1"] [data-key="actual"]')
     assert.equal(await cellText(app, 'eval-grid', 1, 'actual'), '81%')

@@ -218,6 +218,7 @@ test('typing a new 自评 with a 定性 band and no score yet raises no error to
   const app = await Session.launch(driver, ['--db', join(dir, 'eval.sqlite')])
   try {
     await createUnitWithDisclosure(app, { name: '色尼区财政局', code: '101004', year: 2023, finalAccounts: true })
+    await app.click('#tab-evaluation')
     await app.click('[data-testid="new-evaluation"]')
     await app.type(inputOf('eval-project'), '城乡居民医疗救助')
     await typeInCell(app, 'eval-grid', 0, 'actual', '好')

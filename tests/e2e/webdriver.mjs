@@ -258,20 +258,21 @@ export function inputOf(id) {
   return `input[data-testid="${id}"], [data-testid="${id}"] input`
 }
 
-/** Puts text on the grid as Excel's clipboard would, through the grid's own paste handler
- * (WebDriver cannot reach the system clipboard). */
-export async function pasteIntoGrid(app, text) {
+/** Puts text on a grid (the budget lines by default) as Excel's clipboard would, through the
+ * grid's own paste handler (WebDriver cannot reach the system clipboard). */
+export async function pasteIntoGrid(app, text, grid = 'line-grid') {
   await app.script(
-    `const grid = document.querySelector('[data-testid="line-grid"]');
+    `const grid = document.querySelector('[data-testid="' + arguments[1] + '"]');
      grid.focus();
      const data = new DataTransfer();
      data.setData('text/plain', arguments[0]);
      grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));`,
-    [text],
+    [text, grid],
   )
 }
 
-/** Creates a unit and one disclosure of it through the UI and waits for its editor. */
+/** Creates a unit and one disclosure of it through the UI and waits for its editor (for a 决算
+ * disclosure: the 决算 screen, on its 决算数据 tab). */
 export async function createUnitWithDisclosure(app, { name, code, year, finalAccounts = false }) {
   await app.click('[data-testid="new-unit"]')
   await app.type(inputOf('unit-name'), name)
@@ -281,7 +282,7 @@ export async function createUnitWithDisclosure(app, { name, code, year, finalAcc
   if (year !== undefined) await app.type('[data-testid="disclosure-year"] input', String(year))
   if (finalAccounts) await app.click('[data-testid="disclosure-dialog"] .el-radio-button', { text: '部门决算' })
   await app.click('[data-testid="disclosure-save"]')
-  await app.waitFor(finalAccounts ? '[data-testid="evaluation-editor"]' : '[data-testid="disclosure-editor"]')
+  await app.waitFor(finalAccounts ? '[data-testid="final-accounts-view"]' : '[data-testid="disclosure-editor"]')
 }
 
 /** Opens an Element Plus select and picks the option showing `text`. The dropdown animates in,

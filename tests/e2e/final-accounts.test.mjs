@@ -1,0 +1,229 @@
+// End to end: the 决算 screen — a unit's 2024 预算 with a few lines, then its 2024 决算: spending
+// pasted from Excel with a header in another order, income typed, carry-overs pasted, Ctrl+S; the
+// 完成率 against the 预算 on 预决算对比, the data found again after a restart, and a problem of
+// the data shown at its cell from 审核.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  artifacts,
+  cellText,
+  createUnitWithDisclosure,
+  inputOf,
+  pasteIntoGrid,
+  startDriver,
+  Session,
+  typeInCell,
+} from './webdriver.mjs'
+
+let driver
+let dir
+let exported
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'budget-desk-final-'))
+  exported = join(dir, '决算公开表.xlsx')
+  driver = await startDriver({ BUDGET_DESK_TEST_SAVE: exported })
+})
+
+after(() => {
+  driver?.stop()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+/** The whole screen as the user sees it (window frame included), beside WebDriver's pictures. */
+function screen(name) {
+  try {
+    execFileSync('import', ['-window', 'root', join(artifacts, `${name}-screen.png`)])
+  } catch {
+    // no X display to take it from (WebDriver's own picture is still kept)
+  }
+}
+
+async function ctrlS(app, css) {
+  const el = await app.waitFor(css)
+  await app.cmd('POST', `/element/${el}/value`, { text: '\uE009s\uE000' })
+}
+
+// The year's 预算: 2010301 行政运行, 122.00 万元 of 一般公共预算 (公务接待费 2.00 among it).
+const BUDGET = [
+  ['2010301', '30101', '一般公共预算', '人员经费', '', '100.00'],
+  ['2010301', '30201', '一般公共预算', '公用经费', '', '20.00'],
+  ['2010301', '30217', '一般公共预算', '公用经费', '', '2.00'],
+]
+  .map((r) => r.join('\t'))
+  .join('\r\n')
+
+// As an accounting system exports it: its own column order, a name column, short fund words.
+const SPENDING = [
+  ['金额（万元）', '支出类型', '资金性质', '经济分类科目编码', '功能分类科目名称', '功能分类科目编码'],
+  ['96.84', '基本支出', '一般公共预算', '30101', '行政运行', '2010301'],
+  ['19.50', '公用经费', '一般公共预算', '30201', '行政运行', '2010301'],
+  ['1.80', '基本', '一般公共预算财政拨款', '30217', '行政运行', '2010301'],
+]
+  .map((r) => r.join('\t'))
+  .join('\r\n')
+
+const CARRY = ['年末结转和结余\t功能分类\t资金', '1.86\t2010301\t一般公共预算'].join('\r\n')
+
+test('决算数据 typed and pasted is saved, compared with the 预算, and found again', async () => {
+  const db = join(dir, 'final.sqlite')
+  let app = await Session.launch(driver, ['--db', db])
+  try {
+    await createUnitWithDisclosure(app, { name: '若羌县财政局', code: '101010', year: 2024 })
+    await app.click('[data-row="0"] [data-key="function_code"]')
+    await pasteIntoGrid(app, BUDGET)
+    await app.waitFor('[data-testid="line-totals"]', { text: '合计 122.00 万元' })
+    await app.click('[data-testid="save-lines"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已保存 3 条明细' })
+
+    // the 决算 of the same unit and year
+    await app.click('[data-testid="nav-unit"]', { text: '若羌县财政局' })
+    await app.click('[data-testid="new-disclosure"]')
+    await app.type('[data-testid="disclosure-year"] input', '2024')
+    await app.click('[data-testid="disclosure-dialog"] .el-radio-button', { text: '部门决算' })
+    await app.click('[data-testid="disclosure-save"]')
+    await app.waitFor('[data-testid="final-accounts-view"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已打开' })
+
+    // 支出: pasted with its header; a fourth line typed, of the unit's own 事业收入
+    await app.click('[data-testid="final-lines-grid"] [data-row="0"] [data-key="function_code"]')
+    await pasteIntoGrid(app, SPENDING, 'final-lines-grid')
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '支出 3 条' })
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '合计 118.14 万元' })
+    assert.equal(await cellText(app, 'final-lines-grid', 0, 'source'), '一般公共预算财政拨款收入')
+    assert.equal(await cellText(app, 'final-lines-grid', 1, 'kind'), '基本支出')
+    assert.equal(await cellText(app, 'final-lines-grid', 0, 'function_code'), '2010301 行政运行')
+    assert.equal(await cellText(app, 'final-lines-grid', 2, 'amount'), '1.80')
+    const invalid = await app.script('return document.querySelectorAll(".cell.invalid").length')
+    assert.equal(invalid, 0, 'every pasted column was matched by its header')
+    await typeInCell(app, 'final-lines-grid', 3, 'function_code', '2010301')
+    await typeInCell(app, 'final-lines-grid', 3, 'economic_code', '30201')
+    await typeInCell(app, 'final-lines-grid', 3, 'source', '事业')
+    await typeInCell(app, 'final-lines-grid', 3, 'kind', '基本')
+    await typeInCell(app, 'final-lines-grid', 3, 'amount', '5')
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '合计 123.14 万元' })
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '其中财政拨款 118.14' })
+    await app.waitFor('[data-testid="final-unsaved"]')
+    await app.screenshot('final-data-lines')
+    screen('final-data-lines')
+
+    // 收入: typed
+    await app.click('[data-testid="final-section-incomes"]')
+    await typeInCell(app, 'final-incomes-grid', 0, 'function_code', '2010301')
+    await typeInCell(app, 'final-incomes-grid', 0, 'source', '一般公共预算')
+    await typeInCell(app, 'final-incomes-grid', 0, 'amount', '120')
+    await typeInCell(app, 'final-incomes-grid', 1, 'function_code', '2010301')
+    await typeInCell(app, 'final-incomes-grid', 1, 'source', '事业收入')
+    await typeInCell(app, 'final-incomes-grid', 1, 'amount', '5')
+    await app.waitFor('[data-testid="final-incomes-totals"]', { text: '合计 125.00 万元' })
+
+    // 结转和结余: pasted with a header; the blank 年初 counts as zero
+    await app.click('[data-testid="final-section-carry_overs"]')
+    await app.click('[data-testid="final-carry-grid"] [data-row="0"] [data-key="fund"]')
+    await pasteIntoGrid(app, CARRY, 'final-carry-grid')
+    await app.waitFor('[data-testid="final-carry_overs-totals"]', { text: '年末合计 1.86 万元' })
+    assert.equal(await cellText(app, 'final-carry-grid', 0, 'fund'), '一般公共预算财政拨款')
+
+    await ctrlS(app, '[data-testid="final-carry-grid"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已保存决算数据：支出 4 条，合计 123.14 万元' })
+    await app.waitGone('[data-testid="final-unsaved"]')
+
+    // 预决算对比: 118.14 of the 预算's 122.00 = 96.84%; 公务接待费 1.80 of 2.00 from the 预算
+    await app.click('#tab-compare')
+    await app.waitFor('[data-testid="budget-from"]', { text: '2024年预算' })
+    await app.waitFor('[data-testid="completion-row"]', { text: '完成年初预算的96.84%' })
+    await app.waitFor('[data-testid="completion-row"]', { text: '122.00' })
+    await app.waitFor('[data-testid="three-public-table"]', { text: '公务接待费' })
+    await app.waitFor('[data-testid="three-public-table"]', { text: '完成年初预算的90.00%' })
+    await app.waitFor('[data-testid="comparison-chart"] canvas')
+    await app.screenshot('final-compare')
+    screen('final-compare')
+
+    await app.click('#tab-review')
+    await app.waitFor('[data-testid="final-review"]')
+    await app.screenshot('final-review')
+  } finally {
+    await app.close()
+  }
+
+  app = await Session.launch(driver, ['--db', db])
+  try {
+    await app.click('[data-testid="nav-disclosure"]', { text: '2024年决算公开' })
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '支出 4 条' })
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '合计 123.14 万元' })
+    assert.equal(await cellText(app, 'final-lines-grid', 3, 'source'), '事业收入')
+    await app.click('[data-testid="final-section-carry_overs"]')
+    await app.waitFor('[data-testid="final-carry-grid"] [data-row="0"] [data-key="closing"]', { text: '1.86' })
+
+    // a code the catalog does not have is saved, listed on 审核, and shown at its cell
+    await app.click('[data-testid="final-section-lines"]')
+    await typeInCell(app, 'final-lines-grid', 3, 'economic_code', '30188')
+    await ctrlS(app, '[data-testid="final-lines-grid"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '审核发现' })
+    await app.waitFor('[data-testid="final-lines-grid"] [data-row="3"] [data-key="economic_code"].invalid')
+    await app.click('#tab-review')
+    await app.click('[data-testid="final-problem"]', { text: '30188' })
+    await app.waitFor('[data-testid="final-lines-grid"] [data-row="3"] [data-key="economic_code"].active')
+    await app.screenshot('final-review-jump')
+
+    // the 三公 预算数 typed on 其他数字 replaces the one from the 预算
+    await app.click('[data-testid="final-section-figures"]')
+    await app.type(inputOf('figure-reception'), '3')
+    await ctrlS(app, inputOf('figure-reception'))
+    await app.waitFor('[data-testid="status-message"]', { text: '已保存决算数据' })
+    await app.click('#tab-compare')
+    await app.waitFor('[data-testid="three-public-table"]', { text: '完成年初预算的60.00%' })
+  } finally {
+    await app.close()
+  }
+})
+
+test('the 绩效自评 of a 决算 is a tab of its screen', async () => {
+  const app = await Session.launch(driver, ['--db', join(dir, 'eval.sqlite')])
+  try {
+    await createUnitWithDisclosure(app, { name: '若羌县审计局', code: '101009', year: 2024, finalAccounts: true })
+    await app.click('#tab-evaluation')
+    await app.waitFor('[data-testid="evaluation-editor"]')
+    // without a 预算 of the year there is nothing to start from, and the dialog says why
+    await app.click('[data-testid="start-evaluation"]')
+    await app.waitFor('[data-testid="start-evaluation-dialog"] .el-alert', { text: '没有2024年的预算公开' })
+    await app.screenshot('final-start-evaluation')
+  } finally {
+    await app.close()
+  }
+})
+
+test('unsaved 决算数据 asks before it is left, and comes back as a draft after a crash', async () => {
+  const db = join(dir, 'draft.sqlite')
+  let app = await Session.launch(driver, ['--db', db])
+  try {
+    await createUnitWithDisclosure(app, { name: '若羌县统计局', code: '101011', year: 2024, finalAccounts: true })
+    await typeInCell(app, 'final-lines-grid', 0, 'function_code', '2010301')
+    await typeInCell(app, 'final-lines-grid', 0, 'amount', '7')
+    await app.waitFor('[data-testid="final-unsaved"]')
+    await app.click('[data-testid="nav-unit"]', { text: '若羌县统计局' })
+    await app.waitFor('[data-testid="leave-dialog"]', { text: '决算数据' })
+    await app.click('[data-testid="leave-cancel"]')
+    await app.waitGone('[data-testid="leave-dialog"]')
+    assert.equal(await cellText(app, 'final-lines-grid', 0, 'amount'), '7.00', 'still there')
+    // the draft is written shortly after typing stops; then the app goes away unasked
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+  } finally {
+    await app.close()
+  }
+
+  app = await Session.launch(driver, ['--db', db])
+  try {
+    await app.click('[data-testid="nav-disclosure"]', { text: '2024年决算公开' })
+    await app.click('.el-message-box .el-button--primary', { text: '恢复草稿' })
+    await app.waitFor('[data-testid="final-unsaved"]')
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '合计 7.00 万元' })
+    assert.equal(await cellText(app, 'final-lines-grid', 0, 'function_code'), '2010301 行政运行')
+  } finally {
+    await app.close()
+  }
+})
