@@ -10,8 +10,10 @@ use budget_core::money::{parse_amount, Scale};
 use budget_core::narrative::NarrativeInput;
 use budget_core::prepare::disclosure_tables;
 use budget_core::prepare::final_accounts::{
-    final_narrative, final_tables_for_disclosure, review_final_disclosure,
+    export_final_disclosure, final_narrative, final_preview, final_tables_for_disclosure,
+    review_final_disclosure,
 };
+use budget_core::review::{review_file, FileKind};
 use budget_core::store::Store;
 use budget_core::tables::FinalIncome;
 use budget_core::Money;
@@ -174,4 +176,16 @@ fn completion_rates_come_from_the_years_budget_and_opening_from_last_years_closi
         text.contains("年初结转和结余3.00万元，与上年年末结转和结余40.00万元相差37.00万元"),
         "{text}"
     );
+
+    // The exported workbook is what the preview shows, and reads back clean.
+    let preview = final_preview(&store, fin.id).unwrap();
+    assert_eq!(preview.len(), 9);
+    let path = dir.path().join("决算公开表.xlsx");
+    export_final_disclosure(&store, fin.id, &path).unwrap();
+    let read = review_file(&path);
+    assert_eq!(read.kind, FileKind::FinalAccounts);
+    assert_eq!(read.tables.len(), 9);
+    assert_eq!(read.error_count, 0, "{:#?}", read.findings);
+    // A 预算 disclosure has no 决算 workbook.
+    assert!(export_final_disclosure(&store, budget.id, &path).is_err());
 }

@@ -4,6 +4,7 @@
 //! from the same unit's 预算 disclosure of the year.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,10 +15,12 @@ use crate::final_accounts::{
     DataProblem, FinalData, ThreePublicBudget,
 };
 use crate::model::{Disclosure, DisclosureKind};
-use crate::narrative::{generate_final, FinalSources, Narrative, NarrativeInput};
 use crate::money::Money;
+use crate::narrative::{generate_final, FinalSources, Narrative, NarrativeInput};
+use crate::sheet_view::{view_of_grid, SheetView};
 use crate::store::Store;
 use crate::tables::{final_templates, BudgetTables, FinalTables, FinalTemplate};
+use crate::xlsx::write::{write_final_workbook, write_final_workbook_laid_out, WorkbookHeader};
 
 use super::disclosure_tables;
 
@@ -273,4 +276,55 @@ pub fn final_narrative(
         },
         &input,
     ))
+}
+
+fn workbook_parts(
+    store: &Store,
+    disclosure_id: i64,
+) -> Result<(FinalTables, &'static FinalTemplate, WorkbookHeader), CoreError> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    if disclosure.kind != DisclosureKind::FinalAccounts {
+        return Err(CoreError::Invalid(format!(
+            "{}年{}公开没有决算公开表。",
+            disclosure.year,
+            disclosure.kind.label()
+        )));
+    }
+    let unit = store.get_unit(disclosure.unit_id)?;
+    let tables = final_tables_for_disclosure(store, disclosure_id)?;
+    Ok((
+        tables,
+        final_template(&disclosure.template),
+        WorkbookHeader {
+            unit: unit.name,
+            year: disclosure.year,
+        },
+    ))
+}
+
+/// The nine 决算 tables of a stored 决算 disclosure as a print-ready workbook (bytes).
+pub fn final_workbook(store: &Store, disclosure_id: i64) -> Result<Vec<u8>, CoreError> {
+    let (tables, template, header) = workbook_parts(store, disclosure_id)?;
+    write_final_workbook_laid_out(&tables, template, &header)
+        .map(|(bytes, _)| bytes)
+        .map_err(|e| CoreError::Invalid(e.to_string()))
+}
+
+/// Writes the 决算公开表 workbook of a stored 决算 disclosure to `path`.
+pub fn export_final_disclosure(
+    store: &Store,
+    disclosure_id: i64,
+    path: &Path,
+) -> Result<(), CoreError> {
+    let (tables, template, header) = workbook_parts(store, disclosure_id)?;
+    write_final_workbook(&tables, template, &header, path)
+        .map_err(|e| CoreError::Invalid(e.to_string()))
+}
+
+/// The 决算 tables exactly as the exported workbook lays them out, one view per sheet.
+pub fn final_preview(store: &Store, disclosure_id: i64) -> Result<Vec<SheetView>, CoreError> {
+    let bytes = final_workbook(store, disclosure_id)?;
+    let book = crate::xlsx::load_bytes(Path::new("决算公开表.xlsx"), bytes)
+        .map_err(|e| CoreError::Invalid(e.to_string()))?;
+    Ok(book.sheets.iter().map(view_of_grid).collect())
 }
