@@ -44,6 +44,8 @@ const COMMANDS: &[&str] = &[
     "load_final_data",
     "save_final_data",
     "review_final_disclosure",
+    "final_preview",
+    "export_final_workbook",
     "evaluation_candidates",
     "start_evaluation",
     "load_document_input",

@@ -1,5 +1,6 @@
-//! Commands of the 决算 screen: its data, its review against the rules and the year's 预算, and
-//! the 自评 that start from the year's 绩效目标.
+//! Commands of the 决算 screen: its data, its nine tables as they will print and their export,
+//! its review against the rules and the year's 预算, and the 自评 that start from the year's
+//! 绩效目标.
 
 use budget_core::error::ErrorPayload;
 use budget_core::final_accounts::FinalData;
@@ -7,10 +8,15 @@ use budget_core::prepare::evaluation_start::{
     evaluation_candidates as candidates_of, start_evaluation as start_evaluation_of,
     EvaluationCandidate,
 };
-use budget_core::prepare::final_accounts::{review_final_disclosure as review_of, FinalReview};
+use budget_core::prepare::final_accounts::{
+    export_final_disclosure, final_preview as final_preview_of,
+    review_final_disclosure as review_of, FinalReview,
+};
 use budget_core::scoring::SelfEvaluation;
-use tauri::State;
+use budget_core::sheet_view::SheetView;
+use tauri::{AppHandle, State};
 
+use crate::dialogs;
 use crate::state::AppState;
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -32,6 +38,45 @@ pub async fn save_final_data(
 ) -> Reply<()> {
     state
         .with_store(move |s| s.save_final_data(disclosure_id, &data))
+        .await
+}
+
+/// The nine 决算 tables as the exported workbook lays them out.
+#[tauri::command]
+pub async fn final_preview(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Vec<SheetView>> {
+    state
+        .with_store(move |s| final_preview_of(s, disclosure_id))
+        .await
+}
+
+/// Asks where to save (as every export does: the webview has no dialog permission) and writes
+/// the 决算公开表 workbook; the path, or `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_final_workbook(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Option<String>> {
+    let name = state
+        .with_store(move |s| {
+            let d = s.get_disclosure(disclosure_id)?;
+            let unit = s.get_unit(d.unit_id)?;
+            Ok(format!("{}{}年部门决算公开表.xlsx", unit.name, d.year))
+        })
+        .await?;
+    let Some(path) =
+        dialogs::ask_where_to_save(app, "导出部门决算公开表", name, "Excel 工作簿", "xlsx").await?
+    else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            export_final_disclosure(s, disclosure_id, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
         .await
 }
 

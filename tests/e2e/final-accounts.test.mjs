@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -14,6 +14,7 @@ import {
   createUnitWithDisclosure,
   inputOf,
   pasteIntoGrid,
+  repoRoot,
   startDriver,
   Session,
   typeInCell,
@@ -68,6 +69,19 @@ const SPENDING = [
   .join('\r\n')
 
 const CARRY = ['年末结转和结余\t功能分类\t资金', '1.86\t2010301\t一般公共预算'].join('\r\n')
+
+// The nine tables of the default template, by sheet, as the preview and the workbook name them.
+const TABLES = [
+  ['公开01表', '收入支出决算总表'],
+  ['公开02表', '收入决算表'],
+  ['公开03表', '支出决算表'],
+  ['公开04表', '财政拨款收入支出决算总表'],
+  ['公开05表', '一般公共预算财政拨款支出决算表'],
+  ['公开06表', '一般公共预算财政拨款基本支出决算表'],
+  ['公开07表', '财政拨款“三公”经费支出决算表'],
+  ['公开08表', '政府性基金预算财政拨款收入支出决算表'],
+  ['公开09表', '国有资本经营预算财政拨款收入支出决算表'],
+]
 
 test('决算数据 typed and pasted is saved, compared with the 预算, and found again', async () => {
   const db = join(dir, 'final.sqlite')
@@ -132,6 +146,19 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
     await app.waitFor('[data-testid="status-message"]', { text: '已保存决算数据：支出 4 条，合计 123.14 万元' })
     await app.waitGone('[data-testid="final-unsaved"]')
 
+    // 决算公开表: the nine tables derived from what was saved, as they will print
+    await app.click('#tab-tables')
+    for (const [sheet, title] of TABLES) {
+      await app.click(`[data-testid="preview-tab-${sheet}"]`)
+      await app.waitFor('[data-testid="tables-preview"] td', { text: title })
+    }
+    await app.click('[data-testid="preview-tab-公开05表"]')
+    await app.waitFor('[data-testid="tables-preview"] td', { text: '118.14' })
+    await app.screenshot('final-tables')
+    screen('final-tables')
+    await app.click('[data-testid="export-final"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已导出决算公开表' })
+
     // 预决算对比: 118.14 of the 预算's 122.00 = 96.84%; 公务接待费 1.80 of 2.00 from the 预算
     await app.click('#tab-compare')
     await app.waitFor('[data-testid="budget-from"]', { text: '2024年预算' })
@@ -149,6 +176,19 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
   } finally {
     await app.close()
   }
+
+  // the exported workbook, read back by the review engine as a 决算 of nine tables
+  assert.ok(existsSync(exported), 'the workbook was written')
+  let report
+  try {
+    report = execFileSync(join(repoRoot, 'target', 'debug', 'budget-cli'), ['check', '--json', exported]).toString()
+  } catch (err) {
+    assert.fail(`budget-cli check failed: ${err.stdout}`)
+  }
+  const file = JSON.parse(report).files[0]
+  assert.equal(file.unit, '若羌县财政局')
+  assert.equal(file.tables.length, 9)
+  assert.deepEqual(file.findings, [])
 
   app = await Session.launch(driver, ['--db', db])
   try {

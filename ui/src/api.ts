@@ -161,6 +161,8 @@ export const api = {
   loadFinalData: (disclosureId: number) => call<FinalData>('load_final_data', { disclosureId }),
   saveFinalData: (disclosureId: number, data: FinalData) => call<null>('save_final_data', { disclosureId, data }),
   reviewFinalDisclosure: (disclosureId: number) => call<FinalReview>('review_final_disclosure', { disclosureId }),
+  finalPreview: (disclosureId: number) => call<SheetView[]>('final_preview', { disclosureId }),
+  exportFinalWorkbook: (disclosureId: number) => call<string | null>('export_final_workbook', { disclosureId }),
   evaluationCandidates: (disclosureId: number) =>
     call<EvaluationCandidate[]>('evaluation_candidates', { disclosureId }),
   startEvaluation: (disclosureId: number, projectCode: string) =>
