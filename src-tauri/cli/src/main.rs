@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use budget_core::model::DisclosureKind;
 use budget_core::{review, scoring, Store};
 use clap::{Parser, Subcommand};
 
@@ -37,21 +38,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// 导入预算明细工作簿（import budget lines; all or nothing）；单位和年度默认取自工作簿
+    /// 导入预算明细或决算数据工作簿（import budget lines, or with --kind 决算 the 决算数据 sheets 支出/收入/结转和结余; all or nothing）；预算的单位和年度默认取自工作簿
     Import {
-        /// 预算明细工作簿（每行一条明细）
+        /// 预算明细工作簿（每行一条明细），或决算数据工作簿
         file: PathBuf,
         /// SQLite 数据库文件
         #[arg(long)]
         db: PathBuf,
-        /// 单位编码或名称（默认取工作簿中的“编制部门”）
+        /// 单位编码或名称（预算默认取工作簿中的“编制部门”）
         #[arg(long)]
         unit: Option<String>,
-        /// 年度（默认取工作簿标题中的年度）
+        /// 年度（预算默认取工作簿标题中的年度）
         #[arg(long)]
         year: Option<i32>,
+        /// 公开类型：预算（默认）或 决算
+        #[arg(long, default_value = "预算")]
+        kind: String,
     },
-    /// 导出单位某年度的部门预算公开表工作簿（export the standard disclosure workbook）
+    /// 导出单位某年度的部门预算或决算公开表工作簿（export the standard disclosure workbook）
     Export {
         /// SQLite 数据库文件
         #[arg(long)]
@@ -65,6 +69,9 @@ enum Command {
         /// 输出的 .xlsx 文件
         #[arg(long)]
         out: PathBuf,
+        /// 公开类型：预算（默认）或 决算
+        #[arg(long, default_value = "预算")]
+        kind: String,
     },
     /// 导入财政局下发的政府收支分类科目表（import the official yearly catalog）；先列出新增和改名的科目，加 --apply 才写入
     Catalog {
@@ -306,7 +313,16 @@ fn catalog(file: &Path, db: &Path, year: i32, apply: bool) -> Result<(), CliErro
     Ok(())
 }
 
-fn export(db: &Path, unit: &str, year: i32, out: &Path) -> Result<(), CliError> {
+/// "预算" / "决算" as the user typed it.
+fn disclosure_kind(kind: &str) -> Result<DisclosureKind, CliError> {
+    DisclosureKind::from_label(kind).ok_or_else(|| {
+        budget_core::CoreError::Invalid(format!("公开类型“{kind}”无法识别，应为“预算”或“决算”。"))
+            .into()
+    })
+}
+
+fn export(db: &Path, unit: &str, year: i32, kind: &str, out: &Path) -> Result<(), CliError> {
+    let kind = disclosure_kind(kind)?;
     let store = open_existing(db)?;
     let found = store
         .find_unit(unit)?
@@ -314,17 +330,74 @@ fn export(db: &Path, unit: &str, year: i32, out: &Path) -> Result<(), CliError> 
     let disclosure = store
         .list_disclosures(found.id)?
         .into_iter()
-        .find(|d| d.year == year && d.kind == budget_core::model::DisclosureKind::Budget)
+        .find(|d| d.year == year && d.kind == kind)
         .ok_or_else(|| {
-            budget_core::CoreError::Invalid(format!("“{}”没有{year}年预算公开。", found.name))
+            budget_core::CoreError::Invalid(format!(
+                "“{}”没有{year}年{}公开。",
+                found.name,
+                kind.label()
+            ))
         })?;
-    budget_core::prepare::export_disclosure(&store, disclosure.id, out)?;
+    match kind {
+        DisclosureKind::Budget => {
+            budget_core::prepare::export_disclosure(&store, disclosure.id, out)?
+        }
+        DisclosureKind::FinalAccounts => {
+            budget_core::prepare::final_accounts::export_final_disclosure(
+                &store,
+                disclosure.id,
+                out,
+            )?
+        }
+    }
     println!(
-        "已导出“{}”{year}年部门预算公开表：{}",
+        "已导出“{}”{year}年部门{}公开表：{}",
         found.name,
+        kind.label(),
         out.display()
     );
     Ok(())
+}
+
+/// 决算数据: exit 0 imported, 1 the workbook has problems (nothing written), 2 anything else.
+fn import_final(
+    file: &Path,
+    db: &Path,
+    unit: Option<&str>,
+    year: Option<i32>,
+) -> Result<u8, CliError> {
+    use budget_core::prepare::final_accounts::{import_final_data, FinalImportError};
+    let (Some(unit), Some(year)) = (unit, year) else {
+        return Err(budget_core::CoreError::Invalid(
+            "导入决算数据须指定 --unit 和 --year。".into(),
+        )
+        .into());
+    };
+    let mut store = open_existing(db)?;
+    match import_final_data(&mut store, file, unit, year) {
+        Ok(done) => {
+            println!(
+                "已导入 {} 条支出、{} 条收入、{} 条结转和结余到“{}”{}年决算公开。",
+                done.lines, done.incomes, done.carry_overs, done.unit.name, done.disclosure.year
+            );
+            for p in &done.problems {
+                println!("  待处理：{}", p.message);
+            }
+            println!("导入前的数据库备份：{}", done.backup.display());
+            Ok(0)
+        }
+        Err(FinalImportError::Problems(problems)) => {
+            eprintln!(
+                "导入失败，共 {} 处问题，数据库未作任何修改：",
+                problems.len()
+            );
+            for p in &problems {
+                eprintln!("  {p}");
+            }
+            Ok(1)
+        }
+        Err(FinalImportError::Core(e)) => Err(e.into()),
+    }
 }
 
 /// Exit 0 imported, 1 the workbook has problems (nothing written), 2 anything else.
@@ -422,13 +495,19 @@ fn main() -> ExitCode {
             unit,
             year,
             out,
-        } => export(db, unit, *year, out).map(|()| 0),
+            kind,
+        } => export(db, unit, *year, kind, out).map(|()| 0),
         Command::Import {
             file,
             db,
             unit,
             year,
-        } => import(file, db, unit.as_deref(), *year),
+            kind,
+        } => match disclosure_kind(kind) {
+            Ok(DisclosureKind::FinalAccounts) => import_final(file, db, unit.as_deref(), *year),
+            Ok(DisclosureKind::Budget) => import(file, db, unit.as_deref(), *year),
+            Err(e) => Err(e),
+        },
         Command::Check { files, json } => check(files, *json),
         Command::Score { file, json } => score(file, *json),
     };

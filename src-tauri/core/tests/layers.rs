@@ -106,7 +106,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("text", &[]),
     ("vocabulary", &["final_accounts", "lines", "targets"]),
-    ("xlsx", &["catalog", "money", "tables", "text"]),
+    (
+        "xlsx",
+        &["catalog", "final_accounts", "money", "tables", "text"],
+    ),
 ];
 
 /// The modules that are in a dependency cycle today. May only shrink: a module not listed here

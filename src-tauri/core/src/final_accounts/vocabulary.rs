@@ -171,7 +171,7 @@ const NAME_RULE: HeaderRule = HeaderRule {
     contains: &["科目名称", "分类名称"],
 };
 
-fn header_rules() -> FinalHeaderRules {
+pub fn header_rules() -> FinalHeaderRules {
     FinalHeaderRules {
         lines: vec![
             NAME_RULE,

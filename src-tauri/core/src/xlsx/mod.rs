@@ -1,7 +1,8 @@
 //! Reading disclosure workbooks: any .xlsx/.xls a department sends in becomes the typed
 //! standard tables, every value remembering its sheet and cell.
 
-pub mod grid;
+pub mod final_data;
+mod grid;
 mod heading;
 mod layout;
 mod parse_code_tables;
