@@ -315,4 +315,32 @@ mod tests {
             );
         }
     }
+
+    /// The rule reference every rule must be listed in (docs/review-rules.md).
+    const RULES_DOC: &str = include_str!("../../../../docs/review-rules.md");
+
+    /// "t3_tree" → "tN_tree", "f8_carry" → "fN_carry": how the reference names a family.
+    fn family(id: &str) -> Option<String> {
+        let (table, rest) = id.split_once('_')?;
+        let letter = table.chars().next()?;
+        is_table_prefix(table).then(|| format!("{letter}N_{rest}"))
+    }
+
+    #[test]
+    fn every_rule_the_checks_can_emit_is_documented() {
+        let missing: Vec<String> = emitted_ids()
+            .into_iter()
+            .map(|(_, id)| id)
+            .filter(|id| {
+                !RULES_DOC.contains(&format!("`{id}`"))
+                    && family(id).is_none_or(|f| !RULES_DOC.contains(&format!("`{f}`")))
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "rules missing from docs/review-rules.md: {missing:?}"
+        );
+    }
 }
