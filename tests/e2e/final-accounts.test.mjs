@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import {
   artifacts,
   cellText,
+  chooseOption,
   createUnitWithDisclosure,
   inputOf,
   pasteIntoGrid,
@@ -134,6 +135,7 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
     await typeInCell(app, 'final-incomes-grid', 1, 'source', '事业收入')
     await typeInCell(app, 'final-incomes-grid', 1, 'amount', '5')
     await app.waitFor('[data-testid="final-incomes-totals"]', { text: '合计 125.00 万元' })
+    await app.screenshot('final-data-incomes')
 
     // 结转和结余: pasted with a header; the blank 年初 counts as zero
     await app.click('[data-testid="final-section-carry_overs"]')
@@ -141,6 +143,7 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
     await pasteIntoGrid(app, CARRY, 'final-carry-grid')
     await app.waitFor('[data-testid="final-carry_overs-totals"]', { text: '年末合计 1.86 万元' })
     assert.equal(await cellText(app, 'final-carry-grid', 0, 'fund'), '一般公共预算财政拨款')
+    await app.screenshot('final-data-carry')
 
     await ctrlS(app, '[data-testid="final-carry-grid"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已保存决算数据：支出 4 条，合计 123.14 万元' })
@@ -213,6 +216,7 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
     // the 三公 预算数 typed on 其他数字 replaces the one from the 预算
     await app.click('[data-testid="final-section-figures"]')
     await app.type(inputOf('figure-reception'), '3')
+    await app.screenshot('final-data-figures')
     await ctrlS(app, inputOf('figure-reception'))
     await app.waitFor('[data-testid="status-message"]', { text: '已保存决算数据' })
     await app.click('#tab-compare')
@@ -263,6 +267,49 @@ test('unsaved 决算数据 asks before it is left, and comes back as a draft aft
     await app.waitFor('[data-testid="final-unsaved"]')
     await app.waitFor('[data-testid="final-lines-totals"]', { text: '合计 7.00 万元' })
     assert.equal(await cellText(app, 'final-lines-grid', 0, 'function_code'), '2010301 行政运行')
+  } finally {
+    await app.close()
+  }
+})
+
+test('a 自评 starts from a project’s 绩效目标 of the year’s 预算', async () => {
+  const app = await Session.launch(driver, ['--db', join(dir, 'start.sqlite')])
+  try {
+    // the 预算: a project, its line and one indicator of its 绩效目标
+    await createUnitWithDisclosure(app, { name: '若羌县人民政府办公室', code: '101001', year: 2024 })
+    await app.click('#tab-projects')
+    await app.click('[data-testid="projects-editor"] .actions button')
+    await app.type('[data-testid="projects-editor"] .el-table__row:first-child td:nth-child(2) input', '政府办业务经费')
+    await app.click('#tab-lines')
+    await app.click('[data-row="0"] [data-key="function_code"]')
+    await pasteIntoGrid(app, '2010399\t30299\t一般公共预算\t项目支出\tP001\t144.08')
+    await ctrlS(app, '[data-testid="line-grid"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已保存 1 条明细' })
+    await app.click('#tab-targets')
+    await chooseOption(app, '[data-testid="add-target-project"]', 'P001 政府办业务经费')
+    await typeInCell(app, 'target-grid', 0, 'name', '官方网站发布信息数量')
+    await ctrlS(app, '[data-testid="target-grid"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已保存 1 个项目的绩效目标' })
+
+    // the 决算 of the year: 从绩效目标开始 lists the project with its money, and starts its 自评
+    await app.click('[data-testid="nav-unit"]', { text: '若羌县人民政府办公室' })
+    await app.click('[data-testid="new-disclosure"]')
+    await app.type('[data-testid="disclosure-year"] input', '2024')
+    await app.click('[data-testid="disclosure-dialog"] .el-radio-button', { text: '部门决算' })
+    await app.click('[data-testid="disclosure-save"]')
+    await app.waitFor('[data-testid="final-accounts-view"]')
+    await app.click('#tab-evaluation')
+    await app.click('[data-testid="start-evaluation"]')
+    await app.waitFor('[data-testid="start-evaluation-dialog"] .el-table__row', { text: '政府办业务经费' })
+    await app.waitFor('[data-testid="start-evaluation-dialog"] .el-table__row', { text: '144.08' })
+    await app.screenshot('final-start-evaluation-candidates')
+    await app.click('[data-testid="start-evaluation-pick"]')
+    await app.waitGone('[data-testid="start-evaluation-dialog"]')
+    await app.waitFor('[data-testid="eval-grid"] [data-row="0"] [data-key="name"]', { text: '官方网站发布信息数量' })
+    await app.waitFor('[data-testid="evaluation-unsaved"]')
+    await app.click('[data-testid="save-evaluation"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已保存“政府办业务经费”的绩效自评' })
+    await app.waitFor('[data-testid="evaluation-item"]', { text: '政府办业务经费' })
   } finally {
     await app.close()
   }
