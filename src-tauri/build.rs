@@ -46,6 +46,8 @@ const COMMANDS: &[&str] = &[
     "review_final_disclosure",
     "final_preview",
     "export_final_workbook",
+    "load_final_narrative_input",
+    "final_narrative",
     "evaluation_candidates",
     "start_evaluation",
     "load_document_input",

@@ -1,19 +1,21 @@
 //! Commands of the 决算 screen: its data, its nine tables as they will print and their export,
-//! its review against the rules and the year's 预算, and the 自评 that start from the year's
-//! 绩效目标.
+//! its review against the rules and the year's 预算, its 情况说明 generated from the tables with
+//! the reasons typed, and the 自评 that start from the year's 绩效目标.
 
 use budget_core::error::ErrorPayload;
 use budget_core::final_accounts::FinalData;
+use budget_core::narrative::{Narrative, NarrativeInput};
 use budget_core::prepare::evaluation_start::{
     evaluation_candidates as candidates_of, start_evaluation as start_evaluation_of,
     EvaluationCandidate,
 };
 use budget_core::prepare::final_accounts::{
-    export_final_disclosure, final_preview as final_preview_of,
-    review_final_disclosure as review_of, FinalReview,
+    export_final_disclosure, final_narrative as final_narrative_of,
+    final_preview as final_preview_of, review_final_disclosure as review_of, FinalReview,
 };
 use budget_core::scoring::SelfEvaluation;
 use budget_core::sheet_view::SheetView;
+use budget_core::store::DocumentInput;
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
@@ -88,6 +90,33 @@ pub async fn review_final_disclosure(
     disclosure_id: i64,
 ) -> Reply<FinalReview> {
     state.with_store(move |s| review_of(s, disclosure_id)).await
+}
+
+/// The typed parts of the 决算's document as stored (the reasons by `text_key`), or else those
+/// of last year's 决算 carried over. Saved with `save_document_input`, as for a 预算; unlike
+/// `load_document_input` it adds no 预算 figures of last year (the 决算 情况说明 reads last year's
+/// 决算 itself).
+#[tauri::command]
+pub async fn load_final_narrative_input(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<DocumentInput> {
+    state
+        .with_store(move |s| s.stored_document_input(disclosure_id))
+        .await
+}
+
+/// 第三部分 情况说明 of the 决算, generated from its saved data, last year's 决算 and the year's
+/// 预算, with the reasons of `input.texts`.
+#[tauri::command]
+pub async fn final_narrative(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    input: NarrativeInput,
+) -> Reply<Narrative> {
+    state
+        .with_store(move |s| final_narrative_of(s, disclosure_id, &input))
+        .await
 }
 
 /// The projects of the year's 预算 with 绩效目标 a 自评 can start from.

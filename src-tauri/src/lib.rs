@@ -83,6 +83,8 @@ pub fn run() {
             final_accounts::review_final_disclosure,
             final_accounts::final_preview,
             final_accounts::export_final_workbook,
+            final_accounts::load_final_narrative_input,
+            final_accounts::final_narrative,
             final_accounts::evaluation_candidates,
             final_accounts::start_evaluation,
             document::load_document_input,

@@ -163,6 +163,10 @@ export const api = {
   reviewFinalDisclosure: (disclosureId: number) => call<FinalReview>('review_final_disclosure', { disclosureId }),
   finalPreview: (disclosureId: number) => call<SheetView[]>('final_preview', { disclosureId }),
   exportFinalWorkbook: (disclosureId: number) => call<string | null>('export_final_workbook', { disclosureId }),
+  /** The reasons typed for the 决算 情况说明 (saved with saveDocumentInput). */
+  loadFinalNarrativeInput: (disclosureId: number) => call<DocumentInput>('load_final_narrative_input', { disclosureId }),
+  finalNarrative: (disclosureId: number, input: NarrativeInput) =>
+    call<Narrative>('final_narrative', { disclosureId, input }),
   evaluationCandidates: (disclosureId: number) =>
     call<EvaluationCandidate[]>('evaluation_candidates', { disclosureId }),
   startEvaluation: (disclosureId: number, projectCode: string) =>
