@@ -32,7 +32,7 @@ fn run(args: &[&str]) -> (i32, serde_json::Value) {
 }
 
 #[test]
-fn seed_001_alone_exits_1_with_its_two_impossible_percentages() {
+fn seed_001_alone_exits_1_with_its_impossible_percentages() {
     let text = seed("001_");
     let path = text.to_str().unwrap();
     let (code, v) = run(&["check", path, "--json"]);
@@ -63,6 +63,19 @@ fn seed_001_alone_exits_1_with_its_two_impossible_percentages() {
             (
                 "narrative_change_percent",
                 "较2022年度决算数减少40万元，下降4000%"
+            ),
+            // and its three completion rates over a budget of 0.
+            (
+                "narrative_completion_zero_budget",
+                "2023年度政府性基金预算财政拨款支出年初预算为0万元，支出决算为0.00万元，完成年初预算的0%"
+            ),
+            (
+                "narrative_completion_zero_budget",
+                "2023年度国有资本经营预算财政拨款支出年初预算为0万元，支出决算为0.00万元，完成年初预算的0%"
+            ),
+            (
+                "narrative_completion_zero_budget",
+                "2023年度财政拨款“三公”经费支出预算为0.00万元，支出决算为0.00万元，完成预算的0%"
             ),
         ]
     );
