@@ -1,7 +1,8 @@
 // End to end: the 决算 screen — a unit's 2024 预算 with a few lines, then its 2024 决算: spending
 // pasted from Excel with a header in another order, income typed, carry-overs pasted, Ctrl+S; the
-// 完成率 against the 预算 on 预决算对比, the data found again after a restart, and a problem of
-// the data shown at its cell from 审核.
+// 完成率 against the 预算 on 预决算对比, the 情况说明 with a reason typed and saved, the data and
+// the reason found again after a restart, a problem of the data shown at its cell from 审核, and
+// the 情况说明 generated again when 决算数据 is saved.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -45,6 +46,29 @@ function screen(name) {
   }
 }
 
+/** How many paragraphs of the 情况说明 wait for a reason, as its tag says. */
+async function waitingReasons(app) {
+  const text = await app.text(await app.waitFor('[data-testid="final-narrative-waiting"]'))
+  if (text.includes('已全部填写')) return 0
+  const n = Number(/待填写原因 (\d+) 处/.exec(text)?.[1])
+  assert.ok(n > 0, `the count of waiting paragraphs: “${text}”`)
+  return n
+}
+
+/** The text the tag shows for `n` waiting paragraphs. */
+const waitingText = (n) => (n ? `待填写原因 ${n} 处` : '原因已全部填写')
+
+/** The test id of the reason field under the first paragraph waiting for one. */
+async function firstWaitingField(app) {
+  const id = await app.script(
+    `return document.querySelector('[data-testid="final-narrative"] p.missing + .reason [data-testid^="final-text-"]')?.getAttribute('data-testid') ?? null`,
+  )
+  assert.ok(id, 'a paragraph waits for a reason and has its field')
+  return id
+}
+
+const REASON = '部分办公设备购置延至下年'
+
 async function ctrlS(app, css) {
   const el = await app.waitFor(css)
   await app.cmd('POST', `/element/${el}/value`, { text: '\uE009s\uE000' })
@@ -86,6 +110,7 @@ const TABLES = [
 
 test('决算数据 typed and pasted is saved, compared with the 预算, and found again', async () => {
   const db = join(dir, 'final.sqlite')
+  let waiting = 0
   let app = await Session.launch(driver, ['--db', db])
   try {
     await createUnitWithDisclosure(app, { name: '若羌县财政局', code: '101010', year: 2024 })
@@ -176,6 +201,26 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
     await app.click('#tab-review')
     await app.waitFor('[data-testid="final-review"]')
     await app.screenshot('final-review')
+
+    // 情况说明: generated from what was saved; a reason typed under the first paragraph that
+    // waits for one, Ctrl+S, and the reason stands in the text in place of （待填写）
+    await app.click('#tab-narrative')
+    await app.waitFor('[data-testid="final-narrative-text"]', { text: '完成年初预算的' })
+    await app.waitFor('[data-testid="final-narrative-text"]', { text: '（待填写）' })
+    waiting = await waitingReasons(app)
+    screen('final-narrative-top')
+    const field = await firstWaitingField(app)
+    await app.type(inputOf(field), REASON)
+    await ctrlS(app, inputOf(field))
+    await app.waitFor('[data-testid="status-message"]', { text: '决算情况说明已保存' })
+    await app.waitGone('[data-testid="final-narrative-unsaved"]')
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: `主要原因是：${REASON}。` })
+    await app.waitFor('[data-testid="final-narrative-waiting"]', { text: waitingText(waiting - 1) })
+    await app.screenshot('final-narrative')
+    screen('final-narrative')
+    // the whole text, for pasting into Word
+    await app.click('[data-testid="final-narrative-copy"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已复制全文' })
   } finally {
     await app.close()
   }
@@ -202,6 +247,25 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
     await app.click('[data-testid="final-section-carry_overs"]')
     await app.waitFor('[data-testid="final-carry-grid"] [data-row="0"] [data-key="closing"]', { text: '1.86' })
 
+    // the reason typed before the restart is in the 情况说明
+    await app.click('#tab-narrative')
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: `主要原因是：${REASON}。` })
+    await app.waitFor('[data-testid="final-narrative-waiting"]', { text: waitingText(waiting - 1) })
+    // a second reason typed and not saved: leaving asks, staying keeps it, Ctrl+S saves it
+    assert.ok(waiting >= 2, 'a second paragraph waits for a reason')
+    const second = await firstWaitingField(app)
+    await app.type(inputOf(second), '人员减少')
+    await app.click('[data-testid="nav-unit"]', { text: '若羌县财政局' })
+    await app.waitFor('[data-testid="leave-dialog"]', { text: '决算情况说明' })
+    await app.click('[data-testid="leave-cancel"]')
+    await app.waitGone('[data-testid="leave-dialog"]')
+    await app.waitFor('[data-testid="final-narrative-unsaved"]')
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: '主要原因是：人员减少。' })
+    await ctrlS(app, inputOf(second))
+    await app.waitGone('[data-testid="final-narrative-unsaved"]')
+    await app.waitFor('[data-testid="final-narrative-waiting"]', { text: waitingText(waiting - 2) })
+    await app.click('#tab-data')
+
     // a code the catalog does not have is saved, listed on 审核, and shown at its cell
     await app.click('[data-testid="final-section-lines"]')
     await typeInCell(app, 'final-lines-grid', 3, 'economic_code', '30188')
@@ -221,6 +285,9 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
     await app.waitFor('[data-testid="status-message"]', { text: '已保存决算数据' })
     await app.click('#tab-compare')
     await app.waitFor('[data-testid="three-public-table"]', { text: '完成年初预算的60.00%' })
+    // the 情况说明, opened before, was generated again from what was saved
+    await app.click('#tab-narrative')
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: '年初预算为3.00万元，支出决算为1.80万元，完成年初预算的60.00%' })
   } finally {
     await app.close()
   }
