@@ -5,65 +5,12 @@
 //! LibreOffice is a test dependency (scripts/lib.sh installs `libreoffice-calc`): without it
 //! this test fails, it does not pass silently.
 
-use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use budget_core::review::{review_files, write_review_report_with_heading, ReviewedFile};
 use budget_core::xlsx::{self, ReportHeading};
+use budget_tests::print::{pages, to_pdf};
 use budget_tests::{fixture, fixture_sheets, num, sheet_mut, text, write_workbook, BUDGET_TABLES};
-
-/// Converts `input` to PDF beside it, with a LibreOffice profile of its own so that tests
-/// running at the same time do not share (and lock) one.
-fn to_pdf(input: &Path) -> PathBuf {
-    let profile = tempfile::tempdir().unwrap();
-    let profile_url = format!(
-        "-env:UserInstallation=file:///{}",
-        profile.path().display().to_string().trim_start_matches('/')
-    );
-    let output = Command::new("soffice")
-        .arg(profile_url)
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(input.parent().unwrap())
-        .arg(input)
-        .output();
-    let output = match output {
-        Ok(o) => o,
-        Err(e) if e.kind() == ErrorKind::NotFound => panic!(
-            "LibreOffice is not installed (no `soffice` on PATH). The print tests need it: \
-             apt-get install -y --no-install-recommends libreoffice-calc (scripts/lib.sh does)."
-        ),
-        Err(e) => panic!("could not run soffice: {e}"),
-    };
-    assert!(
-        output.status.success(),
-        "soffice --convert-to pdf failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    input.with_extension("pdf")
-}
-
-/// Width and height in points of every page of a PDF LibreOffice wrote (its page objects are
-/// not compressed).
-fn page_sizes(pdf: &[u8]) -> Vec<(f64, f64)> {
-    let text = String::from_utf8_lossy(pdf);
-    text.split("/Type/Page")
-        .skip(1)
-        .filter(|rest| !rest.starts_with('s'))
-        .filter_map(|rest| {
-            let start = rest.find("/MediaBox[")? + "/MediaBox[".len();
-            let end = rest[start..].find(']')? + start;
-            let n: Vec<f64> = rest[start..end]
-                .split_whitespace()
-                .filter_map(|n| n.parse().ok())
-                .collect();
-            match n[..] {
-                [x0, y0, x1, y1] => Some((x1 - x0, y1 - y0)),
-                _ => None,
-            }
-        })
-        .collect()
-}
 
 /// A batch as the bureau reviews one: the clean fixture, broken copies of it, a targets list
 /// with its findings and a file that is no workbook.
@@ -130,9 +77,9 @@ fn the_review_report_prints_on_a_few_a4_landscape_pages() {
     assert!(results.cell(1, 0).display().contains("2024年5月6日"));
     assert_eq!(results.cell(1, 4).display(), "审核人：王审核");
 
-    let pdf = std::fs::read(to_pdf(&path)).unwrap();
-    assert!(pdf.starts_with(b"%PDF"));
-    let pages = page_sizes(&pdf);
+    let pdf = to_pdf(&path);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let pages: Vec<(f64, f64)> = pages(&pdf).iter().map(|p| (p.width, p.height)).collect();
     // A4 is 595.3 × 841.9 points; landscape puts the long side across.
     assert!(
         pages
