@@ -158,3 +158,39 @@ fn f5_f6_f7_and_the_empty_f8() {
     let file = broken(F8, "C5", 5.0);
     assert_flagged(&file, "empty_table_has_amounts", F8, "C5");
 }
+
+/// The 情况说明 of the same published 决算 (第三部分, as its PDF's text layer reads), checked with
+/// its workbook: the real slips of its text are reported, each at its line, and nothing else.
+#[test]
+fn the_published_narrative_checked_against_its_tables() {
+    use budget_core::review::{review_files, FileKind};
+    let files = review_files(&[
+        fixture(FIXTURE),
+        fixture("putuo-planning-2024-final-accounts-narrative.txt"),
+    ]);
+    let text = &files[1];
+    assert_eq!(text.kind, FileKind::Narrative);
+    let found: Vec<(&str, Severity, u32)> = text
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.severity, f.location.line.unwrap_or(0)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // 9,746.50 of 本年支出合计 9,759.38 is 99.87 %, printed 99.86 %.
+            ("narrative_percent_rounding", Severity::Warning, 30),
+            // 9,746.50 of 年初预算 10,210.34 is 95.46 %, printed 95.45 %.
+            ("narrative_percent_rounding", Severity::Warning, 42),
+            // 一般公共预算财政拨款基本支出 5,377.64 is F3's 基本支出 of all funds; F5/F6: 5,364.75.
+            ("narrative_amount_mismatch", Severity::Error, 113),
+            // 人员经费 4,896.98 against F6's 4,884.09.
+            ("narrative_amount_mismatch", Severity::Error, 114),
+            // "完成预算的0.00%" for 出国 and 公务用车, whose 预算数 in F7 are 0.
+            ("narrative_completion_zero_budget", Severity::Error, 129),
+            ("narrative_completion_zero_budget", Severity::Error, 130),
+        ],
+        "{:#?}",
+        text.findings
+    );
+}

@@ -12,7 +12,9 @@ use budget_core::final_accounts::{
     FinalData, FinalLine, IncomeLine, SpendingKind,
 };
 use budget_core::money::{parse_amount, Scale};
-use budget_core::narrative::{check_narrative, generate_final, FinalSources, NarrativeInput};
+use budget_core::narrative::{
+    check_narrative, check_narrative_final, generate_final, FinalSources, NarrativeInput,
+};
 use budget_core::tables::{final_templates, FinalIncome, FinalTables};
 use budget_core::Money;
 
@@ -164,4 +166,25 @@ fn seed_001_as_data_cannot_print_its_impossible_percentages() {
         .filter(|f| f.severity == Severity::Error)
         .collect();
     assert!(errors.is_empty(), "{errors:#?}\n{text}");
+
+    // Against its own tables the generated text holds, amount by amount …
+    let against: Vec<_> = check_narrative_final(&text, &now)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert!(against.is_empty(), "{against:#?}\n{text}");
+    // … and a figure typed wrong elsewhere is found, while the 年初预算 figures are left alone.
+    let typed = text.replace("本年收入合计742.81万元", "本年收入合计724.81万元");
+    let found = check_narrative_final(&typed, &now);
+    assert_eq!(
+        found
+            .iter()
+            .map(|f| (f.rule.as_str(), f.message.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            "narrative_amount_mismatch",
+            "文中本年收入合计为724.81万元，表中为742.81万元。"
+        )],
+        "{found:#?}"
+    );
 }

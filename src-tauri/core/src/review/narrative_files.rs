@@ -1,6 +1,6 @@
 //! 情况说明 files in 审核: a .txt or .docx given to `review_file` becomes a file entry of kind
-//! "narrative"; given together with a budget workbook, it is checked against that workbook's
-//! tables.
+//! "narrative"; given together with a 预算 or 决算 workbook, it is checked against that
+//! workbook's tables.
 
 use std::path::{Path, PathBuf};
 
@@ -8,13 +8,28 @@ use sha2::{Digest, Sha256};
 
 use super::{FileKind, ReviewedFile};
 use crate::checks::Severity;
-use crate::tables::BudgetTables;
+use crate::tables::{BudgetTables, FinalTables};
 
-use crate::narrative::check::{check_narrative, read_narrative_bytes};
+use crate::narrative::check::{check_narrative, check_narrative_final, read_narrative_bytes};
+
+/// The tables a 情况说明 describes: a 预算's or a 决算's.
+#[derive(Clone)]
+pub enum DescribedTables {
+    Budget(BudgetTables),
+    Final(FinalTables),
+}
 
 /// Reads and checks one narrative file, against `tables` when given. Never fails: an unreadable
 /// file comes back with `error` set.
 pub fn review_narrative(path: &Path, tables: Option<&BudgetTables>) -> ReviewedFile {
+    review_narrative_against(
+        path,
+        tables.map(|t| DescribedTables::Budget(t.clone())).as_ref(),
+    )
+}
+
+/// As `review_narrative`, against a 预算's or a 决算's tables.
+pub fn review_narrative_against(path: &Path, tables: Option<&DescribedTables>) -> ReviewedFile {
     let mut reviewed = ReviewedFile::nothing_read(path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -34,7 +49,11 @@ pub fn review_narrative(path: &Path, tables: Option<&BudgetTables>) -> ReviewedF
             return reviewed;
         }
     };
-    let findings = check_narrative(&text, tables);
+    let findings = match tables {
+        Some(DescribedTables::Final(t)) => check_narrative_final(&text, t),
+        Some(DescribedTables::Budget(t)) => check_narrative(&text, Some(t)),
+        None => check_narrative(&text, None),
+    };
     reviewed.kind = FileKind::Narrative;
     reviewed.error_count = findings
         .iter()
@@ -52,13 +71,13 @@ pub fn check_with_workbooks(paths: &[PathBuf], files: &mut [ReviewedFile]) {
     let workbooks: Vec<(PathBuf, Option<String>)> = files
         .iter()
         .zip(paths)
-        .filter(|(f, _)| f.kind == FileKind::BudgetTables)
+        .filter(|(f, _)| matches!(f.kind, FileKind::BudgetTables | FileKind::FinalAccounts))
         .map(|(f, p)| (p.clone(), f.unit.clone()))
         .collect();
     if workbooks.is_empty() {
         return;
     }
-    let mut read: Vec<Option<BudgetTables>> = vec![None; workbooks.len()];
+    let mut read: Vec<Option<DescribedTables>> = vec![None; workbooks.len()];
     for (file, path) in files.iter_mut().zip(paths) {
         if file.kind != FileKind::Narrative {
             continue;
@@ -72,12 +91,16 @@ pub fn check_with_workbooks(paths: &[PathBuf], files: &mut [ReviewedFile]) {
             })
             .unwrap_or(0);
         if read[chosen].is_none() {
-            read[chosen] = crate::xlsx::read(&workbooks[chosen].0)
-                .ok()
-                .map(|w| w.tables);
+            read[chosen] = crate::xlsx::read(&workbooks[chosen].0).ok().map(|w| {
+                if w.kind == crate::xlsx::DocumentKind::FinalAccounts {
+                    DescribedTables::Final(w.final_tables)
+                } else {
+                    DescribedTables::Budget(w.tables)
+                }
+            });
         }
         if let Some(tables) = &read[chosen] {
-            *file = review_narrative(path, Some(tables));
+            *file = review_narrative_against(path, Some(tables));
         }
     }
 }

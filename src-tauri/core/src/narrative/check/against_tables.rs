@@ -16,10 +16,10 @@ use super::mentions::{Mention, Role};
 use super::text::Paragraph;
 
 /// Candidate values of one item, with the name of where they come from.
-struct Expected {
-    what: String,
-    values: Vec<Money>,
-    three_public_item: bool,
+pub(super) struct Expected {
+    pub what: String,
+    pub values: Vec<Money>,
+    pub three_public_item: bool,
 }
 
 fn total_of(body: &ExpenditureBody, pick: fn(&ExpenditureRow) -> Option<Money>) -> Option<Money> {
@@ -66,7 +66,7 @@ fn t4_income(tables: &BudgetTables, names: &[&str]) -> Option<Money> {
         .map(|i| i.amount.value)
 }
 
-fn expected(what: &str, values: Vec<Option<Money>>) -> Option<Expected> {
+pub(super) fn expected(what: &str, values: Vec<Option<Money>>) -> Option<Expected> {
     let values: Vec<Money> = values.into_iter().flatten().collect();
     (!values.is_empty()).then(|| Expected {
         three_public_item: ["因公出国", "公务用车", "公务接待"]
@@ -248,7 +248,7 @@ fn named_total(subject: &str, t: &BudgetTables) -> Option<Expected> {
 }
 
 /// "一般公共服务支出(201类)" / "一般公共服务(类)支出" → "一般公共服务支出".
-fn without_level_marks(text: &str) -> String {
+pub(super) fn without_level_marks(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(open) = rest.find('(') {
@@ -381,6 +381,27 @@ pub(crate) fn check_amounts(
     tables: &BudgetTables,
     out: &mut Vec<Finding>,
 ) {
+    check_amounts_with(
+        paragraphs,
+        all,
+        &|m: &Mention| {
+            if m.sentence_before.contains("项)") && m.subject.chars().count() <= 6 {
+                xiang(&m.sentence_before, tables)
+            } else {
+                named_total(&m.subject, tables).or_else(|| class(&m.subject, tables))
+            }
+        },
+        out,
+    );
+}
+
+/// A finding for every stated amount whose item `lookup` knows and whose value differs.
+pub(super) fn check_amounts_with(
+    paragraphs: &[Paragraph],
+    all: &[Mention],
+    lookup: &dyn Fn(&Mention) -> Option<Expected>,
+    out: &mut Vec<Finding>,
+) {
     for m in all.iter().filter(|m| m.role == Role::Stated) {
         let p = &paragraphs[m.para];
         let head = p.slice(0, 12);
@@ -388,12 +409,7 @@ pub(crate) fn check_amounts(
         if head.contains("资金分配") || head.contains("分配情况") {
             continue;
         }
-        let found = if m.sentence_before.contains("项)") && m.subject.chars().count() <= 6 {
-            xiang(&m.sentence_before, tables)
-        } else {
-            named_total(&m.subject, tables).or_else(|| class(&m.subject, tables))
-        };
-        let Some(exp) = found else {
+        let Some(exp) = lookup(m) else {
             continue;
         };
         // 三公 items are the table's only where the text speaks of 三公.

@@ -73,7 +73,7 @@ fn severity_of(printed: Decimal, decimals: u32, exact: Option<Decimal>) -> (Seve
     }
 }
 
-fn percent_text(v: Decimal) -> String {
+pub(super) fn percent_text(v: Decimal) -> String {
     format!("{}%", v.round_dp(2).normalize())
 }
 
@@ -83,7 +83,13 @@ pub(crate) fn quote(p: &Paragraph, start: usize, end: usize) -> String {
         .to_string()
 }
 
-fn finding(rule: &str, p: &Paragraph, m: &Mention, start: usize, message: String) -> Finding {
+pub(super) fn finding(
+    rule: &str,
+    p: &Paragraph,
+    m: &Mention,
+    start: usize,
+    message: String,
+) -> Finding {
     Finding {
         rule: rule.to_string(),
         title: rule_title(rule),
@@ -317,10 +323,12 @@ pub(crate) fn check_shares(
                 .take_while(|m| m.sentence == pct.sentence)
                 .find(|m| m.role == Role::Stated)
         };
+        let p = &paragraphs[pct.para];
         let Some(total) = total else {
+            // "占本年支出合计的99.86%": the text names a total of the tables without stating it.
+            named_table_share(p, pct, part, totals, out);
             continue;
         };
-        let p = &paragraphs[pct.para];
         let exact = ratio_percent(part.token.value, total.token.value);
         let expected = exact
             .map(percent_text)
@@ -383,4 +391,57 @@ pub(crate) fn check_completion_base(
             ),
         ));
     }
+}
+
+/// A share "占本年支出合计的x%" (or 本年收入合计, 收入支出总计) whose total the text does not state:
+/// checked against the table total that comes closest, when the tables are given. Called only
+/// when no total of the text and no table total fits the printed percentage.
+fn named_table_share(
+    p: &Paragraph,
+    pct: &Mention,
+    part: &Mention,
+    totals: &[Decimal],
+    out: &mut Vec<Finding>,
+) {
+    let before = crate::text::fold_label(&p.slice(part.token.end, pct.token.start));
+    let names_total = [
+        "本年支出合计",
+        "本年收入合计",
+        "收入支出总计",
+        "支出合计",
+        "收入合计",
+    ]
+    .iter()
+    .any(|w| before.contains(w));
+    if !names_total {
+        return;
+    }
+    let printed = pct.token.value;
+    let Some((whole, exact)) = totals
+        .iter()
+        .filter_map(|t| ratio_percent(part.token.value, *t).map(|r| (*t, r)))
+        .min_by_key(|(_, r)| (*r - printed).abs())
+    else {
+        return;
+    };
+    let (severity, slip) = severity_of(printed, pct.token.decimals, Some(exact));
+    let mut f = finding(
+        if slip {
+            "narrative_percent_rounding"
+        } else {
+            "narrative_share"
+        },
+        p,
+        pct,
+        part.clause_start,
+        format!(
+            "{}万元占表中{}万元的{}，文中为{}。",
+            wan_decimal(part.token.value),
+            wan_decimal(whole),
+            percent_text(exact),
+            percent_text(printed)
+        ),
+    );
+    f.severity = severity;
+    out.push(f);
 }

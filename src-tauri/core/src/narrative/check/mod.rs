@@ -5,6 +5,7 @@
 //! describes, amounts of recognised items are compared with them too. What cannot be verified
 //! is left alone: no false alarms.
 
+mod against_final;
 mod against_tables;
 mod arranged;
 mod consistency;
@@ -17,7 +18,7 @@ use rust_decimal::Decimal;
 
 use crate::checks::Finding;
 use crate::money::Scale;
-use crate::tables::BudgetTables;
+use crate::tables::{BudgetTables, FinalColumn, FinalTables};
 
 pub use read::{is_narrative_path, read_narrative, read_narrative_bytes, NarrativeReadError};
 
@@ -60,6 +61,55 @@ pub fn check_narrative(text: &str, tables: Option<&BudgetTables>) -> Vec<Finding
         projects::check_projects(text, tables, &mut findings);
         arranged::check_not_arranged(&paragraphs, tables, &mut findings);
     }
+    findings.sort_by_key(|f| f.location.line);
+    findings
+}
+
+/// Totals of the 决算 tables a share may be of (本年收入, 本年支出, 一般公共预算财政拨款支出, 财政拨款,
+/// 基本支出).
+fn final_totals(tables: &FinalTables) -> Vec<Decimal> {
+    let mut out = Vec::new();
+    if let Some(t) = &tables.f1 {
+        out.extend(
+            [&t.income_total, &t.expenditure_total, &t.income_grand_total]
+                .into_iter()
+                .flatten()
+                .map(|i| i.amount.value),
+        );
+    }
+    if let Some(t) = &tables.f4 {
+        out.extend(t.income_total.iter().map(|i| i.amount.value));
+    }
+    for table in [tables.f3.as_ref(), tables.f5.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        for column in [FinalColumn::Total, FinalColumn::Basic] {
+            out.extend(
+                table
+                    .total
+                    .as_ref()
+                    .and_then(|r| table.value(r, column))
+                    .map(|a| a.value),
+            );
+        }
+    }
+    out.into_iter()
+        .filter(|m| !m.is_zero())
+        .map(|m| m.to_decimal(Scale::Wanyuan))
+        .collect()
+}
+
+/// Checks a 决算 情况说明 `text` against itself and against the 决算 `tables` it describes.
+pub fn check_narrative_final(text: &str, tables: &FinalTables) -> Vec<Finding> {
+    let paragraphs = text::paragraphs(text);
+    let all = mentions::mentions(&paragraphs);
+    let mut findings = Vec::new();
+    consistency::check_changes(&paragraphs, &all, &mut findings);
+    consistency::check_completion_base(&paragraphs, &all, &mut findings);
+    consistency::check_shares(&paragraphs, &all, &final_totals(tables), &mut findings);
+    against_final::check_final_amounts(&paragraphs, &all, tables, &mut findings);
+    against_final::check_three_public_completion(&paragraphs, &all, tables, &mut findings);
     findings.sort_by_key(|f| f.location.line);
     findings
 }
