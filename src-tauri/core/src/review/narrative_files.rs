@@ -15,8 +15,8 @@ use crate::narrative::check::{check_narrative, check_narrative_final, read_narra
 /// The tables a 情况说明 describes: a 预算's or a 决算's.
 #[derive(Clone)]
 pub enum DescribedTables {
-    Budget(BudgetTables),
-    Final(FinalTables),
+    Budget(Box<BudgetTables>),
+    Final(Box<FinalTables>),
 }
 
 /// Reads and checks one narrative file, against `tables` when given. Never fails: an unreadable
@@ -24,7 +24,9 @@ pub enum DescribedTables {
 pub fn review_narrative(path: &Path, tables: Option<&BudgetTables>) -> ReviewedFile {
     review_narrative_against(
         path,
-        tables.map(|t| DescribedTables::Budget(t.clone())).as_ref(),
+        tables
+            .map(|t| DescribedTables::Budget(Box::new(t.clone())))
+            .as_ref(),
     )
 }
 
@@ -93,9 +95,9 @@ pub fn check_with_workbooks(paths: &[PathBuf], files: &mut [ReviewedFile]) {
         if read[chosen].is_none() {
             read[chosen] = crate::xlsx::read(&workbooks[chosen].0).ok().map(|w| {
                 if w.kind == crate::xlsx::DocumentKind::FinalAccounts {
-                    DescribedTables::Final(w.final_tables)
+                    DescribedTables::Final(Box::new(w.final_tables))
                 } else {
-                    DescribedTables::Budget(w.tables)
+                    DescribedTables::Budget(Box::new(w.tables))
                 }
             });
         }
