@@ -13,7 +13,7 @@ use budget_core::prepare::final_accounts::{
     export_final_disclosure, final_narrative, final_preview, final_tables_for_disclosure,
     review_final_disclosure,
 };
-use budget_core::review::{review_file, FileKind};
+use budget_core::review::{review_file, review_files, FileKind};
 use budget_core::store::Store;
 use budget_core::tables::FinalIncome;
 use budget_core::Money;
@@ -188,4 +188,25 @@ fn completion_rates_come_from_the_years_budget_and_opening_from_last_years_closi
     assert_eq!(read.error_count, 0, "{:#?}", read.findings);
     // A 预算 disclosure has no 决算 workbook.
     assert!(export_final_disclosure(&store, budget.id, &path).is_err());
+
+    // The two years' exported workbooks reviewed together: 2024's 年初 against 2023's 年末.
+    let before = dir.path().join("2023决算公开表.xlsx");
+    export_final_disclosure(&store, prior.id, &before).unwrap();
+    let files = review_files(&[path.clone(), before]);
+    let chain: Vec<_> = files[0]
+        .findings
+        .iter()
+        .filter(|f| f.rule == "final_carry_chain")
+        .collect();
+    assert_eq!(chain.len(), 2, "{:#?}", files[0].findings);
+    assert!(
+        chain[0].message.contains("上年决算见“2023决算公开表.xlsx”"),
+        "{}",
+        chain[0].message
+    );
+    assert_eq!(files[0].error_count, 2);
+    assert!(files[1]
+        .findings
+        .iter()
+        .all(|f| f.rule != "final_carry_chain"));
 }

@@ -1,6 +1,7 @@
 //! The one entry point of 审核 for the app and the command line: read a file, recognise its
 //! tables, run the checks, and say what was found.
 
+mod final_years;
 mod narrative_files;
 pub mod report;
 
@@ -222,6 +223,8 @@ pub fn review_files_with_progress(
     let mut files = review_each(paths, progress);
     // A 情况说明 given with a budget workbook is checked against that workbook's tables.
     narrative_files::check_with_workbooks(paths, &mut files);
+    // A unit's 决算 of the year before, in the same batch, is where this year's 年初 comes from.
+    final_years::check_consecutive_years(paths, &mut files);
     files
 }
 
