@@ -7,11 +7,11 @@ use budget_core::final_accounts::{
 };
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
 use budget_core::money::{parse_amount, Scale};
-use budget_core::narrative::NarrativeInput;
+use budget_core::narrative::{DocumentTexts, NarrativeInput};
 use budget_core::prepare::disclosure_tables;
 use budget_core::prepare::final_accounts::{
     export_final_disclosure, final_narrative, final_preview, final_tables_for_disclosure,
-    review_final_disclosure,
+    review_final_disclosure, save_final_document,
 };
 use budget_core::review::{review_file, review_files, FileKind};
 use budget_core::store::Store;
@@ -209,4 +209,25 @@ fn completion_rates_come_from_the_years_budget_and_opening_from_last_years_closi
         .findings
         .iter()
         .all(|f| f.rule != "final_carry_chain"));
+
+    // The complete 决算 document as .docx.
+    let docx = dir.path().join("2024年部门决算公开.docx");
+    save_final_document(
+        &store,
+        fin.id,
+        &NarrativeInput::default(),
+        &DocumentTexts::default(),
+        &docx,
+    )
+    .unwrap();
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip package");
+    assert!(save_final_document(
+        &store,
+        budget.id,
+        &NarrativeInput::default(),
+        &DocumentTexts::default(),
+        &docx
+    )
+    .is_err());
 }

@@ -731,3 +731,85 @@ fn the_final_accounts_workbook_prints_each_table_on_one_readable_page() {
         assert_eq!(!page.is_landscape(), portrait, "{p:?}");
     }
 }
+
+/// The complete 部门决算 document of 普陀区规划和自然资源局 2024: cover and parts named 决算, the
+/// nine tables each starting a landscape or portrait page of its own with its 合计, the 决算
+/// 情况说明 and the 决算 名词解释, nothing below 9 points.
+#[test]
+fn the_final_accounts_document_prints_its_nine_tables_and_its_text() {
+    use budget_core::final_accounts::{
+        derive_final_tables, general_budget_completion, three_public_completion,
+    };
+    use budget_core::narrative::{generate_final, save_final_document_docx, FinalSources};
+    use budget_core::tables::final_templates;
+    use budget_core::xlsx::write::write_final_workbook_laid_out;
+    use budget_tests::final_accounts::{putuo_planning_2024, PUTUO_PLANNING_UNIT};
+
+    let template = &final_templates()[0];
+    let tables = derive_final_tables(&putuo_planning_2024(), Catalog::embedded(2024), template);
+    let header = WorkbookHeader {
+        unit: PUTUO_PLANNING_UNIT.to_string(),
+        year: 2024,
+    };
+    let completion = general_budget_completion(tables.f5.as_ref().unwrap(), None);
+    let three_public = three_public_completion(tables.f7.as_ref().unwrap());
+    let input = NarrativeInput {
+        unit: PUTUO_PLANNING_UNIT.to_string(),
+        year: 2024,
+        ..NarrativeInput::default()
+    };
+    let narrative = generate_final(
+        &FinalSources {
+            tables: &tables,
+            prior: None,
+            completion: &completion,
+            three_public: &three_public,
+        },
+        &input,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("决算.docx");
+    save_final_document_docx(
+        &docx,
+        &tables,
+        template,
+        &header,
+        &narrative,
+        &document_texts("2025年5月20日"),
+        &input.facts.staff,
+    )
+    .unwrap();
+    let pdf = print::to_pdf(&docx);
+    let pages = print::pages(&pdf);
+    let texts = print::page_texts(&pdf);
+    readable("决算.docx", &pages);
+    let (bytes, layouts) = write_final_workbook_laid_out(&tables, template, &header).unwrap();
+    let sheets = xlsx::load_bytes(Path::new("t.xlsx"), bytes).unwrap().sheets;
+    let placed = place_tables(
+        "决算.docx",
+        &texts,
+        &sheets,
+        &layouts,
+        // The 目录 names the section too: the last page holding it is part three's first.
+        Some("一、收入支出决算总体情况说明"),
+    );
+    assert_eq!(placed.len(), 9);
+    for p in &placed {
+        assert_eq!((p.pages, p.total_page), (1, p.title_page), "{p:?}");
+    }
+    let all: String = texts
+        .concat()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for needle in [
+        "2024年部门决算公开",
+        "第二部分2024年部门决算公开表",
+        "收入支出决算总体情况说明",
+        "八、年初结转和结余：",
+        "2025年5月20日",
+    ] {
+        assert!(all.contains(needle), "{needle} printed");
+    }
+    assert!(!all.contains("部门预算公开"), "a 决算 document says 决算");
+}

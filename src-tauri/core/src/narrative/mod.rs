@@ -21,7 +21,10 @@ mod workbook;
 pub use check::{
     check_narrative, check_narrative_final, is_narrative_path, read_narrative, NarrativeReadError,
 };
-pub use docx::{save_document_docx, write_document_docx, DocumentTexts, DocxError};
+pub use docx::{
+    save_document_docx, save_final_document_docx, write_document_docx, write_final_document_docx,
+    DocumentTexts, DocxError,
+};
 pub use gaps::{document_gaps, DocumentGap};
 pub use generate::final_accounts::{generate_final, FinalSources};
 pub use generate::{generate, staff_sentence, TO_FILL};

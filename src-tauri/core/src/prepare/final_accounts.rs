@@ -16,7 +16,10 @@ use crate::final_accounts::{
 };
 use crate::model::{Disclosure, DisclosureKind, Unit};
 use crate::money::Money;
-use crate::narrative::{generate_final, FinalSources, Narrative, NarrativeInput};
+use crate::narrative::{
+    generate_final, save_final_document_docx, DocumentTexts, FinalSources, Narrative,
+    NarrativeInput,
+};
 use crate::sheet_view::{view_of_grid, SheetView};
 use crate::store::Store;
 use crate::tables::{final_templates, BudgetTables, FinalTables, FinalTemplate};
@@ -410,4 +413,28 @@ pub fn import_final_data(
         None => store.create_disclosure(found.id, year, DisclosureKind::FinalAccounts)?,
     };
     import_final_data_into(store, disclosure.id, path)
+}
+
+/// Writes the complete 部门决算 document of a stored 决算 disclosure as a .docx: 封面, 目录, 概况
+/// (`texts`, `input.facts.staff`), the nine tables as they print, the 情况说明 generated with the
+/// reasons of `input.texts`, the 决算 名词解释 and the signature.
+pub fn save_final_document(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+    texts: &DocumentTexts,
+    path: &Path,
+) -> Result<(), CoreError> {
+    let (tables, template, header) = workbook_parts(store, disclosure_id)?;
+    let narrative = final_narrative(store, disclosure_id, input)?;
+    save_final_document_docx(
+        path,
+        &tables,
+        template,
+        &header,
+        &narrative,
+        texts,
+        &input.facts.staff,
+    )
+    .map_err(|e| CoreError::Invalid(e.to_string()))
 }

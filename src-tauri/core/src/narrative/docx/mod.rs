@@ -9,8 +9,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::tables::{BudgetTables, Template};
-use crate::xlsx::write::{write_disclosure_workbook_laid_out, SheetLayout, WorkbookHeader};
+use crate::tables::{BudgetTables, FinalTables, FinalTemplate, Template};
+use crate::xlsx::write::{
+    write_disclosure_workbook_laid_out, write_final_workbook_laid_out, Orientation, SheetLayout,
+    WorkbookHeader,
+};
 use crate::xlsx::{load_bytes, ReportHeading, SheetGrid};
 
 use super::generate::staff_sentence;
@@ -62,6 +65,9 @@ const CHINESE: [&str; 11] = [
     "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一",
 ];
 
+/// The height in points one note line under a table takes.
+const NOTE_LINE: f64 = 16.0;
+
 fn numbered(i: usize) -> &'static str {
     CHINESE.get(i).copied().unwrap_or("")
 }
@@ -77,18 +83,23 @@ fn grid_text(grid: &SheetGrid, row: u32, separator: &str) -> String {
 
 /// One exported sheet on pages of its own: "表N", its title and 编制部门 line kept with the
 /// table, the table (header rows repeated, figures on one line), the note under it.
-fn sheet_section(grid: &SheetGrid, layout: &SheetLayout, first_table: bool) -> String {
+fn sheet_section(
+    grid: &SheetGrid,
+    layout: &SheetLayout,
+    first_table: bool,
+    new_page: bool,
+) -> String {
     let height = grid.height();
     if height == 0 {
         return String::new();
     }
     let mut xml = String::new();
     let caption = paragraph(&grid.name, Look::Caption);
-    if first_table {
-        xml.push_str(&caption);
-    } else {
-        // Every table starts a page.
+    if new_page {
+        // Every table starts a page (a section break before it already does).
         xml.push_str(&caption.replacen("<w:pPr>", "<w:pPr><w:pageBreakBefore/>", 1));
+    } else {
+        xml.push_str(&caption);
     }
     let first = layout.header.map_or(0, |(a, _)| a).min(height);
     for row in 0..first {
@@ -102,14 +113,19 @@ fn sheet_section(grid: &SheetGrid, layout: &SheetLayout, first_table: bool) -> S
         .unwrap_or(height - 1)
         .min(height - 1);
     if first <= last {
-        // The first table shares its page with the part heading (one 28-point line).
-        let above = if first_table { 28.0 } else { 0.0 };
+        // The first table shares its page with the part heading (one 28-point line), and the
+        // notes under a table ("注：本表反映…") stay on its page: their lines are kept free.
+        let notes = (last + 1..height)
+            .filter(|row| !grid_text(grid, *row, "").is_empty())
+            .count();
+        let above = if first_table { 28.0 } else { 0.0 } + NOTE_LINE * notes as f64;
+        let landscape = layout.orientation == Orientation::Landscape;
         xml.push_str(&xml::table(
             grid,
             first,
             last,
             layout,
-            xml::text_width_twips(true),
+            xml::text_width_twips(landscape),
             above,
         ));
     }
@@ -120,6 +136,15 @@ fn sheet_section(grid: &SheetGrid, layout: &SheetLayout, first_table: bool) -> S
         }
     }
     xml
+}
+
+/// What differs between the 预算 and the 决算 document besides the tables and the text.
+struct DocumentWords<'a> {
+    /// "部门预算" / "部门决算".
+    kind: &'a str,
+    /// The titles of the tables, in order, for the 目录.
+    titles: Vec<&'a str>,
+    glossary: &'a [&'a str],
 }
 
 /// The whole document's bytes. `staff` gives the 人员 sentence of 第一部分; a figure not
@@ -134,9 +159,47 @@ pub fn write_document_docx(
 ) -> Result<Vec<u8>, DocxError> {
     let (workbook, layouts) = write_disclosure_workbook_laid_out(tables, template, header)
         .map_err(|e| DocxError::Tables(e.to_string()))?;
+    let words = DocumentWords {
+        kind: "部门预算",
+        titles: template.tables.iter().map(|t| t.title).collect(),
+        glossary: &glossary::TERMS,
+    };
+    write_document(workbook, &layouts, &words, header, narrative, texts, staff)
+}
+
+/// The whole 部门决算 document's bytes: the nine 决算 tables of `template`, the 决算 情况说明
+/// and the 决算 名词解释.
+pub fn write_final_document_docx(
+    tables: &FinalTables,
+    template: &FinalTemplate,
+    header: &WorkbookHeader,
+    narrative: &Narrative,
+    texts: &DocumentTexts,
+    staff: &StaffFacts,
+) -> Result<Vec<u8>, DocxError> {
+    let (workbook, layouts) = write_final_workbook_laid_out(tables, template, header)
+        .map_err(|e| DocxError::Tables(e.to_string()))?;
+    let words = DocumentWords {
+        kind: "部门决算",
+        titles: template.tables.iter().map(|t| t.title).collect(),
+        glossary: &glossary::FINAL_TERMS,
+    };
+    write_document(workbook, &layouts, &words, header, narrative, texts, staff)
+}
+
+fn write_document(
+    workbook: Vec<u8>,
+    layouts: &[SheetLayout],
+    words: &DocumentWords<'_>,
+    header: &WorkbookHeader,
+    narrative: &Narrative,
+    texts: &DocumentTexts,
+    staff: &StaffFacts,
+) -> Result<Vec<u8>, DocxError> {
     let book = load_bytes(Path::new("公开表.xlsx"), workbook)
         .map_err(|e| DocxError::Tables(e.to_string()))?;
     let (unit, year) = (&header.unit, header.year);
+    let kind = words.kind;
     let mut body = String::new();
 
     // 封面
@@ -147,7 +210,7 @@ pub fn write_document_docx(
         body.push_str(&paragraph(&texts.region, Look::Cover));
     }
     body.push_str(&paragraph(unit, Look::Cover));
-    body.push_str(&paragraph(&format!("{year}年部门预算公开"), Look::Cover));
+    body.push_str(&paragraph(&format!("{year}年{kind}公开"), Look::Cover));
     body.push_str(&page_break());
 
     // 目录
@@ -159,14 +222,11 @@ pub fn write_document_docx(
     body.push_str(&paragraph("一、主要职能", Look::Body));
     body.push_str(&paragraph("二、机构设置及人员情况", Look::Body));
     body.push_str(&paragraph(
-        &format!("第二部分 {year}年部门预算公开表"),
+        &format!("第二部分 {year}年{kind}公开表"),
         Look::Heading,
     ));
-    for (i, spec) in template.tables.iter().enumerate() {
-        body.push_str(&paragraph(
-            &format!("{}、{}", numbered(i), spec.title),
-            Look::Body,
-        ));
+    for (i, title) in words.titles.iter().enumerate() {
+        body.push_str(&paragraph(&format!("{}、{title}", numbered(i)), Look::Body));
     }
     body.push_str(&paragraph(&narrative.title, Look::Heading));
     for section in &narrative.sections {
@@ -194,13 +254,22 @@ pub fn write_document_docx(
 
     // 第二部分
     body.push_str(&paragraph(
-        &format!("第二部分 {year}年部门预算公开表"),
+        &format!("第二部分 {year}年{kind}公开表"),
         Look::Part,
     ));
-    for (i, (sheet, layout)) in book.sheets.iter().zip(&layouts).enumerate() {
-        body.push_str(&sheet_section(sheet, layout, i == 0));
+    // Each table on paper of its orientation: a section ends where the orientation changes.
+    let mut current: Option<Orientation> = None;
+    for (i, (sheet, layout)) in book.sheets.iter().zip(layouts).enumerate() {
+        let turned = current.is_some_and(|c| c != layout.orientation);
+        if let Some(c) = current.filter(|_| turned) {
+            body.push_str(&xml::table_section_end(c == Orientation::Landscape));
+        }
+        body.push_str(&sheet_section(sheet, layout, i == 0, i > 0 && !turned));
+        current = Some(layout.orientation);
     }
-    body.push_str(&xml::section_end(true));
+    body.push_str(&xml::table_section_end(
+        current.is_none_or(|c| c == Orientation::Landscape),
+    ));
 
     // 第三部分
     body.push_str(&paragraph(&narrative.title, Look::Part));
@@ -214,7 +283,7 @@ pub fn write_document_docx(
 
     // 第四部分, and the signature with its date.
     body.push_str(&paragraph("第四部分 名词解释", Look::Part));
-    for term in glossary::TERMS {
+    for term in words.glossary {
         body.push_str(&paragraph(term, Look::Body));
     }
     body.push_str(&paragraph("", Look::Blank));
@@ -235,6 +304,26 @@ pub fn save_document_docx(
     staff: &StaffFacts,
 ) -> Result<(), DocxError> {
     let bytes = write_document_docx(tables, template, header, narrative, texts, staff)?;
+    let io = |source| DocxError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let partial = path.with_extension("docx.partial");
+    std::fs::write(&partial, bytes).map_err(io)?;
+    std::fs::rename(&partial, path).map_err(io)
+}
+
+/// Writes the 部门决算 document to `path`, as `save_document_docx` does.
+pub fn save_final_document_docx(
+    path: &Path,
+    tables: &FinalTables,
+    template: &FinalTemplate,
+    header: &WorkbookHeader,
+    narrative: &Narrative,
+    texts: &DocumentTexts,
+    staff: &StaffFacts,
+) -> Result<(), DocxError> {
+    let bytes = write_final_document_docx(tables, template, header, narrative, texts, staff)?;
     let io = |source| DocxError::Io {
         path: path.to_path_buf(),
         source,

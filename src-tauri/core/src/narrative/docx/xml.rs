@@ -389,7 +389,15 @@ pub fn table(
 ) -> String {
     let width = grid.width().max(1);
     let header = layout.header.filter(|(a, b)| *a >= first && *b <= last);
-    let (size, widths) = fit(grid, first, last, header, total, table_page_height(above));
+    let landscape = layout.orientation == crate::xlsx::write::Orientation::Landscape;
+    let (size, widths) = fit(
+        grid,
+        first,
+        last,
+        header,
+        total,
+        table_page_height(above, landscape),
+    );
     let line = table_line(size);
     let table_width: u32 = widths.iter().sum();
     let mut xml = format!(
@@ -479,8 +487,9 @@ const TABLE_LEAD: f64 = 60.0;
 
 /// The height a table has on its landscape page, in points, when `above` points of other
 /// text (a part heading) come before its caption.
-fn table_page_height(above: f64) -> f64 {
-    f64::from(A4_SHORT - 2 * TABLE_MARGIN) / 20.0 - TABLE_LEAD - above
+fn table_page_height(above: f64, landscape: bool) -> f64 {
+    let paper = if landscape { A4_SHORT } else { A4_LONG };
+    f64::from(paper - 2 * TABLE_MARGIN) / 20.0 - TABLE_LEAD - above
 }
 
 /// The text width of a page in twips.
@@ -492,12 +501,13 @@ pub fn text_width_twips(landscape: bool) -> u32 {
     }
 }
 
-fn section_properties(landscape: bool) -> String {
-    let (w, h, orient, top) = if landscape {
-        (A4_LONG, A4_SHORT, r#" w:orient="landscape""#, TABLE_MARGIN)
+fn section_properties(landscape: bool, tables: bool) -> String {
+    let (w, h, orient) = if landscape {
+        (A4_LONG, A4_SHORT, r#" w:orient="landscape""#)
     } else {
-        (A4_SHORT, A4_LONG, "", MARGIN)
+        (A4_SHORT, A4_LONG, "")
     };
+    let top = if tables { TABLE_MARGIN } else { MARGIN };
     format!(
         r#"<w:sectPr><w:pgSz w:w="{w}" w:h="{h}"{orient}/><w:pgMar w:top="{top}" w:right="{MARGIN}" w:bottom="{top}" w:left="{MARGIN}" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>"#
     )
@@ -508,7 +518,16 @@ fn section_properties(landscape: bool) -> String {
 pub fn section_end(landscape: bool) -> String {
     format!(
         "<w:p><w:pPr>{}</w:pPr></w:p>",
-        section_properties(landscape)
+        section_properties(landscape, landscape)
+    )
+}
+
+/// Ends a section of tables printed in the given orientation (the 决算 template prints some
+/// tables portrait), with the tables' narrow top and bottom margins.
+pub fn table_section_end(landscape: bool) -> String {
+    format!(
+        "<w:p><w:pPr>{}</w:pPr></w:p>",
+        section_properties(landscape, true)
     )
 }
 
@@ -532,7 +551,7 @@ pub fn package(body: &str) -> Result<Vec<u8>, String> {
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}{}</w:body></w:document>"#,
-        section_properties(false)
+        section_properties(false, false)
     );
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
