@@ -11,7 +11,7 @@ use budget_core::narrative::{DocumentTexts, NarrativeInput};
 use budget_core::prepare::disclosure_tables;
 use budget_core::prepare::final_accounts::{
     export_final_disclosure, final_narrative, final_preview, final_tables_for_disclosure,
-    review_final_disclosure, save_final_document,
+    opening_from_last_year, review_final_disclosure, save_final_document,
 };
 use budget_core::review::{review_file, review_files, FileKind};
 use budget_core::store::Store;
@@ -230,4 +230,17 @@ fn completion_rates_come_from_the_years_budget_and_opening_from_last_years_closi
         &docx
     )
     .is_err());
+
+    // Last year's 年末 offered as this year's 年初.
+    let offered = opening_from_last_year(&store, fin.id).unwrap();
+    assert_eq!(
+        offered,
+        vec![CarryOver {
+            fund: CarryFund::General,
+            function_code: first.clone(),
+            opening: wan("40.00"),
+            closing: Money::ZERO,
+        }]
+    );
+    assert!(opening_from_last_year(&store, prior.id).unwrap().is_empty());
 }

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::checks::{check_final_tables, check_final_years, Finding};
 use crate::error::CoreError;
 use crate::final_accounts::{
-    derive_final_tables, general_budget_completion, three_public_completion, validate, Completion,
-    DataProblem, FinalData, ThreePublicBudget,
+    derive_final_tables, general_budget_completion, three_public_completion, validate, CarryOver,
+    Completion, DataProblem, FinalData, ThreePublicBudget,
 };
 use crate::model::{Disclosure, DisclosureKind, Unit};
 use crate::money::Money;
@@ -437,4 +437,43 @@ pub fn save_final_document(
         &input.facts.staff,
     )
     .map_err(|e| CoreError::Invalid(e.to_string()))
+}
+
+/// This year's 年初结转和结余 as last year's 决算 left them: one row per fund and function code
+/// with last year's 年末 as 年初 (年末 left at 0 to be entered). Empty when the unit has no 决算
+/// of the year before. The officer takes them over in the 决算数据 grid; a 年初 changed afterwards
+/// is reported by `final_carry_chain` and needs its reason.
+pub fn opening_from_last_year(
+    store: &Store,
+    disclosure_id: i64,
+) -> Result<Vec<CarryOver>, CoreError> {
+    let disclosure = store.get_disclosure(disclosure_id)?;
+    let Some(prior) = sibling(
+        store,
+        &disclosure,
+        disclosure.year - 1,
+        DisclosureKind::FinalAccounts,
+    )?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut rows: Vec<CarryOver> = Vec::new();
+    for c in store.load_final_data(prior.id)?.carry_overs {
+        if c.closing.is_zero() {
+            continue;
+        }
+        match rows
+            .iter_mut()
+            .find(|r| r.fund == c.fund && r.function_code == c.function_code)
+        {
+            Some(r) => r.opening += c.closing,
+            None => rows.push(CarryOver {
+                fund: c.fund,
+                function_code: c.function_code,
+                opening: c.closing,
+                closing: Money::ZERO,
+            }),
+        }
+    }
+    Ok(rows)
 }
