@@ -163,4 +163,46 @@ mod tests {
                 .carried_from_last_year
         );
     }
+
+    /// The 决算 情况说明 keeps its reasons here too: per disclosure, and offered again only to
+    /// next year's 决算, never to a 预算 of that year.
+    #[test]
+    fn a_final_accounts_document_is_kept_apart_from_the_budgets() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("d.sqlite")).unwrap();
+        let unit = s
+            .create_unit(&UnitInput {
+                name: "若羌县财政局".into(),
+                code: "1".into(),
+                unit_type: UnitType::Administrative,
+                parent_id: None,
+            })
+            .unwrap();
+        let final_2023 = s
+            .create_disclosure(unit.id, 2023, DisclosureKind::FinalAccounts)
+            .unwrap();
+        let mut doc = s.stored_document_input(final_2023.id).unwrap();
+        doc.input
+            .texts
+            .insert("final.overall".into(), "人员减少".into());
+        s.save_document_input(final_2023.id, &doc).unwrap();
+        assert_eq!(
+            s.stored_document_input(final_2023.id).unwrap().input.texts["final.overall"],
+            "人员减少"
+        );
+
+        let budget_2024 = s
+            .create_disclosure(unit.id, 2024, DisclosureKind::Budget)
+            .unwrap();
+        let final_2024 = s
+            .create_disclosure(unit.id, 2024, DisclosureKind::FinalAccounts)
+            .unwrap();
+        let budget = s.stored_document_input(budget_2024.id).unwrap();
+        assert!(!budget.carried_from_last_year);
+        assert!(budget.input.texts.is_empty());
+        let carried = s.stored_document_input(final_2024.id).unwrap();
+        assert!(carried.carried_from_last_year);
+        assert_eq!(carried.input.year, 2024);
+        assert_eq!(carried.input.texts["final.overall"], "人员减少");
+    }
 }
