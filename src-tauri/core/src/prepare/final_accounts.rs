@@ -4,7 +4,7 @@
 //! from the same unit's 预算 disclosure of the year.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +14,7 @@ use crate::final_accounts::{
     derive_final_tables, general_budget_completion, three_public_completion, validate, CarryOver,
     Completion, DataProblem, FinalData, ThreePublicBudget,
 };
-use crate::model::{Disclosure, DisclosureKind, Unit};
+use crate::model::{Disclosure, DisclosureKind};
 use crate::money::Money;
 use crate::narrative::{
     generate_final, save_final_document_docx, DocumentTexts, FinalSources, Narrative,
@@ -23,10 +23,12 @@ use crate::narrative::{
 use crate::sheet_view::{view_of_grid, SheetView};
 use crate::store::Store;
 use crate::tables::{final_templates, BudgetTables, FinalTables, FinalTemplate};
-use crate::xlsx::final_data::{read_final_data, FinalDataProblem};
 use crate::xlsx::write::{write_final_workbook, write_final_workbook_laid_out, WorkbookHeader};
 
 use super::disclosure_tables;
+pub use super::final_import::{
+    import_final_data, import_final_data_into, FinalImportError, FinalImportOutcome,
+};
 
 /// The 决算 template a disclosure names, or the default one (the MoF/Shanghai 2024 set) for a
 /// name this version does not know.
@@ -178,67 +180,22 @@ pub struct FinalReview {
     pub prior_from: Option<String>,
 }
 
-/// Derives, checks and compares a 决算 disclosure.
-pub fn review_final_disclosure(
-    store: &Store,
-    disclosure_id: i64,
-) -> Result<FinalReview, CoreError> {
-    let disclosure = store.get_disclosure(disclosure_id)?;
-    let catalog = store.catalog(disclosure.year)?;
-    let budget = year_budget(store, &disclosure)?;
-    let data = data_with_budget(store, &disclosure, budget.as_ref())?;
-    let tables = derive_for(store, &disclosure, &data)?;
-    let mut findings = check_final_tables(&tables, &catalog);
-    let prior = sibling(
-        store,
-        &disclosure,
-        disclosure.year - 1,
-        DisclosureKind::FinalAccounts,
-    )?;
-    if let Some(prior) = &prior {
-        let prior_budget = year_budget(store, prior)?;
-        let prior_data = data_with_budget(store, prior, prior_budget.as_ref())?;
-        let prior_tables = derive_for(store, prior, &prior_data)?;
-        findings.extend(check_final_years(&tables, &prior_tables));
-    }
-    let by_item = budget.as_ref().and_then(general_budget_by_item);
-    let completion = tables
-        .f5
-        .as_ref()
-        .map(|f5| general_budget_completion(f5, by_item.as_ref()))
-        .unwrap_or_default();
-    let three_public = tables
-        .f7
-        .as_ref()
-        .map(three_public_completion)
-        .unwrap_or_default();
-    Ok(FinalReview {
-        problems: validate(&data, &catalog),
-        findings,
-        completion,
-        three_public,
-        budget_from: budget
-            .is_some()
-            .then(|| format!("{}年预算", disclosure.year)),
-        prior_from: prior.map(|p| format!("{}年决算", p.year)),
-    })
+/// A stored 决算 disclosure with everything its year brings: the data (三公 预算数 from the
+/// year's 预算 when none was typed), the derived tables, last year's tables, and the 完成率.
+struct Year {
+    disclosure: Disclosure,
+    data: FinalData,
+    tables: FinalTables,
+    /// Last year's 决算 disclosure and its tables.
+    prior: Option<(Disclosure, FinalTables)>,
+    /// True when the year's 预算 disclosure exists.
+    budget_known: bool,
+    completion: Vec<Completion>,
+    three_public: Vec<Completion>,
 }
 
-/// 第三部分 情况说明 of a stored 决算 disclosure: every number from its derived tables, last
-/// year's 决算 and the year's 预算; the reasons from `input.texts` (keys "final.…"). The unit and
-/// year are the stored ones.
-pub fn final_narrative(
-    store: &Store,
-    disclosure_id: i64,
-    input: &NarrativeInput,
-) -> Result<Narrative, CoreError> {
+fn year_of(store: &Store, disclosure_id: i64) -> Result<Year, CoreError> {
     let disclosure = store.get_disclosure(disclosure_id)?;
-    if disclosure.kind != DisclosureKind::FinalAccounts {
-        return Err(CoreError::Invalid(
-            "决算情况说明只能为部门决算公开生成。".to_string(),
-        ));
-    }
-    let unit = store.get_unit(disclosure.unit_id)?;
     let budget = year_budget(store, &disclosure)?;
     let data = data_with_budget(store, &disclosure, budget.as_ref())?;
     let tables = derive_for(store, &disclosure, &data)?;
@@ -251,7 +208,8 @@ pub fn final_narrative(
         Some(prior) => {
             let prior_budget = year_budget(store, &prior)?;
             let prior_data = data_with_budget(store, &prior, prior_budget.as_ref())?;
-            Some(derive_for(store, &prior, &prior_data)?)
+            let prior_tables = derive_for(store, &prior, &prior_data)?;
+            Some((prior, prior_tables))
         }
         None => None,
     };
@@ -266,17 +224,69 @@ pub fn final_narrative(
         .as_ref()
         .map(three_public_completion)
         .unwrap_or_default();
+    Ok(Year {
+        disclosure,
+        data,
+        tables,
+        prior,
+        budget_known: budget.is_some(),
+        completion,
+        three_public,
+    })
+}
+
+/// Derives, checks and compares a 决算 disclosure.
+pub fn review_final_disclosure(
+    store: &Store,
+    disclosure_id: i64,
+) -> Result<FinalReview, CoreError> {
+    let year = year_of(store, disclosure_id)?;
+    let catalog = store.catalog(year.disclosure.year)?;
+    let mut findings = check_final_tables(&year.tables, &catalog);
+    if let Some((_, prior_tables)) = &year.prior {
+        findings.extend(check_final_years(&year.tables, prior_tables));
+    }
+    Ok(FinalReview {
+        problems: validate(&year.data, &catalog),
+        findings,
+        budget_from: year
+            .budget_known
+            .then(|| format!("{}年预算", year.disclosure.year)),
+        prior_from: year
+            .prior
+            .as_ref()
+            .map(|(p, _)| format!("{}年决算", p.year)),
+        completion: year.completion,
+        three_public: year.three_public,
+    })
+}
+
+/// 第三部分 情况说明 of a stored 决算 disclosure: every number from its derived tables, last
+/// year's 决算 and the year's 预算; the reasons from `input.texts` (keys "final.…"). The unit and
+/// year are the stored ones.
+pub fn final_narrative(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+) -> Result<Narrative, CoreError> {
+    let year = year_of(store, disclosure_id)?;
+    if year.disclosure.kind != DisclosureKind::FinalAccounts {
+        return Err(CoreError::Invalid(
+            "决算情况说明只能为部门决算公开生成。".to_string(),
+        ));
+    }
+    let unit = store.get_unit(year.disclosure.unit_id)?;
     let input = NarrativeInput {
         unit: unit.name,
-        year: disclosure.year,
+        year: year.disclosure.year,
         ..input.clone()
     };
     Ok(generate_final(
         &FinalSources {
-            tables: &tables,
-            prior: prior.as_ref(),
-            completion: &completion,
-            three_public: &three_public,
+            tables: &year.tables,
+            prior: year.prior.as_ref().map(|(_, t)| t),
+            completion: &year.completion,
+            three_public: &year.three_public,
         },
         &input,
     ))
@@ -331,88 +341,6 @@ pub fn final_preview(store: &Store, disclosure_id: i64) -> Result<Vec<SheetView>
     let book = crate::xlsx::load_bytes(Path::new("决算公开表.xlsx"), bytes)
         .map_err(|e| CoreError::Invalid(e.to_string()))?;
     Ok(book.sheets.iter().map(view_of_grid).collect())
-}
-
-/// What an import of 决算数据 did.
-#[derive(Debug)]
-pub struct FinalImportOutcome {
-    pub unit: Unit,
-    pub disclosure: Disclosure,
-    pub lines: usize,
-    pub incomes: usize,
-    pub carry_overs: usize,
-    /// The copy of the database taken before anything was written.
-    pub backup: PathBuf,
-    /// What the saved data still lack (funds that do not balance, codes not in the catalog).
-    pub problems: Vec<DataProblem>,
-}
-
-/// Why nothing was imported.
-#[derive(Debug, thiserror::Error)]
-pub enum FinalImportError {
-    #[error("决算数据工作簿有 {} 处问题，未导入", .0.len())]
-    Problems(Vec<FinalDataProblem>),
-    #[error(transparent)]
-    Core(#[from] CoreError),
-}
-
-/// Reads a 决算数据 workbook and replaces the data of the 决算 disclosure `disclosure_id` with
-/// it: all or nothing, after a backup of the database.
-pub fn import_final_data_into(
-    store: &mut Store,
-    disclosure_id: i64,
-    path: &Path,
-) -> Result<FinalImportOutcome, FinalImportError> {
-    let disclosure = store.get_disclosure(disclosure_id)?;
-    if disclosure.kind != DisclosureKind::FinalAccounts {
-        return Err(CoreError::Invalid(format!(
-            "{}年{}公开不能导入决算数据。",
-            disclosure.year,
-            disclosure.kind.label()
-        ))
-        .into());
-    }
-    let book = crate::xlsx::load(path).map_err(|e| CoreError::Invalid(e.to_string()))?;
-    let data = read_final_data(&book).map_err(FinalImportError::Problems)?;
-    let backup = store.backup_before_import()?;
-    store.save_final_data(disclosure_id, &data)?;
-    let catalog = store.catalog(disclosure.year)?;
-    Ok(FinalImportOutcome {
-        unit: store.get_unit(disclosure.unit_id)?,
-        disclosure,
-        lines: data.lines.len(),
-        incomes: data.incomes.len(),
-        carry_overs: data.carry_overs.len(),
-        backup,
-        problems: validate(&data, &catalog),
-    })
-}
-
-/// As `import_final_data_into`, for the unit `unit` (code or name) and `year`; the 决算
-/// disclosure is created when the unit has none for the year.
-pub fn import_final_data(
-    store: &mut Store,
-    path: &Path,
-    unit: &str,
-    year: i32,
-) -> Result<FinalImportOutcome, FinalImportError> {
-    let found = store.find_unit(unit)?.ok_or_else(|| {
-        CoreError::Invalid(format!(
-            "数据库中没有单位“{unit}”，请先新建该单位，或指定已有单位的编码。"
-        ))
-    })?;
-    let existing = store
-        .list_disclosures(found.id)?
-        .into_iter()
-        .find(|d| d.year == year && d.kind == DisclosureKind::FinalAccounts);
-    // Read first, so that a broken workbook creates nothing.
-    let book = crate::xlsx::load(path).map_err(|e| CoreError::Invalid(e.to_string()))?;
-    read_final_data(&book).map_err(FinalImportError::Problems)?;
-    let disclosure = match existing {
-        Some(d) => d,
-        None => store.create_disclosure(found.id, year, DisclosureKind::FinalAccounts)?,
-    };
-    import_final_data_into(store, disclosure.id, path)
 }
 
 /// Writes the complete 部门决算 document of a stored 决算 disclosure as a .docx: 封面, 目录, 概况
