@@ -14,7 +14,7 @@ use crate::final_accounts::{
     derive_final_tables, general_budget_completion, three_public_completion, validate, CarryOver,
     Completion, DataProblem, FinalData, ThreePublicBudget,
 };
-use crate::model::{Disclosure, DisclosureKind};
+use crate::model::{Disclosure, DisclosureKind, UnitType};
 use crate::money::Money;
 use crate::narrative::{
     generate_final, save_final_document_docx, DocumentTexts, FinalSources, Narrative,
@@ -276,11 +276,26 @@ pub fn final_narrative(
         ));
     }
     let unit = store.get_unit(year.disclosure.unit_id)?;
-    let input = NarrativeInput {
-        unit: unit.name,
+    let mut input = NarrativeInput {
+        unit: unit.name.clone(),
         year: year.disclosure.year,
         ..input.clone()
     };
+    // A single 行政 (or 参公) unit's 机关运行经费 is its 公用经费; a department with sub-units
+    // or a 事业 unit types it.
+    let single_administrative = unit.unit_type != UnitType::Institution
+        && !store
+            .list_units()?
+            .iter()
+            .any(|u| u.parent_id == Some(unit.id));
+    if input.facts.office_operation.is_none() && single_administrative {
+        input.facts.office_operation = year
+            .tables
+            .f6
+            .as_ref()
+            .and_then(|t| t.public_total.as_ref())
+            .map(|i| i.amount.value);
+    }
     Ok(generate_final(
         &FinalSources {
             tables: &year.tables,

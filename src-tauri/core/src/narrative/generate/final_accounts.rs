@@ -444,22 +444,37 @@ fn fund_table(w: &mut Writer<'_>, table: Option<&FinalCodeTable>, key: &str, fun
     ));
 }
 
+/// 机关运行经费 is the 公用经费 of the 行政/参公 units only, so it is a typed fact
+/// (`NarrativeFacts::office_operation`; the app fills it from F6 for a single 行政 unit); the
+/// comparison uses last year's 公用经费 only when this year's figure is F6's too.
 fn office_operation(w: &mut Writer<'_>, src: &FinalSources<'_>) {
     let Some(f6) = &src.tables.f6 else {
         return;
     };
     w.section("final.other", "其他重要事项的情况说明");
-    let public = value(&f6.public_total);
+    let Some(amount) = w.input.facts.office_operation else {
+        w.push(NarrativeParagraph {
+            text: format!(
+                "（一）机关运行经费：{}机关运行经费支出{TO_FILL}万元。",
+                w.unit_year()
+            ),
+            text_key: None,
+            needs_text: true,
+        });
+        return;
+    };
+    let from_tables = amount == value(&f6.public_total);
     let prior = src
         .prior
         .and_then(|p| p.f6.as_ref())
+        .filter(|_| from_tables)
         .map(|p| value(&p.public_total));
-    let (clause, change) = compared(public, prior);
+    let (clause, change) = compared(amount, prior);
     w.para_reason(
         &format!(
             "（一）机关运行经费：{}机关运行经费支出{}万元{clause}",
             w.unit_year(),
-            wan(public)
+            wan(amount)
         ),
         change.needs_reason(),
         "final.office_operation",
