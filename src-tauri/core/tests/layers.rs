@@ -392,3 +392,53 @@ fn reader_sees_grouped_and_plain_paths() {
     let lines = production_lines("use a;\n#[cfg(test)]\nmod tests {\n  use crate::store;\n}\n#[cfg(test)]\nmod more;\nuse crate::money;\n");
     assert_eq!(lines, ["use a;", "use crate::money;"]);
 }
+
+/// The table of allowed edges in docs/architecture.md, as module → modules it may use.
+fn documented_edges() -> BTreeMap<String, BTreeSet<String>> {
+    let doc = include_str!("../../../docs/architecture.md");
+    let mut out = BTreeMap::new();
+    let mut in_table = false;
+    for line in doc.lines() {
+        if line.starts_with("| module") {
+            in_table = true;
+            continue;
+        }
+        if !in_table {
+            continue;
+        }
+        if !line.starts_with('|') {
+            break;
+        }
+        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+        if cells.len() < 2 || cells[0].starts_with('-') {
+            continue;
+        }
+        let uses: BTreeSet<String> = if cells[1].starts_with("nothing") {
+            BTreeSet::new()
+        } else {
+            cells[1]
+                .split(',')
+                .map(|m| m.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '_'))
+                .filter(|m| !m.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        for module in cells[0].split(',').map(str::trim) {
+            out.insert(module.to_string(), uses.clone());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_documented_table_is_the_allowed_table() {
+    let allowed: BTreeMap<String, BTreeSet<String>> = ALLOWED
+        .iter()
+        .map(|(m, uses)| (m.to_string(), uses.iter().map(|u| u.to_string()).collect()))
+        .collect();
+    assert_eq!(
+        documented_edges(),
+        allowed,
+        "docs/architecture.md's table of allowed edges differs from ALLOWED"
+    );
+}
