@@ -1,9 +1,10 @@
 //! Commands of the 决算 screen: its data, its nine tables as they will print and their export,
 //! its review against the rules and the year's 预算, its 情况说明 generated from the tables with
-//! the reasons typed, and the 自评 that start from the year's 绩效目标.
+//! the reasons typed, the complete 部门决算 document, the import of a 决算数据 workbook, last
+//! year's 年末 as this year's 年初, and the 自评 that start from the year's 绩效目标.
 
 use budget_core::error::ErrorPayload;
-use budget_core::final_accounts::FinalData;
+use budget_core::final_accounts::{CarryOver, DataProblem, FinalData};
 use budget_core::narrative::{Narrative, NarrativeInput};
 use budget_core::prepare::evaluation_start::{
     evaluation_candidates as candidates_of, start_evaluation as start_evaluation_of,
@@ -11,11 +12,15 @@ use budget_core::prepare::evaluation_start::{
 };
 use budget_core::prepare::final_accounts::{
     export_final_disclosure, final_narrative as final_narrative_of,
-    final_preview as final_preview_of, review_final_disclosure as review_of, FinalReview,
+    final_preview as final_preview_of, import_final_data_into,
+    opening_from_last_year as opening_of, review_final_disclosure as review_of,
+    save_final_document, FinalImportError, FinalReview,
 };
 use budget_core::scoring::SelfEvaluation;
 use budget_core::sheet_view::SheetView;
 use budget_core::store::DocumentInput;
+use budget_core::xlsx::final_data::FinalDataProblem;
+use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
@@ -77,6 +82,88 @@ pub async fn export_final_workbook(
     state
         .with_store(move |s| {
             export_final_disclosure(s, disclosure_id, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
+}
+
+/// What `import_final_data` did: the data replaced (with what the saved data still lack), or the
+/// workbook's problems, each with its sheet and cell (then nothing was written).
+#[derive(Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum FinalImportReply {
+    Imported {
+        lines: usize,
+        incomes: usize,
+        carry_overs: usize,
+        backup: String,
+        problems: Vec<DataProblem>,
+    },
+    Refused {
+        problems: Vec<FinalDataProblem>,
+    },
+}
+
+/// Asks for a 决算数据 workbook and replaces the disclosure's 决算 data with it, all or nothing
+/// after a backup; `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn import_final_data(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Option<FinalImportReply>> {
+    let Some(path) = dialogs::ask_for_workbook(app, "选择决算数据工作簿").await? else {
+        return Ok(None);
+    };
+    let done = state
+        .with_store(move |s| Ok(import_final_data_into(s, disclosure_id, &path)))
+        .await?;
+    match done {
+        Ok(o) => Ok(Some(FinalImportReply::Imported {
+            lines: o.lines,
+            incomes: o.incomes,
+            carry_overs: o.carry_overs,
+            backup: o.backup.display().to_string(),
+            problems: o.problems,
+        })),
+        Err(FinalImportError::Problems(problems)) => {
+            Ok(Some(FinalImportReply::Refused { problems }))
+        }
+        Err(FinalImportError::Core(e)) => Err(e.into()),
+    }
+}
+
+/// Last year's 决算 年末 as this year's 年初 rows (年末 0); empty without a 决算 of last year.
+#[tauri::command]
+pub async fn opening_from_last_year(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Vec<CarryOver>> {
+    state
+        .with_store(move |s| opening_of(s, disclosure_id))
+        .await
+}
+
+/// Asks where to save and writes the complete 部门决算 document (.docx) with the stored reasons
+/// of its 情况说明; the path, or `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_final_document(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Option<String>> {
+    let doc = state
+        .with_store(move |s| s.stored_document_input(disclosure_id))
+        .await?;
+    let name = format!("{}{}年部门决算.docx", doc.input.unit, doc.input.year);
+    let Some(path) =
+        dialogs::ask_where_to_save(app, "导出部门决算公开文档", name, "Word 文档", "docx").await?
+    else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            save_final_document(s, disclosure_id, &doc.input, &doc.texts, &path)?;
             Ok(Some(path.display().to_string()))
         })
         .await

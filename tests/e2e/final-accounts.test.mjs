@@ -2,11 +2,12 @@
 // pasted from Excel with a header in another order, income typed, carry-overs pasted, Ctrl+S; the
 // 完成率 against the 预算 on 预决算对比, the 情况说明 with a reason typed and saved, the data and
 // the reason found again after a restart, a problem of the data shown at its cell from 审核, and
-// the 情况说明 generated again when 决算数据 is saved.
+// the 情况说明 generated again when 决算数据 is saved. A 决算数据 workbook imported, last year's 年末
+// brought in as 年初, and the complete 部门决算 document exported as .docx.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -379,5 +380,105 @@ test('a 自评 starts from a project’s 绩效目标 of the year’s 预算', a
     await app.waitFor('[data-testid="evaluation-item"]', { text: '政府办业务经费' })
   } finally {
     await app.close()
+  }
+})
+
+test('决算数据 imported from a workbook, the 部门决算 document exported, and last year’s 年末 brought in as 年初', async () => {
+  const fixture = join(repoRoot, 'tests', 'e2e', 'fixtures', '决算数据.xlsx')
+  const docx = join(dir, '部门决算.docx')
+  const own = await startDriver({ BUDGET_DESK_TEST_PICK: fixture, BUDGET_DESK_TEST_SAVE: docx })
+  const app = await Session.launch(own, ['--db', join(dir, 'import.sqlite')])
+  try {
+    await createUnitWithDisclosure(app, { name: '若羌县林业和草原局', code: '101012', year: 2023, finalAccounts: true })
+    // without a 决算 of 2022 there is nothing to bring in
+    await app.click('[data-testid="final-section-carry_overs"]')
+    await app.click('[data-testid="final-bring-opening"]')
+    await app.waitFor('.el-message-box', { text: '没有上年决算，无法带入' })
+    await app.click('.el-message-box .el-button--primary')
+    await app.waitGone('.el-message-box')
+
+    // 导入决算数据…: the workbook's three sheets and its 其他数据 fill the grids, saved
+    await app.click('[data-testid="import-final-data"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已导入决算数据：支出 2 条、收入 1 条、结转和结余 1 条' })
+    await app.waitFor('[data-testid="final-carry-grid"] [data-row="0"] [data-key="closing"]', { text: '1.50' })
+    assert.equal(await cellText(app, 'final-carry-grid', 0, 'fund'), '一般公共预算财政拨款')
+    await app.click('[data-testid="final-section-lines"]')
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '合计 95.50 万元' })
+    assert.ok((await cellText(app, 'final-lines-grid', 1, 'economic_code')).startsWith('30201'))
+    await app.click('[data-testid="final-section-figures"]')
+    assert.equal(await app.script('return document.querySelector(arguments[0]).value', [inputOf('figure-reception')]), '2.00')
+    await app.waitGone('[data-testid="final-unsaved"]')
+    // importing again replaces saved data: it asks first
+    await app.click('[data-testid="final-section-lines"]')
+    await app.click('[data-testid="import-final-data"]')
+    await app.waitFor('.el-message-box', { text: '导入将替换本年决算数据' })
+    await app.click('.el-message-box .el-button--primary', { text: '继续导入' })
+    await app.waitFor('[data-testid="status-message"]', { text: '已导入决算数据' })
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '支出 2 条' })
+    await app.screenshot('final-imported')
+    screen('final-imported')
+
+    // 情况说明: the complete 部门决算 document, saved where the (test) save dialog says
+    await app.click('#tab-narrative')
+    await app.waitFor('[data-testid="final-narrative-para"]')
+    await app.click('[data-testid="export-final-document"]')
+    await app.waitFor('[data-testid="status-message"]', { text: `已导出决算公开文档：${docx}` })
+    assert.ok(existsSync(docx), 'the document was written')
+    assert.equal(readFileSync(docx).subarray(0, 2).toString('latin1'), 'PK', 'a .docx is a zip')
+    await app.screenshot('final-narrative-export')
+    screen('final-narrative-export')
+
+    // the 决算 of 2024: a row typed, then 2023's 年末 brought in as 年初 beside it, undoable, unsaved
+    await app.click('[data-testid="nav-unit"]', { text: '若羌县林业和草原局' })
+    await app.click('[data-testid="new-disclosure"]')
+    await app.type('[data-testid="disclosure-year"] input', '2024')
+    await app.click('[data-testid="disclosure-dialog"] .el-radio-button', { text: '部门决算' })
+    await app.click('[data-testid="disclosure-save"]')
+    await app.waitFor('[data-testid="final-accounts-view"] h2', { text: '2024年部门决算' })
+    await app.click('[data-testid="final-section-carry_overs"]')
+    await typeInCell(app, 'final-carry-grid', 0, 'fund', '非财政拨款')
+    await typeInCell(app, 'final-carry-grid', 0, 'function_code', '2010301')
+    await typeInCell(app, 'final-carry-grid', 0, 'closing', '3')
+    await app.click('[data-testid="final-bring-opening"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已从上年决算带入年初结转和结余：更新 0 行、新增 1 行' })
+    assert.equal(await cellText(app, 'final-carry-grid', 0, 'fund'), '非财政拨款', 'the typed row is kept')
+    assert.equal(await cellText(app, 'final-carry-grid', 1, 'fund'), '一般公共预算财政拨款')
+    assert.equal(await cellText(app, 'final-carry-grid', 1, 'opening'), '1.50')
+    await app.waitFor('[data-testid="final-carry_overs-totals"]', { text: '年初合计 1.50 万元' })
+    await app.waitFor('[data-testid="final-unsaved"]')
+    await app.screenshot('final-opening-brought')
+    screen('final-opening-brought')
+    await app.click('[data-testid="final-accounts-view"] .bar .el-button', { text: '撤销' })
+    await app.waitFor('[data-testid="final-carry_overs-totals"]', { text: '结转和结余 1 条' })
+    assert.equal(await cellText(app, 'final-carry-grid', 1, 'fund'), '')
+    await app.click('[data-testid="final-accounts-view"] .bar .el-button', { text: '重做' })
+    await app.waitFor('[data-testid="final-carry_overs-totals"]', { text: '年初合计 1.50 万元' })
+    await ctrlS(app, '[data-testid="final-carry-grid"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '已保存决算数据' })
+    await app.waitGone('[data-testid="final-unsaved"]')
+  } finally {
+    await app.close()
+    own.stop()
+  }
+})
+
+test('a 决算数据 workbook with problems is refused, each problem named by sheet and cell', async () => {
+  const broken = join(repoRoot, 'tests', 'e2e', 'fixtures', '决算数据-有误.xlsx')
+  const own = await startDriver({ BUDGET_DESK_TEST_PICK: broken })
+  const app = await Session.launch(own, ['--db', join(dir, 'refused.sqlite')])
+  try {
+    await createUnitWithDisclosure(app, { name: '若羌县水利局', code: '101013', year: 2024, finalAccounts: true })
+    await app.click('[data-testid="import-final-data"]')
+    await app.waitFor('.import-problems', { text: '决算数据工作簿有 2 处问题，未导入' })
+    await app.waitFor('.import-problems li', { text: '工作表“支出”E2' })
+    await app.waitFor('.import-problems li', { text: '工作表“支出”A3' })
+    await app.screenshot('final-import-refused')
+    screen('final-import-refused')
+    await app.click('.import-problems .el-button--primary')
+    await app.waitGone('.import-problems')
+    await app.waitFor('[data-testid="final-lines-totals"]', { text: '支出 0 条' })
+  } finally {
+    await app.close()
+    own.stop()
   }
 })

@@ -24,7 +24,10 @@ import type { ProjectTargets } from './bindings/ProjectTargets'
 import type { TargetSet } from './bindings/TargetSet'
 import type { EvaluationCandidate } from './bindings/EvaluationCandidate'
 import type { EvaluationScore } from './bindings/EvaluationScore'
+import type { CarryOver } from './bindings/CarryOver'
+import type { DataProblem } from './bindings/DataProblem'
 import type { FinalData } from './bindings/FinalData'
+import type { FinalDataProblem } from './bindings/FinalDataProblem'
 import type { FinalReview } from './bindings/FinalReview'
 import type { ReportProse } from './bindings/ReportProse'
 import type { ScoreFinding } from './bindings/ScoreFinding'
@@ -68,6 +71,12 @@ export function toAppError(err: unknown): AppError {
   console.error('内部错误', err)
   return new AppError('internal', INTERNAL_MESSAGE)
 }
+
+/** What an import of 决算数据 did: the data replaced (and what it still lacks), or the workbook's
+ * problems by sheet and cell (nothing was written). */
+export type FinalImportReply =
+  | { outcome: 'imported'; lines: number; incomes: number; carry_overs: number; backup: string; problems: DataProblem[] }
+  | { outcome: 'refused'; problems: FinalDataProblem[] }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -163,6 +172,14 @@ export const api = {
   reviewFinalDisclosure: (disclosureId: number) => call<FinalReview>('review_final_disclosure', { disclosureId }),
   finalPreview: (disclosureId: number) => call<SheetView[]>('final_preview', { disclosureId }),
   exportFinalWorkbook: (disclosureId: number) => call<string | null>('export_final_workbook', { disclosureId }),
+  /** Asks for a 决算数据 workbook and imports it (null: cancelled); a refused workbook names each
+   * problem by sheet and cell, and nothing was written. */
+  importFinalData: (disclosureId: number) =>
+    call<FinalImportReply | null>('import_final_data', { disclosureId }),
+  /** Last year's 决算 年末 as this year's 年初 rows (empty: no 决算 of last year). */
+  openingFromLastYear: (disclosureId: number) => call<CarryOver[]>('opening_from_last_year', { disclosureId }),
+  /** Saves the complete 部门决算 document (.docx) with the stored reasons; the path, or null. */
+  exportFinalDocument: (disclosureId: number) => call<string | null>('export_final_document', { disclosureId }),
   /** The reasons typed for the 决算 情况说明 (saved with saveDocumentInput). */
   loadFinalNarrativeInput: (disclosureId: number) => call<DocumentInput>('load_final_narrative_input', { disclosureId }),
   finalNarrative: (disclosureId: number, input: NarrativeInput) =>

@@ -8,10 +8,12 @@ import {
   fromFinalData,
   locateProblem,
   normalizeFinalCell,
+  openingEdit,
   partTotals,
   toFinalData,
   type FinalRows,
 } from './final'
+import { History } from './history'
 import { pasteEdits } from './operations'
 import type { FinalData } from '../bindings/FinalData'
 
@@ -194,5 +196,44 @@ describe('paste with a header', () => {
   it('leaves a block without a header as it is', () => {
     const block = [['2010301', '一般公共预算', '5']]
     expect(arrangeByHeader('incomes', block)).toEqual({ block, header: false })
+  })
+})
+
+describe('openingEdit (从上年决算带入年初)', () => {
+  const row = (fund: string, function_code: string, opening: string, closing: string) => ({ fund, function_code, opening, closing })
+  const grid = () => [
+    row('一般公共预算财政拨款', '2010301', '1.00', '2.50'),
+    row('非财政拨款', '2050201', '3.00', '4.00'),
+    emptyRowOf('carry_overs'),
+  ]
+  const brought = [
+    { fund: 'general' as const, function_code: '2010301', opening: '7.25', closing: '0.00' },
+    { fund: 'government_fund' as const, function_code: '2120501', opening: '5.00', closing: '0.00' },
+    { fund: 'non_fiscal' as const, function_code: '2080501', opening: '0.50', closing: '0.00' },
+  ]
+
+  it('replaces the 年初 of the same 资金 and 功能分类, keeps other rows, adds the rest as one undoable edit', () => {
+    const rows = grid()
+    const { edit, extra, replaced, added } = openingEdit(rows, brought)
+    expect({ extra, replaced, added }).toEqual({ extra: 1, replaced: 1, added: 2 })
+    for (let i = 0; i < extra; i++) rows.push(emptyRowOf('carry_overs'))
+    const history = new History()
+    expect(history.commit(rows, edit)).toBe(true)
+    expect(rows).toEqual([
+      row('一般公共预算财政拨款', '2010301', '7.25', '2.50'),
+      row('非财政拨款', '2050201', '3.00', '4.00'),
+      row('政府性基金预算财政拨款', '2120501', '5.00', '0.00'),
+      row('非财政拨款', '2080501', '0.50', '0.00'),
+    ])
+    history.undo(rows)
+    expect(rows.slice(0, 3)).toEqual(grid())
+    expect(rows[3]).toEqual(emptyRowOf('carry_overs'))
+  })
+
+  it('changes nothing when last year left nothing', () => {
+    const rows = grid()
+    const { edit, added, replaced } = openingEdit(rows, [])
+    expect(added + replaced).toBe(0)
+    expect(new History().commit(rows, edit)).toBe(false)
   })
 })

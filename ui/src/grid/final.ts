@@ -14,6 +14,7 @@ import type { ThreePublicBudget } from '../bindings/ThreePublicBudget'
 import { formatExactAmount, parseExactAmount, sumExactAmounts } from './amount'
 import type { CodeBook } from './catalog'
 import { normalizeCell as normalizeLineCell } from './lines'
+import type { Edit } from './history'
 import type { CellCheck, Column, GridSpec, Row } from './spec'
 import { isBlankRow } from './spec'
 import vocabulary from '../bindings/vocabulary.json'
@@ -381,4 +382,38 @@ export function partTotals(part: Part, rows: Row[]): PartTotals {
   }
   const unreadable = filled.filter((r) => amountKeys.some((k) => !parseExactAmount(r[k] ?? '').ok)).length
   return { count: filled.length, unreadable, sums }
+}
+
+/**
+ * Last year's 年末 brought in as this year's 年初 (`opening_from_last_year`), as one undoable
+ * edit of the 结转和结余 grid: a row of the same 资金 and 功能分类 takes the brought 年初 (its
+ * 年末, if typed, is kept); the other rows stay; rows not in the grid fill the blank rows after
+ * the last filled one. `extra` blank rows must be appended first when there are too few.
+ */
+export function openingEdit(rows: Row[], opening: CarryOver[]): { edit: Edit; extra: number; replaced: number; added: number } {
+  const cells: { row: number; key: string; before: string; after: string }[] = []
+  const set = (row: number, key: string, after: string) =>
+    cells.push({ row, key, before: rows[row]?.[key] ?? '', after })
+  const filled = filledIndices('carry_overs', rows)
+  const last = filled.length ? filled[filled.length - 1] : -1
+  const blanks = rows.flatMap((_, i) => (i > last && !filled.includes(i) ? [i] : []))
+  let next = 0
+  let replaced = 0
+  let added = 0
+  for (const c of opening) {
+    const at = filled.find((i) => fundOf(rows[i].fund ?? '') === c.fund && (rows[i].function_code ?? '').trim() === c.function_code)
+    if (at !== undefined) {
+      set(at, 'opening', shown(c.opening))
+      replaced++
+      continue
+    }
+    const row = next < blanks.length ? blanks[next] : rows.length + (next - blanks.length)
+    next++
+    added++
+    set(row, 'fund', fundLabel(c.fund))
+    set(row, 'function_code', c.function_code)
+    set(row, 'opening', shown(c.opening))
+    set(row, 'closing', shown(c.closing))
+  }
+  return { edit: { kind: 'cells', cells }, extra: Math.max(0, next - blanks.length), replaced, added }
 }
