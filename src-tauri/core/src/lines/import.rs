@@ -8,14 +8,15 @@ use std::path::Path;
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{split_code_name, Catalog};
+use crate::catalog::Catalog;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::money::{parse_amount, Scale};
-use crate::text::{a1, fold_label};
+use crate::text::fold_label;
 use crate::xlsx::{self, CellValue, SheetGrid};
 
-use super::model::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
+use super::import_rows::{heading_facts, LineReader};
+use super::model::LineSet;
 use super::validate::validate;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -65,7 +66,7 @@ pub enum Field {
 }
 
 impl Field {
-    fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Field::Function => "功能分类",
             Field::Economic => "经济分类",
@@ -202,7 +203,7 @@ fn scale_of(header: &str) -> Scale {
     }
 }
 
-fn text_of(value: &CellValue) -> String {
+pub(super) fn text_of(value: &CellValue) -> String {
     value.display().trim().to_string()
 }
 
@@ -210,7 +211,7 @@ fn text_of(value: &CellValue) -> String {
 pub const YES_WORDS: [&str; 9] = ["是", "Y", "y", "1", "TRUE", "true", "√", "✓", "上年结转"];
 pub const NO_WORDS: [&str; 8] = ["", "否", "N", "n", "0", "FALSE", "false", "×"];
 
-fn yes(text: &str) -> Option<bool> {
+pub(super) fn yes(text: &str) -> Option<bool> {
     let t = text.trim();
     if NO_WORDS.contains(&t) {
         Some(false)
@@ -252,176 +253,29 @@ fn read_grid(
     columns: &BTreeMap<Field, u32>,
     catalog: &Catalog,
 ) -> Result<ImportedLines, Vec<ImportProblem>> {
-    let sheet = grid.name.clone();
-    let mut problems = Vec::new();
-    let complain = |problems: &mut Vec<ImportProblem>, row: u32, field: Field, message: String| {
-        problems.push(ImportProblem {
-            sheet: sheet.clone(),
-            cell: a1(row, columns.get(&field).copied().unwrap_or(0)),
-            column: field.name().to_string(),
-            message,
-        });
-    };
     let scale = columns
         .get(&Field::Amount)
         .map(|c| scale_of(&grid.cell(header_row, *c).display()))
         .unwrap_or(Scale::Wanyuan);
-    let (mut unit, mut year) = (None, None);
-    for row in 0..header_row {
-        for (_, v) in grid.row_cells(row) {
-            let t = fold_label(&v.display());
-            if let Some(rest) = t
-                .strip_prefix("编制部门")
-                .or_else(|| t.strip_prefix("编制单位"))
-            {
-                let name = rest.trim_start_matches([':', '：']).trim();
-                if !name.is_empty() {
-                    unit = Some(name.to_string());
-                }
-            }
-            if let Some(pos) = t.find('年') {
-                let digits: String = t[..pos]
-                    .chars()
-                    .rev()
-                    .take_while(|c| c.is_ascii_digit())
-                    .collect();
-                if digits.len() == 4 {
-                    year = digits.chars().rev().collect::<String>().parse().ok();
-                }
-            }
-        }
-    }
+    let (unit, year) = heading_facts(grid, header_row);
+    let mut reader = LineReader {
+        grid,
+        columns,
+        scale,
+        problems: Vec::new(),
+    };
     let mut set = LineSet::default();
     let mut line_rows = Vec::new();
     for row in header_row + 1..grid.height() {
-        let get = |f: Field| {
-            columns
-                .get(&f)
-                .map(|c| text_of(grid.cell(row, *c)))
-                .unwrap_or_default()
-        };
-        if grid.row_cells(row).all(|(_, v)| v.is_empty()) {
+        if reader.skipped(row) {
             continue;
         }
-        let function_text = get(Field::Function);
-        if fold_label(&function_text).contains("合计")
-            || fold_label(&get(Field::ProjectName)).starts_with("合计")
-        {
-            continue;
-        }
-        let before = problems.len();
-        let (code, _) = split_code_name(&function_text);
-        let function_code = code
-            .or_else(|| catalog.normalize_function_code(&function_text))
-            .unwrap_or(function_text.clone());
-        let economic_text = get(Field::Economic);
-        let economic_code = split_code_name(&economic_text)
-            .0
-            .or_else(|| catalog.normalize_economic_code(&economic_text))
-            .unwrap_or(economic_text.clone());
-        let source = FundSource::parse(&get(Field::Source));
-        if source.is_none() {
-            complain(&mut problems, row, Field::Source, format!(
-                "资金来源“{}”无法识别，应为：一般公共预算、政府性基金、国有资本经营、财政专户、单位资金。",
-                get(Field::Source)
-            ));
-        }
-        let spending = SpendingType::parse(&get(Field::Spending));
-        if spending.is_none() {
-            complain(
-                &mut problems,
-                row,
-                Field::Spending,
-                format!(
-                    "支出类型“{}”无法识别，应为：人员经费、公用经费、项目支出。",
-                    get(Field::Spending)
-                ),
-            );
-        }
-        let amount_cell = columns
-            .get(&Field::Amount)
-            .map(|c| grid.cell(row, *c))
-            .unwrap_or(&CellValue::Empty);
-        let amount = match amount_cell {
-            CellValue::Number(d) => crate::money::Money::from_decimal(*d, scale)
-                .map(Some)
-                .map_err(|e| e.to_string()),
-            other => parse_amount(&other.display(), scale).map_err(|e| e.to_string()),
-        };
-        let amount = match amount {
-            Ok(Some(m)) => Some(m),
-            Ok(None) => {
-                complain(&mut problems, row, Field::Amount, "金额为空。".into());
-                None
-            }
-            Err(msg) => {
-                complain(&mut problems, row, Field::Amount, msg);
-                None
-            }
-        };
-        let carried_over = match yes(&get(Field::CarriedOver)) {
-            Some(b) => b,
-            None => {
-                complain(
-                    &mut problems,
-                    row,
-                    Field::CarriedOver,
-                    format!("“{}”应填“是”或“否”。", get(Field::CarriedOver)),
-                );
-                false
-            }
-        };
-        let project_code = get(Field::ProjectCode);
-        let project_name = get(Field::ProjectName);
-        let project_key = if !project_code.is_empty() {
-            project_code.clone()
-        } else {
-            project_name.clone()
-        };
-        if !project_key.is_empty() && !set.projects.iter().any(|p| p.code == project_key) {
-            let category_text = get(Field::ProjectCategory);
-            let category = if category_text.is_empty() {
-                Some(ProjectCategory::SpecificPurpose)
-            } else {
-                ProjectCategory::parse(&category_text)
-            };
-            match category {
-                Some(category) => set.projects.push(Project {
-                    code: project_key.clone(),
-                    name: if project_name.is_empty() {
-                        project_key.clone()
-                    } else {
-                        project_name.clone()
-                    },
-                    category,
-                }),
-                None => complain(
-                    &mut problems,
-                    row,
-                    Field::ProjectCategory,
-                    format!(
-                        "项目类别“{category_text}”无法识别，应为：人员类、运转类、特定目标类。"
-                    ),
-                ),
-            }
-        }
-        if problems.len() > before {
-            continue;
-        }
-        if let (Some(source), Some(spending), Some(amount)) = (source, spending, amount) {
-            set.lines.push(BudgetLine {
-                function_code,
-                economic_code,
-                source,
-                carried_over,
-                spending,
-                project_code: (!project_key.is_empty()).then_some(project_key),
-                amount,
-                note: get(Field::Note),
-            });
+        if let Some(line) = reader.line(row, catalog, &mut set) {
+            set.lines.push(line);
             line_rows.push(row);
         }
     }
+    // What validation finds is put on the row and column it is about.
     for p in validate(&set, catalog) {
         let field = match p.column.as_str() {
             "功能分类" => Field::Function,
@@ -434,22 +288,18 @@ fn read_grid(
             .get((p.line as usize).wrapping_sub(1))
             .copied()
             .unwrap_or(header_row);
-        complain(&mut problems, row, field, p.message);
+        reader.complain(row, field, p.message);
     }
-    if set.lines.is_empty() && problems.is_empty() {
-        complain(
-            &mut problems,
-            header_row,
-            Field::Function,
-            "表头下面没有预算明细。".into(),
-        );
+    if set.lines.is_empty() && reader.problems.is_empty() {
+        reader.complain(header_row, Field::Function, "表头下面没有预算明细。".into());
     }
+    let mut problems = reader.problems;
     if problems.is_empty() {
         Ok(ImportedLines {
             set,
             unit,
             year,
-            sheet,
+            sheet: grid.name.clone(),
         })
     } else {
         problems.sort_by_key(|p| xlsx::parse_a1(&p.cell));

@@ -3,6 +3,7 @@
 
 pub mod derive;
 pub mod import;
+mod import_rows;
 pub mod model;
 mod validate;
 pub mod vocabulary;
