@@ -148,21 +148,16 @@ fn overall(w: &mut Writer<'_>, src: &FinalSources<'_>) {
     );
 }
 
-fn income(w: &mut Writer<'_>, src: &FinalSources<'_>) {
-    let Some(f1) = &src.tables.f1 else {
-        return;
-    };
-    w.section("final.income", "收入决算情况说明");
-    let total = value(&f1.income_total);
-    let parts: Vec<String> = FinalIncome::ALL
-        .iter()
-        .filter_map(|s| f1.source(*s).map(|i| (s, i.amount.value)))
+/// "<unit>本年收入合计X万元。其中：A万元，占a%；B万元，占b%。": a total and its non-zero parts.
+fn total_with_parts(w: &mut Writer<'_>, what: &str, total: Money, parts: Vec<(&str, Money)>) {
+    let parts: Vec<String> = parts
+        .into_iter()
         .filter(|(_, v)| !v.is_zero())
-        .map(|(s, v)| {
+        .map(|(name, v)| {
             let share = share(v, total)
                 .map(|s| format!("，{s}"))
                 .unwrap_or_default();
-            format!("{}{}万元{share}", s.label(), wan(v))
+            format!("{name}{}万元{share}", wan(v))
         })
         .collect();
     let tail = if parts.is_empty() {
@@ -170,11 +165,19 @@ fn income(w: &mut Writer<'_>, src: &FinalSources<'_>) {
     } else {
         format!("。其中：{}", parts.join("；"))
     };
-    w.para(format!(
-        "{}本年收入合计{}万元{tail}。",
-        w.unit_year(),
-        wan(total)
-    ));
+    w.para(format!("{}{what}{}万元{tail}。", w.unit_year(), wan(total)));
+}
+
+fn income(w: &mut Writer<'_>, src: &FinalSources<'_>) {
+    let Some(f1) = &src.tables.f1 else {
+        return;
+    };
+    w.section("final.income", "收入决算情况说明");
+    let parts = FinalIncome::ALL
+        .iter()
+        .filter_map(|s| f1.source(*s).map(|i| (s.label(), i.amount.value)))
+        .collect();
+    total_with_parts(w, "本年收入合计", value(&f1.income_total), parts);
 }
 
 fn expenditure(w: &mut Writer<'_>, src: &FinalSources<'_>) {
@@ -183,8 +186,7 @@ fn expenditure(w: &mut Writer<'_>, src: &FinalSources<'_>) {
         return;
     }
     w.section("final.expenditure", "支出决算情况说明");
-    let total = total_of(f3, FinalColumn::Total);
-    let parts: Vec<String> = [
+    let parts = [
         FinalColumn::Basic,
         FinalColumn::Project,
         FinalColumn::RemitToUpper,
@@ -192,25 +194,9 @@ fn expenditure(w: &mut Writer<'_>, src: &FinalSources<'_>) {
         FinalColumn::SubsidiaryGrant,
     ]
     .into_iter()
-    .map(|c| (c, total_of(f3, c)))
-    .filter(|(_, v)| !v.is_zero())
-    .map(|(c, v)| {
-        let share = share(v, total)
-            .map(|s| format!("，{s}"))
-            .unwrap_or_default();
-        format!("{}{}万元{share}", c.label(), wan(v))
-    })
+    .map(|c| (c.label(), total_of(f3, c)))
     .collect();
-    let tail = if parts.is_empty() {
-        String::new()
-    } else {
-        format!("。其中：{}", parts.join("；"))
-    };
-    w.para(format!(
-        "{}本年支出合计{}万元{tail}。",
-        w.unit_year(),
-        wan(total)
-    ));
+    total_with_parts(w, "本年支出合计", total_of(f3, FinalColumn::Total), parts);
 }
 
 fn fiscal_grants(w: &mut Writer<'_>, src: &FinalSources<'_>) {
