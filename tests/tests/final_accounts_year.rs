@@ -12,6 +12,7 @@ use budget_core::prepare::disclosure_tables;
 use budget_core::prepare::final_accounts::{
     export_final_disclosure, final_narrative, final_preview, final_tables_for_disclosure,
     opening_from_last_year, review_final_disclosure, save_final_document,
+    save_final_document_workbook,
 };
 use budget_core::review::{review_file, review_files, FileKind};
 use budget_core::store::Store;
@@ -243,4 +244,33 @@ fn completion_rates_come_from_the_years_budget_and_opening_from_last_years_closi
         }]
     );
     assert!(opening_from_last_year(&store, prior.id).unwrap().is_empty());
+
+    // … and as one workbook, which 审核 reads back as the nine 决算 tables.
+    let book_path = dir.path().join("2024年部门决算公开.xlsx");
+    save_final_document_workbook(
+        &store,
+        fin.id,
+        &NarrativeInput::default(),
+        &DocumentTexts::default(),
+        &book_path,
+    )
+    .unwrap();
+    let book = budget_core::xlsx::load(&book_path).unwrap();
+    let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names[..6],
+        [
+            "封面",
+            "目录",
+            "主要职能",
+            "机构设置",
+            "名词解释",
+            "情况说明"
+        ]
+    );
+    assert_eq!(names.last(), Some(&"其他重要事项"));
+    let read = review_file(&book_path);
+    assert_eq!(read.kind, FileKind::FinalAccounts);
+    assert_eq!(read.tables.len(), 9);
+    assert_eq!(read.error_count, 0, "{:#?}", read.findings);
 }

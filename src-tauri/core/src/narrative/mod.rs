@@ -34,4 +34,4 @@ pub use model::{
 };
 pub use prior::prior_year_from_workbook;
 pub use wording::{percent, Change};
-pub use workbook::write_document_workbook;
+pub use workbook::{write_document_workbook, write_final_document_workbook};

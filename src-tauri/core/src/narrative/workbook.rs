@@ -3,12 +3,12 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::docx::glossary::TERMS;
+use super::docx::glossary::{FINAL_TERMS, TERMS};
 use super::docx::DocumentTexts;
 use super::generate::staff_sentence;
 use super::model::{Narrative, StaffFacts};
-use crate::tables::{BudgetTables, Template};
-use crate::xlsx::write::{add_table_sheets, WorkbookHeader, WriteError};
+use crate::tables::{BudgetTables, FinalTables, FinalTemplate, Template};
+use crate::xlsx::write::{add_final_table_sheets, add_table_sheets, WorkbookHeader, WriteError};
 
 const FONT: &str = "宋体";
 /// Width of the one text column of the prose sheets, in Excel's character units.
@@ -79,6 +79,17 @@ fn failed(e: XlsxError) -> WriteError {
     }
 }
 
+/// What differs between the 预算 and the 决算 document workbook besides the tables and the text.
+struct Words<'a> {
+    /// "部门预算" / "部门决算".
+    kind: &'a str,
+    /// The tables as the 目录 lists them ("表1 部门收支总体情况表").
+    contents: Vec<String>,
+    glossary: &'a [&'a str],
+    /// The key of the narrative section printed on the 其他重要事项 sheet.
+    other: &'a str,
+}
+
 /// The whole document as an .xlsx file's bytes.
 pub fn write_document_workbook(
     tables: &BudgetTables,
@@ -88,14 +99,62 @@ pub fn write_document_workbook(
     texts: &DocumentTexts,
     staff: &StaffFacts,
 ) -> Result<Vec<u8>, WriteError> {
+    let words = Words {
+        kind: "部门预算",
+        contents: template
+            .tables
+            .iter()
+            .map(|t| format!("表{} {}", t.number, t.title))
+            .collect(),
+        glossary: &TERMS,
+        other: "other",
+    };
+    write_book(&words, header, narrative, texts, staff, &mut |book| {
+        add_table_sheets(book, tables, template, header).map(|_| ())
+    })
+}
+
+/// The whole 部门决算 document as an .xlsx file's bytes: the same sheets, the nine 决算 tables.
+pub fn write_final_document_workbook(
+    tables: &FinalTables,
+    template: &FinalTemplate,
+    header: &WorkbookHeader,
+    narrative: &Narrative,
+    texts: &DocumentTexts,
+    staff: &StaffFacts,
+) -> Result<Vec<u8>, WriteError> {
+    let words = Words {
+        kind: "部门决算",
+        contents: template
+            .tables
+            .iter()
+            .map(|t| format!("{} {}", t.label, t.title).trim().to_string())
+            .collect(),
+        glossary: &FINAL_TERMS,
+        other: "final.other",
+    };
+    write_book(&words, header, narrative, texts, staff, &mut |book| {
+        add_final_table_sheets(book, tables, template, header).map(|_| ())
+    })
+}
+
+fn write_book(
+    words: &Words<'_>,
+    header: &WorkbookHeader,
+    narrative: &Narrative,
+    texts: &DocumentTexts,
+    staff: &StaffFacts,
+    add_tables: &mut dyn FnMut(&mut Workbook) -> Result<(), WriteError>,
+) -> Result<Vec<u8>, WriteError> {
     let looks = Looks::new();
     let mut book = Workbook::new();
     let unit = &header.unit;
     let year = header.year;
+    let kind = words.kind;
     let cover: Vec<(bool, String)> = [
         texts.region.clone(),
         unit.clone(),
-        format!("{year}年部门预算公开"),
+        format!("{year}年{kind}公开"),
         texts.signature_date(),
     ]
     .into_iter()
@@ -105,7 +164,7 @@ pub fn write_document_workbook(
     prose_sheet(
         &mut book,
         "封面",
-        &format!("{unit}{year}年部门预算公开"),
+        &format!("{unit}{year}年{kind}公开"),
         &cover,
         &looks,
     )
@@ -114,15 +173,10 @@ pub fn write_document_workbook(
         (true, format!("第一部分 {year}年部门概况")),
         (false, "一、主要职能".into()),
         (false, "二、机构设置及人员情况".into()),
-        (true, format!("第二部分 {year}年部门预算公开表")),
+        (true, format!("第二部分 {year}年{kind}公开表")),
     ];
-    contents.extend(
-        template
-            .tables
-            .iter()
-            .map(|t| (false, format!("表{} {}", t.number, t.title))),
-    );
-    contents.push((true, format!("第三部分 {year}年部门预算情况说明")));
+    contents.extend(words.contents.iter().map(|t| (false, t.clone())));
+    contents.push((true, narrative.title.clone()));
     contents.extend(narrative.sections.iter().map(|s| (false, s.title.clone())));
     contents.push((true, "第四部分 名词解释".into()));
     prose_sheet(&mut book, "目录", "目  录", &contents, &looks).map_err(failed)?;
@@ -141,7 +195,11 @@ pub fn write_document_workbook(
         &looks,
     )
     .map_err(failed)?;
-    let glossary: Vec<(bool, String)> = TERMS.iter().map(|t| (false, t.to_string())).collect();
+    let glossary: Vec<(bool, String)> = words
+        .glossary
+        .iter()
+        .map(|t| (false, t.to_string()))
+        .collect();
     prose_sheet(
         &mut book,
         "名词解释",
@@ -165,16 +223,16 @@ pub fn write_document_workbook(
         &mut book,
         "情况说明",
         &narrative.title,
-        &paragraphs(&|k| k != "other"),
+        &paragraphs(&|k| k != words.other),
         &looks,
     )
     .map_err(failed)?;
-    add_table_sheets(&mut book, tables, template, header)?;
+    add_tables(&mut book)?;
     prose_sheet(
         &mut book,
         "其他重要事项",
         "其他重要事项的情况说明",
-        &paragraphs(&|k| k == "other"),
+        &paragraphs(&|k| k == words.other),
         &looks,
     )
     .map_err(failed)?;

@@ -17,8 +17,8 @@ use crate::final_accounts::{
 use crate::model::{Disclosure, DisclosureKind, UnitType};
 use crate::money::Money;
 use crate::narrative::{
-    generate_final, save_final_document_docx, DocumentTexts, FinalSources, Narrative,
-    NarrativeInput,
+    generate_final, save_final_document_docx, write_final_document_workbook, DocumentTexts,
+    FinalSources, Narrative, NarrativeInput,
 };
 use crate::sheet_view::{view_of_grid, SheetView};
 use crate::store::Store;
@@ -419,4 +419,30 @@ pub fn opening_from_last_year(
         }
     }
     Ok(rows)
+}
+
+/// Writes the complete 部门决算 document of a stored 决算 disclosure as one workbook (封面, 目录,
+/// 主要职能, 机构设置, 名词解释, 情况说明, the nine tables, 其他重要事项).
+pub fn save_final_document_workbook(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+    texts: &DocumentTexts,
+    path: &Path,
+) -> Result<(), CoreError> {
+    let (tables, template, header) = workbook_parts(store, disclosure_id)?;
+    let narrative = final_narrative(store, disclosure_id, input)?;
+    let bytes = write_final_document_workbook(
+        &tables,
+        template,
+        &header,
+        &narrative,
+        texts,
+        &input.facts.staff,
+    )
+    .map_err(|e| CoreError::Invalid(e.to_string()))?;
+    std::fs::write(path, bytes).map_err(|source| CoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
