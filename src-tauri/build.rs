@@ -49,6 +49,7 @@ const COMMANDS: &[&str] = &[
     "import_final_data",
     "opening_from_last_year",
     "export_final_document",
+    "export_final_document_workbook",
     "load_final_narrative_input",
     "final_narrative",
     "evaluation_candidates",

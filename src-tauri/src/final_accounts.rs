@@ -14,7 +14,7 @@ use budget_core::prepare::final_accounts::{
     export_final_disclosure, final_narrative as final_narrative_of,
     final_preview as final_preview_of, import_final_data_into,
     opening_from_last_year as opening_of, review_final_disclosure as review_of,
-    save_final_document, FinalImportError, FinalReview,
+    save_final_document, save_final_document_workbook, FinalImportError, FinalReview,
 };
 use budget_core::scoring::SelfEvaluation;
 use budget_core::sheet_view::SheetView;
@@ -144,26 +144,62 @@ pub async fn opening_from_last_year(
         .await
 }
 
-/// Asks where to save and writes the complete 部门决算 document (.docx) with the stored reasons
-/// of its 情况说明; the path, or `None` when the dialog was cancelled.
+/// Asks where to save and writes the complete 部门决算 document as .docx (the stored reasons in
+/// its 情况说明); the path, or `None` when the dialog was cancelled.
 #[tauri::command]
 pub async fn export_final_document(
     app: AppHandle,
     state: State<'_, AppState>,
     disclosure_id: i64,
 ) -> Reply<Option<String>> {
+    export_document(app, state, disclosure_id, DocumentFormat::Docx).await
+}
+
+/// The same document as one workbook (封面, 目录, 概况, 名词解释, 情况说明, the nine tables).
+#[tauri::command]
+pub async fn export_final_document_workbook(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Option<String>> {
+    export_document(app, state, disclosure_id, DocumentFormat::Workbook).await
+}
+
+#[derive(Clone, Copy)]
+enum DocumentFormat {
+    Docx,
+    Workbook,
+}
+
+async fn export_document(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    format: DocumentFormat,
+) -> Reply<Option<String>> {
     let doc = state
         .with_store(move |s| s.stored_document_input(disclosure_id))
         .await?;
-    let name = format!("{}{}年部门决算.docx", doc.input.unit, doc.input.year);
+    let (ext, filter) = match format {
+        DocumentFormat::Docx => ("docx", "Word 文档"),
+        DocumentFormat::Workbook => ("xlsx", "Excel 工作簿"),
+    };
+    let name = format!("{}{}年部门决算.{ext}", doc.input.unit, doc.input.year);
     let Some(path) =
-        dialogs::ask_where_to_save(app, "导出部门决算公开文档", name, "Word 文档", "docx").await?
+        dialogs::ask_where_to_save(app, "导出部门决算公开文档", name, filter, ext).await?
     else {
         return Ok(None);
     };
     state
         .with_store(move |s| {
-            save_final_document(s, disclosure_id, &doc.input, &doc.texts, &path)?;
+            match format {
+                DocumentFormat::Docx => {
+                    save_final_document(s, disclosure_id, &doc.input, &doc.texts, &path)?
+                }
+                DocumentFormat::Workbook => {
+                    save_final_document_workbook(s, disclosure_id, &doc.input, &doc.texts, &path)?
+                }
+            }
             Ok(Some(path.display().to_string()))
         })
         .await

@@ -86,6 +86,7 @@ pub fn run() {
             final_accounts::import_final_data,
             final_accounts::opening_from_last_year,
             final_accounts::export_final_document,
+            final_accounts::export_final_document_workbook,
             final_accounts::load_final_narrative_input,
             final_accounts::final_narrative,
             final_accounts::evaluation_candidates,

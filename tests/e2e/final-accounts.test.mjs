@@ -425,6 +425,14 @@ test('决算数据 imported from a workbook, the 部门决算 document exported,
     await app.waitFor('[data-testid="status-message"]', { text: `已导出决算公开文档：${docx}` })
     assert.ok(existsSync(docx), 'the document was written')
     assert.equal(readFileSync(docx).subarray(0, 2).toString('latin1'), 'PK', 'a .docx is a zip')
+    assert.ok(readFileSync(docx).includes('word/document.xml'), 'a Word document')
+    // the same document as one workbook (the test dialog answers the same path)
+    await app.click('[data-testid="export-final-document-workbook"]')
+    const deadline = Date.now() + 15000
+    while (!readFileSync(docx).includes('xl/workbook.xml')) {
+      assert.ok(Date.now() < deadline, 'the document workbook was written')
+      await new Promise((r) => setTimeout(r, 200))
+    }
     await app.screenshot('final-narrative-export')
     screen('final-narrative-export')
 

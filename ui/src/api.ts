@@ -180,6 +180,8 @@ export const api = {
   openingFromLastYear: (disclosureId: number) => call<CarryOver[]>('opening_from_last_year', { disclosureId }),
   /** Saves the complete 部门决算 document (.docx) with the stored reasons; the path, or null. */
   exportFinalDocument: (disclosureId: number) => call<string | null>('export_final_document', { disclosureId }),
+  exportFinalDocumentWorkbook: (disclosureId: number) =>
+    call<string | null>('export_final_document_workbook', { disclosureId }),
   /** The reasons typed for the 决算 情况说明 (saved with saveDocumentInput). */
   loadFinalNarrativeInput: (disclosureId: number) => call<DocumentInput>('load_final_narrative_input', { disclosureId }),
   finalNarrative: (disclosureId: number, input: NarrativeInput) =>
