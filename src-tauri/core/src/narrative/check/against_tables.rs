@@ -77,19 +77,9 @@ pub(super) fn expected(what: &str, values: Vec<Option<Money>>) -> Option<Expecte
     })
 }
 
-/// The tables' values for a named total.
-fn named_total(subject: &str, t: &BudgetTables) -> Option<Expected> {
-    let t3 = t.t3.as_ref().map(|x| &x.body);
-    let t5 = t.t5.as_ref().map(|x| &x.body);
-    let t6 = t.t6.as_ref().and_then(|x| x.total.as_ref());
-    let t7 =
-        t.t7.as_ref()
-            .and_then(|x| x.total.as_ref())
-            .map(|r| r.total.value);
-    let t10 = t.t10.as_ref();
-    let has = |w: &str| subject.contains(w);
-    // Facts the tables do not hold.
-    if [
+/// Facts the tables do not hold: their amounts are left alone.
+fn is_fact(subject: &str) -> bool {
+    [
         "政府采购",
         "预留",
         "资产",
@@ -102,83 +92,88 @@ fn named_total(subject: &str, t: &BudgetTables) -> Option<Expected> {
         "结余",
     ]
     .iter()
-    .any(|w| has(w))
-    {
-        return None;
-    }
-    if has("机关运行经费") {
-        return expected(
-            "机关运行经费",
-            vec![t10.and_then(|x| item(&x.office_operation))],
-        );
-    }
-    if has("因公出国") {
-        return expected(
-            "因公出国（境）费",
-            vec![t10.and_then(|x| item(&x.outbound))],
-        );
-    }
-    if has("公务用车购置及运行") {
-        return expected(
+    .any(|w| subject.contains(w))
+}
+
+/// What a matcher found: `None` when the subject is not its kind of item; `Some(None)` when it
+/// is, but the tables hold no value for it (then no other matcher is tried).
+type Matched = Option<Option<Expected>>;
+
+/// 机关运行经费 and the 三公 items (表10).
+fn three_public_total(subject: &str, t: &BudgetTables) -> Matched {
+    let t10 = t.t10.as_ref();
+    let has = |w: &str| subject.contains(w);
+    let (what, value) = if has("机关运行经费") {
+        ("机关运行经费", t10.and_then(|x| item(&x.office_operation)))
+    } else if has("因公出国") {
+        ("因公出国（境）费", t10.and_then(|x| item(&x.outbound)))
+    } else if has("公务用车购置及运行") {
+        (
             "公务用车购置及运行费",
-            vec![t10.and_then(|x| item(&x.vehicle_subtotal))],
-        );
-    }
-    if has("公务用车购置") {
-        return expected(
+            t10.and_then(|x| item(&x.vehicle_subtotal)),
+        )
+    } else if has("公务用车购置") {
+        (
             "公务用车购置费",
-            vec![t10.and_then(|x| item(&x.vehicle_purchase))],
-        );
-    }
-    if has("公务用车运行") {
-        return expected(
+            t10.and_then(|x| item(&x.vehicle_purchase)),
+        )
+    } else if has("公务用车运行") {
+        (
             "公务用车运行费",
-            vec![t10.and_then(|x| item(&x.vehicle_operation))],
-        );
-    }
-    if has("公务接待") {
-        return expected("公务接待费", vec![t10.and_then(|x| item(&x.reception))]);
-    }
-    if has("三公") {
-        return expected("“三公”经费合计", vec![t10.and_then(|x| item(&x.total))]);
-    }
-    if has("一般公共预算") && has("基本支出") {
-        return expected(
+            t10.and_then(|x| item(&x.vehicle_operation)),
+        )
+    } else if has("公务接待") {
+        ("公务接待费", t10.and_then(|x| item(&x.reception)))
+    } else if has("三公") {
+        ("“三公”经费合计", t10.and_then(|x| item(&x.total)))
+    } else {
+        return None;
+    };
+    Some(expected(what, vec![value]))
+}
+
+/// The funds: 一般公共预算 (its 基本/项目 spending too), 政府性基金, 国有资本经营, 财政拨款.
+fn fund_total(subject: &str, t: &BudgetTables) -> Matched {
+    let t5 = t.t5.as_ref().map(|x| &x.body);
+    let t6 = t.t6.as_ref().and_then(|x| x.total.as_ref());
+    let t7 =
+        t.t7.as_ref()
+            .and_then(|x| x.total.as_ref())
+            .map(|r| r.total.value);
+    let has = |w: &str| subject.contains(w);
+    let found = if has("一般公共预算") && has("基本支出") {
+        expected(
             "一般公共预算基本支出",
             vec![
                 t5.and_then(|b| total_of(b, basic)),
                 t6.map(|r| r.total.value),
             ],
-        );
-    }
-    if has("一般公共预算") && has("项目支出") {
-        return expected(
+        )
+    } else if has("一般公共预算") && has("项目支出") {
+        expected(
             "一般公共预算项目支出",
             vec![t5.and_then(|b| total_of(b, project)), t7],
-        );
-    }
-    if has("政府性基金") {
-        return expected(
+        )
+    } else if has("政府性基金") {
+        expected(
             "政府性基金预算",
             vec![
                 t4_income(t, &["政府性基金预算"]),
                 t1_income(t, &["政府性基金预算拨款", "政府性基金预算"]),
                 t.t8.as_ref().and_then(|x| total_of(&x.body, total)),
             ],
-        );
-    }
-    if has("国有资本经营") {
-        return expected(
+        )
+    } else if has("国有资本经营") {
+        expected(
             "国有资本经营预算",
             vec![
                 t4_income(t, &["国有资本经营预算"]),
                 t1_income(t, &["国有资本经营预算拨款", "国有资本经营预算"]),
                 t.t9.as_ref().and_then(|x| total_of(&x.body, total)),
             ],
-        );
-    }
-    if has("一般公共预算") {
-        return expected(
+        )
+    } else if has("一般公共预算") {
+        expected(
             "一般公共预算",
             vec![
                 t4_income(t, &["一般公共预算"]),
@@ -188,10 +183,9 @@ fn named_total(subject: &str, t: &BudgetTables) -> Option<Expected> {
                     .and_then(|x| x.expenditure_total.as_ref())
                     .map(|r| r.general.value),
             ],
-        );
-    }
-    if has("财政拨款") {
-        return expected(
+        )
+    } else if has("财政拨款") {
+        expected(
             "财政拨款收支总计",
             vec![
                 t.t4.as_ref()
@@ -199,52 +193,76 @@ fn named_total(subject: &str, t: &BudgetTables) -> Option<Expected> {
                     .map(|i| i.amount.value),
                 t4_income(t, &["财政拨款(补助)", "财政拨款"]),
             ],
-        );
-    }
-    let department_total = || {
-        vec![
-            t.t1.as_ref()
-                .and_then(|x| x.income_total.as_ref())
-                .map(|i| i.amount.value),
-            t.t1.as_ref()
-                .and_then(|x| x.expenditure_total.as_ref())
-                .map(|i| i.amount.value),
-            t3.and_then(|b| total_of(b, total)),
-        ]
+        )
+    } else {
+        return None;
     };
-    if ["收支总预算", "收入预算", "支出预算", "收入总计", "支出总计"]
+    Some(found)
+}
+
+/// The department's totals and their parts (表1, 表3, 表5, 表6, 表7).
+fn department_total(subject: &str, t: &BudgetTables) -> Matched {
+    let t3 = t.t3.as_ref().map(|x| &x.body);
+    let t5 = t.t5.as_ref().map(|x| &x.body);
+    let t6 = t.t6.as_ref().and_then(|x| x.total.as_ref());
+    let t7 =
+        t.t7.as_ref()
+            .and_then(|x| x.total.as_ref())
+            .map(|r| r.total.value);
+    let ends = |w: &str| subject.ends_with(w);
+    let found = if ["收支总预算", "收入预算", "支出预算", "收入总计", "支出总计"]
         .iter()
-        .any(|w| subject.ends_with(w))
+        .any(|w| ends(w))
     {
-        return expected("部门收支总计", department_total());
-    }
-    if subject.ends_with("基本支出") {
-        return expected(
+        expected(
+            "部门收支总计",
+            vec![
+                t.t1.as_ref()
+                    .and_then(|x| x.income_total.as_ref())
+                    .map(|i| i.amount.value),
+                t.t1.as_ref()
+                    .and_then(|x| x.expenditure_total.as_ref())
+                    .map(|i| i.amount.value),
+                t3.and_then(|b| total_of(b, total)),
+            ],
+        )
+    } else if ends("基本支出") {
+        expected(
             "基本支出",
             vec![
                 t3.and_then(|b| total_of(b, basic)),
                 t5.and_then(|b| total_of(b, basic)),
                 t6.map(|r| r.total.value),
             ],
-        );
-    }
-    if subject.ends_with("项目支出") {
-        return expected(
+        )
+    } else if ends("项目支出") {
+        expected(
             "项目支出",
             vec![
                 t3.and_then(|b| total_of(b, project)),
                 t5.and_then(|b| total_of(b, project)),
                 t7,
             ],
-        );
+        )
+    } else if ends("人员经费") {
+        expected("人员经费", vec![t6.map(|r| r.personnel.value)])
+    } else if ends("公用经费") {
+        expected("公用经费", vec![t6.map(|r| r.public.value)])
+    } else {
+        return None;
+    };
+    Some(found)
+}
+
+/// The tables' values for a named total: the first matcher that knows the subject decides.
+fn named_total(subject: &str, t: &BudgetTables) -> Option<Expected> {
+    if is_fact(subject) {
+        return None;
     }
-    if subject.ends_with("人员经费") {
-        return expected("人员经费", vec![t6.map(|r| r.personnel.value)]);
-    }
-    if subject.ends_with("公用经费") {
-        return expected("公用经费", vec![t6.map(|r| r.public.value)]);
-    }
-    None
+    three_public_total(subject, t)
+        .or_else(|| fund_total(subject, t))
+        .or_else(|| department_total(subject, t))
+        .flatten()
 }
 
 /// "一般公共服务支出(201类)" / "一般公共服务(类)支出" → "一般公共服务支出".
