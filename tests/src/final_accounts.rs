@@ -1,8 +1,9 @@
 //! 决算 data of a real unit, for tests that derive, write, print or read back the nine tables.
 //!
-//! 上海市普陀区规划和自然资源局, 2024 (the published PDF in ../shared/reference/published,
-//! tables on pages 7–19), entered as a finance officer would: one spending line per 项 × kind ×
-//! economic 款, income per 项 as F2 prints it, the carry-overs, the 三公 预算数.
+//! 上海市普陀区规划和自然资源局, 2024 (its published 部门决算 PDF, tables on pages 7–19, re-keyed
+//! as tests/fixtures/putuo-planning-2024-final-accounts.xlsx), entered as a finance officer
+//! would: one spending line per 项 × kind × economic 款, income per 项 as F2 prints it, the
+//! carry-overs, the 三公 预算数.
 //!
 //! Where the published tables disagree with themselves by a 尾差, the data follows the
 //! printed 项 (the finest figures) and the printed totals follow from them:
