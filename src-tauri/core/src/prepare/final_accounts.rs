@@ -270,6 +270,15 @@ pub fn final_narrative(
     input: &NarrativeInput,
 ) -> Result<Narrative, CoreError> {
     let year = year_of(store, disclosure_id)?;
+    narrative_of(store, &year, input)
+}
+
+/// The 情况说明 of a 决算 year already derived.
+fn narrative_of(
+    store: &Store,
+    year: &Year,
+    input: &NarrativeInput,
+) -> Result<Narrative, CoreError> {
     if year.disclosure.kind != DisclosureKind::FinalAccounts {
         return Err(CoreError::Invalid(
             "决算情况说明只能为部门决算公开生成。".to_string(),
@@ -305,6 +314,23 @@ pub fn final_narrative(
         },
         &input,
     ))
+}
+
+/// What a complete 决算 document is written from: the year derived once, its 情况说明, its
+/// template and heading.
+fn document_parts(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+) -> Result<(Year, Narrative, &'static FinalTemplate, WorkbookHeader), CoreError> {
+    let year = year_of(store, disclosure_id)?;
+    let narrative = narrative_of(store, &year, input)?;
+    let header = WorkbookHeader {
+        unit: narrative.unit.clone(),
+        year: year.disclosure.year,
+    };
+    let template = final_template(&year.disclosure.template);
+    Ok((year, narrative, template, header))
 }
 
 fn workbook_parts(
@@ -368,11 +394,10 @@ pub fn save_final_document(
     texts: &DocumentTexts,
     path: &Path,
 ) -> Result<(), CoreError> {
-    let (tables, template, header) = workbook_parts(store, disclosure_id)?;
-    let narrative = final_narrative(store, disclosure_id, input)?;
+    let (year, narrative, template, header) = document_parts(store, disclosure_id, input)?;
     save_final_document_docx(
         path,
-        &tables,
+        &year.tables,
         template,
         &header,
         &narrative,
@@ -430,10 +455,9 @@ pub fn save_final_document_workbook(
     texts: &DocumentTexts,
     path: &Path,
 ) -> Result<(), CoreError> {
-    let (tables, template, header) = workbook_parts(store, disclosure_id)?;
-    let narrative = final_narrative(store, disclosure_id, input)?;
+    let (year, narrative, template, header) = document_parts(store, disclosure_id, input)?;
     let bytes = write_final_document_workbook(
-        &tables,
+        &year.tables,
         template,
         &header,
         &narrative,

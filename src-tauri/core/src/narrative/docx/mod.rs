@@ -304,13 +304,7 @@ pub fn save_document_docx(
     staff: &StaffFacts,
 ) -> Result<(), DocxError> {
     let bytes = write_document_docx(tables, template, header, narrative, texts, staff)?;
-    let io = |source| DocxError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let partial = path.with_extension("docx.partial");
-    std::fs::write(&partial, bytes).map_err(io)?;
-    std::fs::rename(&partial, path).map_err(io)
+    save_bytes(path, bytes)
 }
 
 /// Writes the 部门决算 document to `path`, as `save_document_docx` does.
@@ -324,6 +318,10 @@ pub fn save_final_document_docx(
     staff: &StaffFacts,
 ) -> Result<(), DocxError> {
     let bytes = write_final_document_docx(tables, template, header, narrative, texts, staff)?;
+    save_bytes(path, bytes)
+}
+
+fn save_bytes(path: &Path, bytes: Vec<u8>) -> Result<(), DocxError> {
     let io = |source| DocxError::Io {
         path: path.to_path_buf(),
         source,
