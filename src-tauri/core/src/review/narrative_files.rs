@@ -13,25 +13,31 @@ use crate::tables::{BudgetTables, FinalTables};
 use crate::narrative::check::{check_narrative, check_narrative_final, read_narrative_bytes};
 
 /// The tables a 情况说明 describes: a 预算's or a 决算's.
-#[derive(Clone)]
-pub enum DescribedTables {
-    Budget(Box<BudgetTables>),
-    Final(Box<FinalTables>),
+#[derive(Clone, Copy)]
+pub enum DescribedTables<'a> {
+    Budget(&'a BudgetTables),
+    Final(&'a FinalTables),
+}
+
+impl<'a> DescribedTables<'a> {
+    /// The tables of a recognised workbook, by what it holds.
+    fn of(book: &'a crate::xlsx::RecognisedWorkbook) -> DescribedTables<'a> {
+        if book.kind == crate::xlsx::DocumentKind::FinalAccounts {
+            DescribedTables::Final(&book.final_tables)
+        } else {
+            DescribedTables::Budget(&book.tables)
+        }
+    }
 }
 
 /// Reads and checks one narrative file, against `tables` when given. Never fails: an unreadable
 /// file comes back with `error` set.
 pub fn review_narrative(path: &Path, tables: Option<&BudgetTables>) -> ReviewedFile {
-    review_narrative_against(
-        path,
-        tables
-            .map(|t| DescribedTables::Budget(Box::new(t.clone())))
-            .as_ref(),
-    )
+    review_narrative_against(path, tables.map(DescribedTables::Budget))
 }
 
 /// As `review_narrative`, against a 预算's or a 决算's tables.
-pub fn review_narrative_against(path: &Path, tables: Option<&DescribedTables>) -> ReviewedFile {
+pub fn review_narrative_against(path: &Path, tables: Option<DescribedTables<'_>>) -> ReviewedFile {
     let mut reviewed = ReviewedFile::nothing_read(path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -79,7 +85,7 @@ pub fn check_with_workbooks(paths: &[PathBuf], files: &mut [ReviewedFile]) {
     if workbooks.is_empty() {
         return;
     }
-    let mut read: Vec<Option<DescribedTables>> = vec![None; workbooks.len()];
+    let mut read: Vec<Option<crate::xlsx::RecognisedWorkbook>> = vec![None; workbooks.len()];
     for (file, path) in files.iter_mut().zip(paths) {
         if file.kind != FileKind::Narrative {
             continue;
@@ -93,16 +99,10 @@ pub fn check_with_workbooks(paths: &[PathBuf], files: &mut [ReviewedFile]) {
             })
             .unwrap_or(0);
         if read[chosen].is_none() {
-            read[chosen] = crate::xlsx::read(&workbooks[chosen].0).ok().map(|w| {
-                if w.kind == crate::xlsx::DocumentKind::FinalAccounts {
-                    DescribedTables::Final(Box::new(w.final_tables))
-                } else {
-                    DescribedTables::Budget(Box::new(w.tables))
-                }
-            });
+            read[chosen] = crate::xlsx::read(&workbooks[chosen].0).ok();
         }
-        if let Some(tables) = &read[chosen] {
-            *file = review_narrative_against(path, Some(tables));
+        if let Some(book) = &read[chosen] {
+            *file = review_narrative_against(path, Some(DescribedTables::of(book)));
         }
     }
 }
