@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chooseOption, createUnitWithDisclosure, pasteIntoGrid, repoRoot, Session, startDriver, typeInCell } from './webdriver.mjs'
+import { chooseMenuItem, chooseOption, createUnitWithDisclosure, pasteIntoGrid, repoRoot, Session, startDriver, typeInCell } from './webdriver.mjs'
 
 let driver
 let dir
@@ -63,8 +63,7 @@ test('a weight finding appears, is fixed, and the targets are exported', async (
     await app.click('[data-testid="save-targets"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已保存 1 个项目的绩效目标' })
 
-    await app.click('[data-testid="export-targets"]')
-    await app.click('[data-testid="export-targets-full"]')
+    await chooseMenuItem(app, '[data-testid="export-targets"]', '[data-testid="export-targets-full"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已导出' })
   } finally {
     await app.close()

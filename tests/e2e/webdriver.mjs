@@ -306,6 +306,28 @@ export async function chooseOption(app, selectCss, text, timeout = 10000) {
   throw new Error(`no option “${text}” in ${selectCss}`)
 }
 
+/** Opens an Element Plus dropdown menu and picks an item. The menu animates in and a click
+ * that lands before the item is shown is lost, so the item is clicked once it is visible and
+ * the menu reopened if it closed without acting. */
+export async function chooseMenuItem(app, triggerCss, itemCss, timeout = 10000) {
+  const deadline = Date.now() + timeout
+  while (Date.now() < deadline) {
+    await app.click(triggerCss)
+    for (let i = 0; i < 10; i++) {
+      await sleep(150)
+      const picked = await app.script(
+        `const item = Array.from(document.querySelectorAll(arguments[0]))
+           .find((e) => e.offsetParent !== null && getComputedStyle(e.closest('.el-popper') ?? e).opacity === '1');
+         if (item) item.click();
+         return !!item;`,
+        [itemCss],
+      )
+      if (picked) return
+    }
+  }
+  throw new Error(`no menu item ${itemCss} under ${triggerCss}`)
+}
+
 /** Types `text` into a cell of a grid as a user does: click the cell, type, Enter. An empty
  * `text` clears the cell with Delete. */
 export async function typeInCell(app, grid, row, key, text) {
