@@ -14,6 +14,8 @@ pub fn rule_title(rule: &str) -> String {
         "file_unreadable" => Some("文件无法读取"),
         "scale_missing" => Some("未注明金额单位"),
         "unit_mismatch" => Some("各表编制部门不一致"),
+        "unit_missing" => Some("未注明编制部门"),
+        "table_without_amounts" => Some("表中没有金额"),
         "t1_balance" | "t4_balance" => Some("收入总计=支出总计"),
         "t1_expenditure_total" => Some("支出总计=各功能分类之和"),
         "t1_vs_t3_class" => Some("表间：收支总表各类=支出总表各类"),
@@ -137,7 +139,7 @@ mod tests {
     /// The source files that make findings, with their text. Rule ids are written where the
     /// finding is made: as a literal ("t1_balance"), or as "{prefix}_tree" with the table
     /// prefixes ("t3", "t5" …) the same file passes in.
-    const SOURCES: [(&str, &str); 23] = [
+    const SOURCES: [(&str, &str); 24] = [
         ("final_table_rules.rs", include_str!("final_table_rules.rs")),
         ("final_cross_rules.rs", include_str!("final_cross_rules.rs")),
         ("final_years.rs", include_str!("final_years.rs")),
@@ -153,6 +155,10 @@ mod tests {
             include_str!("three_public_rules.rs"),
         ),
         ("review/mod.rs", include_str!("../review/mod.rs")),
+        (
+            "review/workbook_rules.rs",
+            include_str!("../review/workbook_rules.rs"),
+        ),
         ("targets/checks.rs", include_str!("../targets/checks.rs")),
         (
             "targets/read/mod.rs",

@@ -4,6 +4,7 @@
 mod final_years;
 mod narrative_files;
 pub mod report;
+mod workbook_rules;
 
 pub use report::{write_review_report, write_review_report_with_heading, ReportError};
 
@@ -163,6 +164,7 @@ pub fn review_file(path: &Path) -> ReviewedFile {
     } else {
         check_tables(&found.tables, catalog)
     };
+    findings.extend(workbook_rules::check_workbook(&book, &found));
     let mut kind: FileKind = found.kind.into();
     let mut unrecognised_sheets = found.unrecognised_sheets.clone();
     if let Some(targets) = crate::targets::review_workbook(path, &book, &found) {
@@ -209,6 +211,19 @@ pub fn review_file(path: &Path) -> ReviewedFile {
     reviewed
 }
 
+/// `review_file`, with a panic anywhere in reading or checking turned into this file's
+/// "无法读取" result: the other files of a batch are reviewed normally and the program stays up.
+pub fn review_file_guarded(path: &Path) -> ReviewedFile {
+    std::panic::catch_unwind(|| review_file(path)).unwrap_or_else(|_| {
+        let mut failed = ReviewedFile::nothing_read(path);
+        failed.error = Some(format!(
+            "审核文件 {} 时程序出错，已跳过这个文件，其他文件不受影响。请把这个文件发给软件维护人员。",
+            file_name(path)
+        ));
+        failed
+    })
+}
+
 /// Reviews many files on all cores; results come back in the order given.
 pub fn review_files(paths: &[PathBuf]) -> Vec<ReviewedFile> {
     review_files_with_progress(paths, &|_, _| {})
@@ -221,10 +236,19 @@ pub fn review_files_with_progress(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<ReviewedFile> {
     let mut files = review_each(paths, progress);
+    // The steps across files are extras on top of each file's own review: a fault in one of
+    // them must not cost the batch what was already found.
+    let mut across = |step: &dyn Fn(&mut Vec<ReviewedFile>)| {
+        let mut trial = files.clone();
+        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(&mut trial)));
+        if done.is_ok() {
+            files = trial;
+        }
+    };
     // A 情况说明 given with a budget workbook is checked against that workbook's tables.
-    narrative_files::check_with_workbooks(paths, &mut files);
+    across(&|files| narrative_files::check_with_workbooks(paths, files));
     // A unit's 决算 of the year before, in the same batch, is where this year's 年初 comes from.
-    final_years::check_consecutive_years(paths, &mut files);
+    across(&|files| final_years::check_consecutive_years(paths, files));
     files
 }
 
@@ -232,7 +256,7 @@ fn review_each(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> V
     let total = paths.len();
     let done = AtomicUsize::new(0);
     let review_one = |p: &PathBuf| {
-        let reviewed = review_file(p);
+        let reviewed = review_file_guarded(p);
         progress(done.fetch_add(1, AtomicOrdering::Relaxed) + 1, total);
         reviewed
     };

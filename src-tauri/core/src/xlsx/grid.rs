@@ -80,47 +80,65 @@ impl Merge {
     }
 }
 
+/// A sheet's cells, stored sparsely: one short list of (column, value) per row, so that memory
+/// follows the cells a file really holds. A lone value in XFD1048576 costs one row list, not
+/// the 17 billion cells a dense grid up to that corner would.
 #[derive(Debug, Clone)]
 pub struct SheetGrid {
     pub name: String,
-    rows: Vec<Vec<CellValue>>,
+    rows: Vec<Vec<(u32, CellValue)>>,
     pub merges: Vec<Merge>,
 }
 
 const EMPTY: CellValue = CellValue::Empty;
 
 impl SheetGrid {
+    /// A grid from dense rows (tests and generated sheets); empty cells are not stored.
     pub fn new(name: String, rows: Vec<Vec<CellValue>>, merges: Vec<Merge>) -> SheetGrid {
-        SheetGrid { name, rows, merges }
+        let cells = rows.into_iter().enumerate().flat_map(|(r, row)| {
+            row.into_iter()
+                .enumerate()
+                .map(move |(c, value)| (r as u32, c as u32, value))
+        });
+        SheetGrid::from_cells(name, cells, merges)
     }
 
-    pub(crate) fn from_range(
-        name: &str,
-        range: &calamine::Range<Data>,
+    /// A grid from cells in any order; empty values are dropped and a later value for the same
+    /// cell replaces an earlier one, as a spreadsheet does.
+    pub fn from_cells(
+        name: String,
+        cells: impl IntoIterator<Item = (u32, u32, CellValue)>,
         merges: Vec<Merge>,
-    ) -> Self {
-        let mut rows: Vec<Vec<CellValue>> = Vec::new();
-        if let Some((start_row, start_col)) = range.start() {
-            for (r, row) in range.rows().enumerate() {
-                let abs_row = start_row as usize + r;
-                for (c, data) in row.iter().enumerate() {
-                    let value = CellValue::from_calamine(data);
-                    if value.is_empty() {
-                        continue;
+    ) -> SheetGrid {
+        let mut rows: Vec<Vec<(u32, CellValue)>> = Vec::new();
+        let mut ordered = true;
+        for (row, col, value) in cells {
+            if value.is_empty() {
+                continue;
+            }
+            let row = row as usize;
+            if rows.len() <= row {
+                rows.resize_with(row + 1, Vec::new);
+            }
+            let cells = &mut rows[row];
+            ordered &= cells.last().is_none_or(|(c, _)| *c < col);
+            cells.push((col, value));
+        }
+        if !ordered {
+            for cells in &mut rows {
+                // stable, so that of two values for one cell the later stays last
+                cells.sort_by_key(|(c, _)| *c);
+                let mut deduped: Vec<(u32, CellValue)> = Vec::with_capacity(cells.len());
+                for (c, v) in cells.drain(..) {
+                    match deduped.last_mut() {
+                        Some(last) if last.0 == c => last.1 = v,
+                        _ => deduped.push((c, v)),
                     }
-                    let abs_col = start_col as usize + c;
-                    if rows.len() <= abs_row {
-                        rows.resize_with(abs_row + 1, Vec::new);
-                    }
-                    let cells = &mut rows[abs_row];
-                    if cells.len() <= abs_col {
-                        cells.resize(abs_col + 1, CellValue::Empty);
-                    }
-                    cells[abs_col] = value;
                 }
+                *cells = deduped;
             }
         }
-        SheetGrid::new(name.to_string(), rows, merges)
+        SheetGrid { name, rows, merges }
     }
 
     /// Number of rows up to the last one holding a value.
@@ -130,7 +148,12 @@ impl SheetGrid {
 
     /// Number of columns up to the last one holding a value in any row, or covered by a merge.
     pub fn width(&self) -> u32 {
-        let cells = self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32;
+        let cells = self
+            .rows
+            .iter()
+            .filter_map(|cells| cells.last().map(|(c, _)| c + 1))
+            .max()
+            .unwrap_or(0);
         let merged = self
             .merges
             .iter()
@@ -141,10 +164,13 @@ impl SheetGrid {
     }
 
     pub fn cell(&self, row: u32, col: u32) -> &CellValue {
-        self.rows
-            .get(row as usize)
-            .and_then(|r| r.get(col as usize))
-            .unwrap_or(&EMPTY)
+        let Some(cells) = self.rows.get(row as usize) else {
+            return &EMPTY;
+        };
+        match cells.binary_search_by_key(&col, |(c, _)| *c) {
+            Ok(i) => &cells[i].1,
+            Err(_) => &EMPTY,
+        }
     }
 
     /// The text of a cell; a cell inside a merged region shows the region's top-left value.
@@ -164,9 +190,8 @@ impl SheetGrid {
         self.rows
             .get(row as usize)
             .into_iter()
-            .flat_map(|cells| cells.iter().enumerate())
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(c, v)| (c as u32, v))
+            .flat_map(|cells| cells.iter())
+            .map(|(c, v)| (*c, v))
     }
 }
 

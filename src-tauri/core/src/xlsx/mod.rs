@@ -2,9 +2,11 @@
 //! standard tables, every value remembering its sheet and cell.
 
 pub mod final_data;
+mod formulas;
 mod grid;
 mod heading;
 mod layout;
+pub mod limits;
 mod parse_code_tables;
 mod parse_final;
 mod parse_final_overview;
@@ -16,9 +18,12 @@ pub mod write;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use calamine::{open_workbook_from_rs, Reader, Xls, Xlsx};
+use calamine::{open_workbook_from_rs, Data, Reader, Xls, Xlsx, XlsxError};
+
+use limits::Refusal;
 
 pub use crate::text::{a1, fold_label, parse_a1};
+pub use formulas::{read_formulas, SheetFormulas};
 pub use grid::{CellValue, Merge, SheetGrid};
 pub use heading::ReportHeading;
 pub use recognise::{recognise, DocumentKind, RecognisedTable, RecognisedWorkbook};
@@ -35,6 +40,14 @@ pub enum ReadError {
     NotAWorkbook { path: PathBuf },
     #[error("工作簿 {path} 已损坏或格式不受支持：{reason}")]
     Corrupt { path: PathBuf, reason: String },
+    #[error("文件 {path} 是空文件（0 字节），请确认保存完整后重新提供。")]
+    Empty { path: PathBuf },
+    #[error("工作簿 {path} 设有打开密码，无法读取；请在 Excel 中取消密码、保存后再试。")]
+    Encrypted { path: PathBuf },
+    #[error("工作簿 {path}：{limit}，已停止读取。")]
+    TooLarge { path: PathBuf, limit: String },
+    #[error("读取工作簿 {path} 时程序出错，已跳过这个文件，其他文件不受影响。")]
+    Internal { path: PathBuf },
 }
 
 impl ReadError {
@@ -43,6 +56,10 @@ impl ReadError {
             ReadError::Io { .. } => "io",
             ReadError::NotAWorkbook { .. } => "not_a_workbook",
             ReadError::Corrupt { .. } => "corrupt_workbook",
+            ReadError::Empty { .. } => "empty_file",
+            ReadError::Encrypted { .. } => "encrypted_workbook",
+            ReadError::TooLarge { .. } => "workbook_too_large",
+            ReadError::Internal { .. } => "internal_read_error",
         }
     }
 }
@@ -70,56 +87,179 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Opens a workbook from its bytes, telling .xlsx from .xls by content, not by name.
+/// Opens a workbook from its bytes, telling .xlsx from .xls by content, not by name. The bytes
+/// are measured against [`limits`] first, and a panic inside the reading library ends as this
+/// file's error instead of taking the program (and a batch's other files) down with it.
 pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Workbook, ReadError> {
-    let corrupt = |reason: String| ReadError::Corrupt {
-        path: path.to_path_buf(),
-        reason,
-    };
-    if bytes.starts_with(ZIP_MAGIC) {
-        let mut book = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
-            .map_err(|e| corrupt(e.to_string()))?;
-        let names = book.sheet_names();
-        let mut sheets = Vec::with_capacity(names.len());
-        for name in names {
-            let range = book
-                .worksheet_range(&name)
-                .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
-            let merges = book
-                .merge_cells_by_sheet_name(&name)
-                .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
-            sheets.push(SheetGrid::from_range(&name, &range, to_merges(&merges)));
-        }
-        Ok(Workbook { sheets })
-    } else if bytes.starts_with(OLE_MAGIC) {
-        let mut book = open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes))
-            .map_err(|e| corrupt(e.to_string()))?;
-        let names = book.sheet_names();
-        let mut sheets = Vec::with_capacity(names.len());
-        for name in names {
-            let range = book
-                .worksheet_range(&name)
-                .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
-            let merges = book
-                .merge_cells_by_sheet_name(&name)
-                .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
-            sheets.push(SheetGrid::from_range(&name, &range, to_merges(&merges)));
-        }
-        Ok(Workbook { sheets })
-    } else {
-        Err(ReadError::NotAWorkbook {
+    if bytes.is_empty() {
+        return Err(ReadError::Empty {
             path: path.to_path_buf(),
-        })
+        });
+    }
+    let refused = |refusal: Refusal| match refusal {
+        Refusal::TooLarge(limit) => ReadError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        },
+        Refusal::Encrypted => ReadError::Encrypted {
+            path: path.to_path_buf(),
+        },
+        Refusal::Corrupt(reason) => ReadError::Corrupt {
+            path: path.to_path_buf(),
+            reason,
+        },
+    };
+    let kind = if bytes.starts_with(ZIP_MAGIC) {
+        Container::Zip
+    } else if bytes.starts_with(OLE_MAGIC) {
+        Container::Compound
+    } else {
+        return Err(ReadError::NotAWorkbook {
+            path: path.to_path_buf(),
+        });
+    };
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
+        Container::Zip => {
+            limits::check_zip(&bytes)?;
+            read_xlsx(bytes)
+        }
+        Container::Compound => {
+            limits::check_compound(&bytes)?;
+            read_xls(bytes)
+        }
+    }));
+    match read {
+        Ok(result) => result.map_err(refused),
+        Err(_) => Err(ReadError::Internal {
+            path: path.to_path_buf(),
+        }),
     }
 }
 
-fn to_merges(dims: &[calamine::Dimensions]) -> Vec<Merge> {
+enum Container {
+    Zip,
+    Compound,
+}
+
+/// Counts cells against the per-sheet and per-workbook limits while a workbook is read.
+#[derive(Default)]
+struct CellBudget {
+    workbook: u64,
+}
+
+impl CellBudget {
+    fn sheet(&mut self, sheet: &str, cells: u64) -> Result<(), Refusal> {
+        if cells > limits::MAX_SHEET_CELLS {
+            return Err(Refusal::TooLarge(limits::cells_over_limit(sheet)));
+        }
+        self.workbook += cells;
+        if self.workbook > limits::MAX_WORKBOOK_CELLS {
+            return Err(Refusal::TooLarge(limits::workbook_cells_over_limit()));
+        }
+        Ok(())
+    }
+}
+
+fn check_text(sheet: &str, row: u32, col: u32, value: &CellValue) -> Result<(), Refusal> {
+    match value {
+        CellValue::Text(t) if t.chars().count() > limits::MAX_CELL_CHARS => Err(Refusal::TooLarge(
+            limits::text_over_limit(sheet, &a1(row, col)),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Reads an .xlsx cell by cell from calamine's streaming reader into sparse grids: nothing is
+/// laid out by the extent a sheet declares or its cells span, only by the cells present.
+fn read_xlsx(bytes: Vec<u8>) -> Result<Workbook, Refusal> {
+    let corrupt = |reason: String| Refusal::Corrupt(reason);
+    let mut book = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
+        .map_err(|e| corrupt(e.to_string()))?;
+    let names = book.sheet_names();
+    if names.len() > limits::MAX_SHEETS {
+        return Err(Refusal::TooLarge(limits::sheets_over_limit()));
+    }
+    let mut budget = CellBudget::default();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let mut cells = Vec::new();
+        match book.worksheet_cells_reader(&name) {
+            Ok(mut reader) => loop {
+                let cell = match reader.next_cell() {
+                    Ok(Some(cell)) => cell,
+                    Ok(None) => break,
+                    Err(e) => return Err(corrupt(format!("工作表“{name}”：{e}"))),
+                };
+                let (row, col) = cell.get_position();
+                let value = CellValue::from_calamine(&Data::from(cell.get_value().clone()));
+                check_text(&name, row, col, &value)?;
+                if !value.is_empty() {
+                    cells.push((row, col, value));
+                }
+                // empty styled cells count too: a million of them cost time to walk
+                budget.sheet(&name, cells.len() as u64)?;
+            },
+            // a chart sheet holds no cells
+            Err(XlsxError::NotAWorksheet(_)) => {}
+            Err(e) => return Err(corrupt(format!("工作表“{name}”：{e}"))),
+        }
+        let merges = book
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
+        if merges.len() > limits::MAX_SHEET_MERGES {
+            return Err(Refusal::TooLarge(limits::merges_over_limit(&name)));
+        }
+        sheets.push(SheetGrid::from_cells(name, cells, clip_merges(&merges)));
+    }
+    Ok(Workbook { sheets })
+}
+
+/// Reads an .xls, which calamine parses whole on opening; [`limits::check_compound`] has
+/// measured it before.
+fn read_xls(bytes: Vec<u8>) -> Result<Workbook, Refusal> {
+    let corrupt = |reason: String| Refusal::Corrupt(reason);
+    let mut book = open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map_err(|e| match e {
+        calamine::XlsError::Password => Refusal::Encrypted,
+        e => corrupt(e.to_string()),
+    })?;
+    let names = book.sheet_names();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
+        let merges = book
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
+        let mut cells = Vec::new();
+        for (row, col, data) in range.used_cells() {
+            let (row, col) = (row as u32, col as u32);
+            let (row, col) = match range.start() {
+                Some((r0, c0)) => (r0 + row, c0 + col),
+                None => (row, col),
+            };
+            let value = CellValue::from_calamine(data);
+            check_text(&name, row, col, &value)?;
+            cells.push((row, col, value));
+        }
+        sheets.push(SheetGrid::from_cells(name, cells, clip_merges(&merges)));
+    }
+    Ok(Workbook { sheets })
+}
+
+/// Merged regions as the file declares them. A region reaching past the last row or column
+/// Excel has (1,048,576 × 16,384) is cut there: some writers declare whole-column merges.
+fn clip_merges(dims: &[calamine::Dimensions]) -> Vec<Merge> {
+    const LAST_ROW: u32 = 1_048_575;
+    const LAST_COL: u32 = 16_383;
     dims.iter()
+        .filter(|d| d.start.0 <= d.end.0 && d.start.1 <= d.end.1)
+        .filter(|d| d.start.0 <= LAST_ROW && d.start.1 <= LAST_COL)
         .map(|d| Merge {
             first_row: d.start.0,
             first_col: d.start.1,
-            last_row: d.end.0,
-            last_col: d.end.1,
+            last_row: d.end.0.min(LAST_ROW),
+            last_col: d.end.1.min(LAST_COL),
         })
         .collect()
 }

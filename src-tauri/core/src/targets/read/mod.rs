@@ -12,11 +12,7 @@ mod columns;
 mod disclosure;
 mod list;
 
-use std::collections::HashMap;
-use std::io::Cursor;
 use std::path::Path;
-
-use calamine::{open_workbook_from_rs, Reader, Xls, Xlsx};
 
 use super::model::{Indicator, TargetSet};
 use crate::checks::{rule_title, Finding, Location, Severity};
@@ -29,41 +25,12 @@ pub use list::split_code_name;
 /// Formula texts of cells, by sheet and (row, column). A value typed as "=100%" becomes the
 /// formula `100%` with no stored result; without its formula the cell would read as empty.
 #[derive(Debug, Clone, Default)]
-pub struct Formulas(HashMap<String, HashMap<(u32, u32), String>>);
+pub struct Formulas(xlsx::SheetFormulas);
 
 impl Formulas {
-    /// Reads the formulas of every sheet. A workbook whose formulas cannot be read simply has
-    /// none: the values were already read, this only fills in cells without a stored result.
+    /// Reads the formulas of every sheet (see [`xlsx::read_formulas`]).
     pub fn from_bytes(bytes: &[u8]) -> Formulas {
-        let mut all = HashMap::new();
-        let mut collect = |name: String, range: calamine::Range<String>| {
-            let Some((r0, c0)) = range.start() else {
-                return;
-            };
-            let mut cells = HashMap::new();
-            for (r, row) in range.rows().enumerate() {
-                for (c, f) in row.iter().enumerate() {
-                    if !f.trim().is_empty() {
-                        cells.insert((r0 + r as u32, c0 + c as u32), f.clone());
-                    }
-                }
-            }
-            all.insert(name, cells);
-        };
-        if let Ok(mut book) = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
-            for name in book.sheet_names() {
-                if let Ok(range) = book.worksheet_formula(&name) {
-                    collect(name, range);
-                }
-            }
-        } else if let Ok(mut book) = open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)) {
-            for name in book.sheet_names() {
-                if let Ok(range) = book.worksheet_formula(&name) {
-                    collect(name, range);
-                }
-            }
-        }
-        Formulas(all)
+        Formulas(xlsx::read_formulas(bytes))
     }
 
     fn get(&self, sheet: &str, row: u32, col: u32) -> Option<&str> {
