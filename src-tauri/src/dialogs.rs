@@ -41,7 +41,9 @@ pub fn save_workbook(app: &AppHandle, title: &str, file_name: &str) -> Option<Pa
 }
 
 /// Asks where to save a file of one kind; `None` when cancelled. Blocks: call on a blocking
-/// thread.
+/// thread. The suggested `file_name` is built from a unit's or project's name, which may hold
+/// characters Windows refuses in a file name or be a device name ("CON"): every suggestion is
+/// made safe here, in the one place all of them pass.
 pub fn save_file(
     app: &AppHandle,
     title: &str,
@@ -55,7 +57,7 @@ pub fn save_file(
     app.dialog()
         .file()
         .set_title(title)
-        .set_file_name(file_name)
+        .set_file_name(budget_core::text::file_name(file_name, extension))
         .add_filter(kind, &[extension])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())

@@ -1,5 +1,5 @@
-//! Pure text helpers shared by every layer: label folding and A1 cell references. A leaf:
-//! depends on nothing else in the crate.
+//! Pure text helpers shared by every layer: label folding, A1 cell references, the characters
+//! XML can carry and safe file names. A leaf: depends on nothing else in the crate.
 
 /// "A1" for zero-based (0, 0).
 pub fn a1(row: u32, col: u32) -> String {
@@ -49,9 +49,163 @@ pub fn fold_label(text: &str) -> String {
         .collect()
 }
 
+/// True for a character XML 1.0 can carry (its `Char` production). A document with any other
+/// (U+0001, U+000B, U+FFFE…) is not well-formed: Word refuses to open it, so text typed or
+/// pasted by a user must lose them before it is written into hand-made XML.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r'
+        | '\u{20}'..='\u{D7FF}'
+        | '\u{E000}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Characters a Windows file name may not contain.
+const NOT_IN_FILE_NAMES: [char; 9] = ['\\', '/', ':', '*', '?', '"', '<', '>', '|'];
+
+/// Names Windows keeps for devices, with or without an extension ("CON", "nul.xlsx"): a file
+/// given one cannot be created or opened.
+const DEVICE_NAMES: [&str; 4] = ["CON", "PRN", "AUX", "NUL"];
+
+/// Characters of a file name's stem at most: with a short extension the name stays well under
+/// the 120 a folder path leaves room for on Windows (MAX_PATH is 260 for the whole path).
+const MAX_STEM_CHARS: usize = 100;
+
+/// Stands in for a stem that has nothing left.
+const UNNAMED: &str = "未命名";
+
+fn is_device_name(stem: &str) -> bool {
+    // Windows ignores what follows the first dot and trailing spaces before it: "CON .txt",
+    // "con.tar.gz" are the console too.
+    let base = stem.split('.').next().unwrap_or_default().trim_end();
+    let upper = base.to_uppercase();
+    if DEVICE_NAMES.contains(&upper.as_str()) {
+        return true;
+    }
+    let mut chars = upper.chars();
+    let prefix: String = chars.by_ref().take(3).collect();
+    let rest: Vec<char> = chars.collect();
+    (prefix == "COM" || prefix == "LPT") && matches!(rest.as_slice(), ['1'..='9' | '¹' | '²' | '³'])
+}
+
+/// A file name Windows accepts, built from text a user typed (a unit or project name):
+/// `\ / : * ? " < > |` and control characters become "_", trailing dots and spaces go (Windows
+/// drops them, so the name saved would not be the one shown), a device name such as "CON" or
+/// "com1" gets a leading "_", the stem is cut to at most 100 characters (never inside a
+/// character) and is never empty. `extension` ("xlsx", no dot) is put back after the stem; a
+/// name that already ends with it is not given it twice.
+pub fn file_name(name: &str, extension: &str) -> String {
+    let stem = match name.len().checked_sub(extension.len() + 1) {
+        Some(at)
+            if !extension.is_empty()
+                && name.is_char_boundary(at)
+                && name[at..].starts_with('.')
+                && name[at + 1..].eq_ignore_ascii_case(extension) =>
+        {
+            &name[..at]
+        }
+        _ => name,
+    };
+    let cleaned: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_control() || NOT_IN_FILE_NAMES.contains(&c) || !is_xml_char(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trim = |s: &str| -> String {
+        s.trim_start()
+            .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+            .to_string()
+    };
+    let mut stem: String = trim(&cleaned).chars().take(MAX_STEM_CHARS).collect();
+    stem = trim(&stem);
+    if stem.is_empty() {
+        stem = UNNAMED.to_string();
+    }
+    if is_device_name(&stem) {
+        stem.insert(0, '_');
+    }
+    if extension.is_empty() {
+        stem
+    } else {
+        format!("{stem}.{extension}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xml_chars_are_those_xml_1_0_allows() {
+        assert!(is_xml_char('\t') && is_xml_char('\n') && is_xml_char('中'));
+        assert!(is_xml_char('\u{1F600}'));
+        for c in ['\u{0}', '\u{1}', '\u{B}', '\u{1F}', '\u{FFFE}', '\u{FFFF}'] {
+            assert!(!is_xml_char(c), "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn file_names_lose_what_windows_refuses() {
+        assert_eq!(
+            file_name(r#"a\b/c:d*e?f"g<h>i|j2024年部门预算公开表.xlsx"#, "xlsx"),
+            "a_b_c_d_e_f_g_h_i_j2024年部门预算公开表.xlsx"
+        );
+        assert_eq!(
+            file_name("=HYPERLINK(\"http://x\",\"点我\")", "docx"),
+            "=HYPERLINK(_http___x_,_点我_).docx"
+        );
+        assert_eq!(file_name("甲\u{1}乙\t丙\u{FFFE}", "txt"), "甲_乙_丙_.txt");
+    }
+
+    #[test]
+    fn file_names_lose_trailing_dots_and_spaces() {
+        assert_eq!(file_name("单位. . .xlsx", "xlsx"), "单位.xlsx");
+        assert_eq!(file_name("  单位 ", "xlsx"), "单位.xlsx");
+        assert_eq!(file_name("单位...", ""), "单位");
+    }
+
+    #[test]
+    fn device_names_are_prefixed() {
+        for name in [
+            "CON", "con", "Prn", "aux", "NUL", "COM1", "com9", "LPT1", "lpt9", "COM¹",
+        ] {
+            assert_eq!(file_name(name, "xlsx"), format!("_{name}.xlsx"), "{name}");
+        }
+        assert_eq!(file_name("nul.xlsx", "xlsx"), "_nul.xlsx");
+        assert_eq!(file_name("CON.tar", "gz"), "_CON.tar.gz");
+        assert_eq!(file_name("con .txt", ""), "_con .txt");
+        // Only the names themselves: a longer word, COM0 or COM10 is an ordinary name.
+        for name in ["CONSOLE", "COM0", "COM10", "LPT", "中CON", "NULL"] {
+            assert_eq!(file_name(name, "xlsx"), format!("{name}.xlsx"), "{name}");
+        }
+    }
+
+    #[test]
+    fn long_names_are_cut_between_characters() {
+        let name = "很".repeat(300);
+        let cut = file_name(&name, "xlsx");
+        assert_eq!(cut, format!("{}.xlsx", "很".repeat(MAX_STEM_CHARS)));
+        assert!(cut.chars().count() < 120);
+        // Cut where a dot or space would end the stem, those go too.
+        let name = format!("{}. 尾", "a".repeat(MAX_STEM_CHARS - 2));
+        assert_eq!(file_name(&name, "xlsx"), format!("{}.xlsx", "a".repeat(98)));
+    }
+
+    #[test]
+    fn file_names_are_never_empty() {
+        assert_eq!(file_name("", "xlsx"), "未命名.xlsx");
+        assert_eq!(file_name(" . . ", "docx"), "未命名.docx");
+        assert_eq!(file_name(".xlsx", "xlsx"), "未命名.xlsx");
+        assert_eq!(file_name("", ""), "未命名");
+        // The name keeps its extension, whatever its case, and gets it once.
+        assert_eq!(file_name("表.XLSX", "xlsx"), "表.xlsx");
+        assert_eq!(file_name("表", "xlsx"), "表.xlsx");
+    }
 
     #[test]
     fn a1_round_trips() {

@@ -108,6 +108,8 @@ fn sheet_name(project: &str, taken: &[String]) -> String {
         .chars()
         .map(|c| match c {
             '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '_',
+            // The workbook's XML cannot carry control characters (a pasted project name).
+            c if c.is_control() || !crate::text::is_xml_char(c) => '_',
             c => c,
         })
         .collect();

@@ -212,6 +212,8 @@ fn the_fixture_round_trips_through_export() {
 #[test]
 fn sheet_names_are_valid_and_unique() {
     assert_eq!(sheet_name("a/b:c", &[]), "a_b_c");
+    // Pasted control characters and non-characters would make workbook.xml unreadable.
+    assert_eq!(sheet_name("宣传\u{7}经费\u{FFFE}", &[]), "宣传_经费_");
     let long = "很".repeat(40);
     assert_eq!(sheet_name(&long, &[]).chars().count(), 31);
     let taken = vec!["项目".to_string()];

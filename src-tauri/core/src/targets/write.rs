@@ -142,7 +142,10 @@ pub(super) fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), Xlsx
 fn sheet_name(index: usize, name: &str) -> String {
     let clean: String = name
         .chars()
+        // Characters Excel refuses in a sheet name, and control characters, which the
+        // workbook's XML cannot carry (a project name may have been pasted with them).
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\' | '\''))
+        .filter(|c| !c.is_control() && crate::text::is_xml_char(*c))
         .collect();
     let prefix = format!("{} ", index + 1);
     let room = 31 - prefix.chars().count();
@@ -544,4 +547,16 @@ pub fn write_department_targets(
     let mut book = Workbook::new();
     add_department_sheet(&mut book, d, year, unit)?;
     save(book, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sheet_name;
+
+    #[test]
+    fn sheet_names_lose_what_a_workbook_cannot_carry() {
+        assert_eq!(sheet_name(1, "a/b:c'd[e]"), "2 abcde");
+        // Pasted control characters and non-characters would make workbook.xml unreadable.
+        assert_eq!(sheet_name(0, "宣传\u{7}经费\u{FFFE}\t"), "1 宣传经费");
+    }
 }

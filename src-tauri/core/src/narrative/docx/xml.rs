@@ -14,7 +14,10 @@ use std::io::{Cursor, Write};
 use crate::xlsx::write::SheetLayout;
 use crate::xlsx::{CellValue, SheetGrid};
 
-/// Text safe inside an XML element.
+/// Text safe inside an XML element: markup escaped, and the characters XML 1.0 cannot carry
+/// (typed or pasted control characters, U+FFFE…) left out, since Word refuses a document with
+/// any of them. A carriage return is left out as well: within a paragraph a newline ends a
+/// line, and "\r\n" would be read as two.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -23,7 +26,8 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            '\r' => {}
+            c if !crate::text::is_xml_char(c) => {}
             c => out.push(c),
         }
     }
@@ -579,5 +583,15 @@ mod tests {
     fn figures_are_measured_wide_and_chinese_at_one_em() {
         assert_eq!(text_points("一般", 10.0), 20.0);
         assert!((text_points("249.08", 10.0) - 38.4).abs() < 1e-9);
+    }
+
+    #[test]
+    fn text_loses_what_xml_cannot_carry() {
+        // Pasted 情况说明 text may hold control characters and non-characters; a document.xml
+        // with any of them is not well-formed and Word refuses the whole document.
+        assert_eq!(
+            escape("说明<w:p>&\"'\u{1}a\u{B}b\u{FFFE}c\u{FFFF}\td"),
+            "说明&lt;w:p&gt;&amp;&quot;'abc\td"
+        );
     }
 }
