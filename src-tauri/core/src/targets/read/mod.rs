@@ -286,10 +286,14 @@ fn stated_year(grid: &SheetGrid) -> Option<i32> {
         for (_, value) in grid.row_cells(row) {
             let f = fold_label(&value.display());
             let Some(pos) = f.find('年') else { continue };
-            if pos < 4 || f.chars().count() > 40 {
+            if f.chars().count() > 40 {
                 continue;
             }
-            let digits = &f[pos - 4..pos];
+            // The four bytes before 年 are only a year when they are four ASCII digits; anything
+            // else (Chinese text) may not even start on a character boundary.
+            let Some(digits) = pos.checked_sub(4).and_then(|start| f.get(start..pos)) else {
+                continue;
+            };
             if let Ok(year) = digits.parse::<i32>() {
                 if (2000..=2100).contains(&year) && (f.starts_with('(') || f.contains("绩效")) {
                     return Some(year);
@@ -325,4 +329,28 @@ pub fn import_file(path: &Path) -> Result<TargetsRead, TargetImportError> {
         return Err(TargetImportError::NoTargets);
     }
     Ok(read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_column(texts: &[&str]) -> Workbook {
+        let rows = texts
+            .iter()
+            .map(|t| vec![CellValue::Text((*t).to_string())])
+            .collect();
+        Workbook {
+            sheets: vec![SheetGrid::new("Sheet1".into(), rows, Vec::new())],
+        }
+    }
+
+    // Found by fuzzing: 年 four bytes into a heading but two characters in ("部门年度…") made
+    // the year lookup slice inside a character and panic.
+    #[test]
+    fn a_heading_with_year_after_two_characters_is_no_year() {
+        let book = one_column(&["部门年度绩效目标", "(2024年)"]);
+        let read = read_workbook(&book, &Formulas::default());
+        assert_eq!(read.set.year, Some(2024));
+    }
 }
