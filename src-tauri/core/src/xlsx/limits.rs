@@ -71,6 +71,32 @@ pub fn sheets_over_limit() -> String {
     format!("工作簿超过 {MAX_SHEETS} 个工作表")
 }
 
+/// Counts the cells a reader yields against the per-sheet and per-workbook limits. Empty
+/// styled cells count too: a million of them cost time to walk.
+#[derive(Default)]
+pub struct CellBudget {
+    sheet: u64,
+    workbook: u64,
+}
+
+impl CellBudget {
+    pub fn start_sheet(&mut self) {
+        self.sheet = 0;
+    }
+
+    pub fn one_more(&mut self, sheet: &str) -> Result<(), Refusal> {
+        self.sheet += 1;
+        self.workbook += 1;
+        if self.sheet > MAX_SHEET_CELLS {
+            return Err(Refusal::TooLarge(cells_over_limit(sheet)));
+        }
+        if self.workbook > MAX_WORKBOOK_CELLS {
+            return Err(Refusal::TooLarge(workbook_cells_over_limit()));
+        }
+        Ok(())
+    }
+}
+
 /// Measures every member of an .xlsx package by inflating it, never by trusting the sizes the
 /// zip directory declares (a bomb declares small ones). Stops at the first member over a limit,
 /// so a 3 GB sheet costs the time of inflating 100 MB.
@@ -87,6 +113,7 @@ fn check_zip_within(bytes: &[u8], member_cap: u64, total_cap: u64) -> Result<(),
         )));
     }
     let mut total = 0u64;
+    let mut total_cells = 0u64;
     for i in 0..zip.len() {
         // A member that cannot be opened (encrypted, unknown method) is left to the reader,
         // which refuses it if it needs it; a thumbnail it never reads must not stop the file.
@@ -100,7 +127,19 @@ fn check_zip_within(bytes: &[u8], member_cap: u64, total_cap: u64) -> Result<(),
             .name()
             .map(|n| n.to_string())
             .unwrap_or_else(|_| format!("第 {} 个部件", i + 1));
-        let inflated = inflated_size(member, member_cap + 1);
+        let is_sheet = name.starts_with("xl/worksheets/") && name.ends_with(".xml");
+        let (inflated, cells) = inflated_size(member, member_cap + 1, is_sheet);
+        if cells > MAX_SHEET_CELLS {
+            // refused before any cell is parsed: parsing two million cells takes seconds
+            return Err(Refusal::TooLarge(format!(
+                "工作簿中的工作表部件“{name}”超过 {} 万个单元格",
+                MAX_SHEET_CELLS / 10_000
+            )));
+        }
+        total_cells += cells;
+        if total_cells > MAX_WORKBOOK_CELLS {
+            return Err(Refusal::TooLarge(workbook_cells_over_limit()));
+        }
         if inflated > member_cap {
             return Err(Refusal::TooLarge(format!(
                 "工作簿中的部件“{name}”解压后超过 {}",
@@ -126,18 +165,49 @@ fn size_text(bytes: u64) -> String {
     }
 }
 
-/// Bytes a reader yields, up to `cap`. A read error (a damaged stream, a wrong checksum at the
-/// end) still counts what came before it: the reader would have parsed that much.
-fn inflated_size(mut reader: impl Read, cap: u64) -> u64 {
+/// Bytes a reader yields, up to `cap`, and, for a sheet's XML, the cell elements in them. A
+/// read error (a damaged stream, a wrong checksum at the end) still counts what came before
+/// it: the reader would have parsed that much.
+fn inflated_size(mut reader: impl Read, cap: u64, count_cells: bool) -> (u64, u64) {
     let mut buf = vec![0u8; 64 * 1024];
     let mut total = 0u64;
+    let mut cells = CellTags::default();
     while total < cap {
         match reader.read(&mut buf) {
             Ok(0) | Err(_) => break,
-            Ok(n) => total += n as u64,
+            Ok(n) => {
+                total += n as u64;
+                if count_cells {
+                    cells.feed(&buf[..n]);
+                }
+            }
         }
     }
-    total
+    (total, cells.count)
+}
+
+/// Counts `<c …>` elements (also prefixed, `<x:c …>`) in XML fed in pieces.
+#[derive(Default)]
+struct CellTags {
+    count: u64,
+    /// The last two bytes of the previous piece, so a tag split between pieces is seen.
+    tail: [u8; 2],
+}
+
+impl CellTags {
+    fn feed(&mut self, piece: &[u8]) {
+        let mut before = self.tail;
+        for &byte in piece {
+            if matches!(before[0], b'<' | b':')
+                && before[1] == b'c'
+                && matches!(byte, b' ' | b'>' | b'/' | b'\t' | b'\n' | b'\r')
+            {
+                self.count += 1;
+            }
+            before = [before[1], byte];
+        }
+        self.tail = before;
+    }
 }
 
 /// An OLE compound file is either an .xls or an encrypted .xlsx (Office wraps a password

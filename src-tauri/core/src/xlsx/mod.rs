@@ -141,25 +141,6 @@ enum Container {
     Compound,
 }
 
-/// Counts cells against the per-sheet and per-workbook limits while a workbook is read.
-#[derive(Default)]
-struct CellBudget {
-    workbook: u64,
-}
-
-impl CellBudget {
-    fn sheet(&mut self, sheet: &str, cells: u64) -> Result<(), Refusal> {
-        if cells > limits::MAX_SHEET_CELLS {
-            return Err(Refusal::TooLarge(limits::cells_over_limit(sheet)));
-        }
-        self.workbook += cells;
-        if self.workbook > limits::MAX_WORKBOOK_CELLS {
-            return Err(Refusal::TooLarge(limits::workbook_cells_over_limit()));
-        }
-        Ok(())
-    }
-}
-
 fn check_text(sheet: &str, row: u32, col: u32, value: &CellValue) -> Result<(), Refusal> {
     match value {
         CellValue::Text(t) if t.chars().count() > limits::MAX_CELL_CHARS => Err(Refusal::TooLarge(
@@ -179,10 +160,11 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Workbook, Refusal> {
     if names.len() > limits::MAX_SHEETS {
         return Err(Refusal::TooLarge(limits::sheets_over_limit()));
     }
-    let mut budget = CellBudget::default();
+    let mut budget = limits::CellBudget::default();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
         let mut cells = Vec::new();
+        budget.start_sheet();
         match book.worksheet_cells_reader(&name) {
             Ok(mut reader) => loop {
                 let cell = match reader.next_cell() {
@@ -196,8 +178,7 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Workbook, Refusal> {
                 if !value.is_empty() {
                     cells.push((row, col, value));
                 }
-                // empty styled cells count too: a million of them cost time to walk
-                budget.sheet(&name, cells.len() as u64)?;
+                budget.one_more(&name)?;
             },
             // a chart sheet holds no cells
             Err(XlsxError::NotAWorksheet(_)) => {}

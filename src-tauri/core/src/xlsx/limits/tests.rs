@@ -159,3 +159,68 @@ fn a_compound_file_holding_an_encrypted_package_is_a_password_not_an_xls() {
     let bytes = file.into_inner().into_inner();
     assert_eq!(check_compound(&bytes), Err(Refusal::Encrypted));
 }
+
+#[test]
+fn cells_are_counted_one_by_one_per_sheet_and_in_all() {
+    let mut budget = CellBudget::default();
+    budget.start_sheet();
+    for _ in 0..MAX_SHEET_CELLS {
+        budget.one_more("表1").unwrap();
+    }
+    assert_eq!(
+        budget.one_more("表1"),
+        Err(Refusal::TooLarge("工作表“表1”超过 200 万个单元格".into()))
+    );
+    // two more sheets just under the sheet limit pass the workbook's at the last
+    let mut budget = CellBudget::default();
+    let mut refused = None;
+    for sheet in ["表1", "表2", "表3"] {
+        budget.start_sheet();
+        for _ in 0..MAX_SHEET_CELLS - 1 {
+            if let Err(e) = budget.one_more(sheet) {
+                refused.get_or_insert((sheet, e));
+            }
+        }
+    }
+    assert_eq!(
+        refused,
+        Some((
+            "表3",
+            Refusal::TooLarge("全部工作表合计超过 500 万个单元格".into())
+        ))
+    );
+}
+
+#[test]
+fn cell_elements_are_counted_across_pieces_and_prefixes() {
+    let xml = br#"<sheetData><row r="1"><c r="A1"><v>1</v></c><x:c r="B1"/><c>"#;
+    let mut whole = CellTags::default();
+    whole.feed(xml);
+    assert_eq!(whole.count, 3);
+    // <cols>, <col>, <conditionalFormatting> are no cells
+    let mut others = CellTags::default();
+    others.feed(br#"<cols><col min="1"/></cols><conditionalFormatting sqref="A1">"#);
+    assert_eq!(others.count, 0);
+    for cut in 0..xml.len() {
+        let mut split = CellTags::default();
+        split.feed(&xml[..cut]);
+        split.feed(&xml[cut..]);
+        assert_eq!(split.count, 3, "cut at {cut}");
+    }
+}
+
+#[test]
+fn a_sheet_with_too_many_cells_is_refused_before_parsing() {
+    let mut xml = b"<worksheet><sheetData><row>".to_vec();
+    for _ in 0..=MAX_SHEET_CELLS {
+        xml.extend(b"<c/>");
+    }
+    xml.extend(b"</row></sheetData></worksheet>");
+    let bytes = zip_with(&[("xl/worksheets/sheet1.xml", xml)]);
+    assert_eq!(
+        check_zip(&bytes),
+        Err(Refusal::TooLarge(
+            "工作簿中的工作表部件“xl/worksheets/sheet1.xml”超过 200 万个单元格".into()
+        ))
+    );
+}
