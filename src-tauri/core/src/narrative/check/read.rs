@@ -19,6 +19,17 @@ pub enum NarrativeReadError {
     NotUtf8 { path: PathBuf },
     #[error("文件 {path} 不是有效的 Word 文档（.docx）：{reason}")]
     BadDocx { path: PathBuf, reason: String },
+    #[error("文件 {path} 的正文超过 {} MB，不像一份情况说明，已停止读取。", MAX_TEXT_BYTES / (1024 * 1024))]
+    TooLarge { path: PathBuf },
+}
+
+/// Largest text read as a 情况说明 (a .txt, or a .docx's document.xml inflated). A real one is
+/// tens of kilobytes; a .docx whose document inflates past this is a bomb, not a document.
+pub const MAX_TEXT_BYTES: u64 = 32 * 1024 * 1024;
+
+enum DocxError {
+    TooLarge,
+    Bad(String),
 }
 
 /// True for the file types read as a narrative text.
@@ -37,9 +48,19 @@ pub fn read_narrative_bytes(path: &Path, bytes: &[u8]) -> Result<String, Narrati
         .extension()
         .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("docx"));
     if is_docx {
-        return docx_text(bytes).map_err(|reason| NarrativeReadError::BadDocx {
+        return docx_text(bytes).map_err(|e| match e {
+            DocxError::TooLarge => NarrativeReadError::TooLarge {
+                path: path.to_path_buf(),
+            },
+            DocxError::Bad(reason) => NarrativeReadError::BadDocx {
+                path: path.to_path_buf(),
+                reason,
+            },
+        });
+    }
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(NarrativeReadError::TooLarge {
             path: path.to_path_buf(),
-            reason,
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -58,13 +79,20 @@ pub fn read_narrative(path: &Path) -> Result<String, NarrativeReadError> {
 
 /// word/document.xml as lines: a paragraph is a line; the cells of a table row are joined by
 /// tabs (the paragraphs of one cell by a space).
-fn docx_text(bytes: &[u8]) -> Result<String, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let mut xml = String::new();
+fn docx_text(bytes: &[u8]) -> Result<String, DocxError> {
+    let bad = |reason: &str| DocxError::Bad(reason.to_string());
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| bad("文件不是 Word 的压缩格式"))?;
+    let mut xml = Vec::new();
     zip.by_name("word/document.xml")
-        .map_err(|e| e.to_string())?
-        .read_to_string(&mut xml)
-        .map_err(|e| e.to_string())?;
+        .map_err(|_| bad("找不到正文部件 word/document.xml"))?
+        .take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut xml)
+        .map_err(|_| bad("正文部件已损坏"))?;
+    if xml.len() as u64 > MAX_TEXT_BYTES {
+        return Err(DocxError::TooLarge);
+    }
+    let xml = String::from_utf8(xml).map_err(|_| bad("正文不是 UTF-8 编码的 XML"))?;
     let mut reader = Reader::from_str(&xml);
     let mut out = String::new();
     let mut paragraph = String::new();
@@ -73,7 +101,10 @@ fn docx_text(bytes: &[u8]) -> Result<String, String> {
     let mut in_text = false;
     let mut table_depth = 0usize;
     loop {
-        match reader.read_event().map_err(|e| e.to_string())? {
+        match reader
+            .read_event()
+            .map_err(|_| bad("正文的 XML 结构有误"))?
+        {
             Event::Start(e) => match e.local_name().as_ref() {
                 "t" => in_text = true,
                 "tbl" => table_depth += 1,
@@ -86,7 +117,10 @@ fn docx_text(bytes: &[u8]) -> Result<String, String> {
             },
             Event::Text(t) if in_text => paragraph.push_str(&t.xml10_content()),
             Event::GeneralRef(r) if in_text => {
-                if let Some(c) = r.resolve_char_ref().map_err(|e| e.to_string())? {
+                if let Some(c) = r
+                    .resolve_char_ref()
+                    .map_err(|_| bad("正文含有无效的字符引用"))?
+                {
                     paragraph.push(c);
                 } else if let Some(text) = quick_xml::escape::resolve_predefined_entity(&r) {
                     paragraph.push_str(text);
@@ -154,6 +188,25 @@ mod tests {
         let err = read_narrative_bytes(Path::new("说明.txt"), &[0xB6, 0xFE]).unwrap_err();
         assert!(err.to_string().contains("UTF-8"), "{err}");
         assert!(is_narrative_path(Path::new("a.DOCX")));
+        let err = read_narrative_bytes(Path::new("说明.docx"), &docx("<w:p>")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "文件 说明.docx 不是有效的 Word 文档（.docx）：正文的 XML 结构有误"
+        );
         assert!(!is_narrative_path(Path::new("a.xlsx")));
+    }
+
+    #[test]
+    fn a_document_that_inflates_past_the_limit_is_refused() {
+        let padding = " ".repeat(MAX_TEXT_BYTES as usize + 1);
+        let bytes = docx(&format!("<w:p><w:r><w:t>说明</w:t></w:r></w:p>{padding}"));
+        assert!(bytes.len() < 1_000_000);
+        let err = read_narrative_bytes(Path::new("炸弹.docx"), &bytes).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "文件 炸弹.docx 的正文超过 32 MB，不像一份情况说明，已停止读取。"
+        );
+        let err = read_narrative_bytes(Path::new("长.txt"), padding.as_bytes()).unwrap_err();
+        assert!(matches!(err, NarrativeReadError::TooLarge { .. }));
     }
 }
