@@ -49,6 +49,11 @@ read -r cp cf < <(sed 's/\x1b\[[0-9;]*m//g' "$logs/cargo-test.log" |
   awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } } END { print p+0, f+0 }')
 count_results "$cp" "$cf"
 
+say "模糊测试冒烟：测试样例及其变异各读一遍（约一分钟，完整模糊测试见 scripts/fuzz.sh）"
+(cd fuzz && cargo build --locked --bin fuzz-tool)
+# A memory cap turns a runaway allocation into a failure here instead of on the machine.
+(ulimit -v 4194304 && fuzz/target/debug/fuzz-tool smoke 60)
+
 if git -C "$REPO_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   say "检查 ui/src/bindings 与 Rust 类型一致"
   stale="$(git -C "$REPO_ROOT" status --porcelain -- ui/src/bindings)"
