@@ -26,8 +26,16 @@ pub enum CoreError {
         version: i64,
         source: rusqlite::Error,
     },
+    /// SQLITE_BUSY / SQLITE_LOCKED after the busy timeout: another program (the window, or
+    /// budget-cli) holds the write lock. The transaction that met it was rolled back, so the
+    /// user only has to try again; the SQLite text is kept as the source, not shown.
+    #[error("数据库正被另一个程序使用，请稍后再试。")]
+    Busy {
+        #[source]
+        source: rusqlite::Error,
+    },
     #[error("数据库操作失败：{0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(#[source] rusqlite::Error),
     #[error("{0}")]
     Invalid(String),
     #[error("{what}不存在（编号 {id}），可能已被删除。")]
@@ -49,11 +57,33 @@ impl CoreError {
             CoreError::OpenDatabase { .. } => "open_database",
             CoreError::Backup { .. } => "backup",
             CoreError::Migration { .. } => "migration",
+            CoreError::Busy { .. } => "database_busy",
             CoreError::Sqlite(_) => "database",
             CoreError::Invalid(_) => "invalid",
             CoreError::NotFound { .. } => "not_found",
             CoreError::Conflict(_) => "conflict",
             CoreError::Io { .. } => "io",
+        }
+    }
+}
+
+/// Whether SQLite gave up waiting for another connection's lock (busy or locked), as opposed
+/// to a real failure: the one case where trying again later is the whole answer.
+pub fn is_busy(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+impl From<rusqlite::Error> for CoreError {
+    /// Every `?` on a SQLite call lands here, so a lock held by another program reads the same
+    /// wherever it is met.
+    fn from(source: rusqlite::Error) -> Self {
+        if is_busy(&source) {
+            CoreError::Busy { source }
+        } else {
+            CoreError::Sqlite(source)
         }
     }
 }

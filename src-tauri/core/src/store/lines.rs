@@ -1,7 +1,7 @@
 //! A disclosure's projects and budget lines, saved as a whole after validation, and the
 //! autosaved draft of the grid.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::Store;
 use crate::catalog::Catalog;
@@ -141,11 +141,14 @@ impl Store {
     /// it does not exist yet: all of it in one transaction.
     pub fn import_lines(&mut self, unit_id: i64, year: i32, set: &LineSet) -> Result<Disclosure> {
         check_lines(set, &self.catalog(year)?)?;
+        // The write lock first, then the look-up: another program importing the same unit and
+        // year meanwhile must not make both create the disclosure (the second would fail on
+        // its uniqueness with a message about constraints).
+        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
         let existing = self
             .list_disclosures(unit_id)?
             .into_iter()
             .find(|d| d.year == year && d.kind == DisclosureKind::Budget);
-        let tx = self.conn_mut().transaction()?;
         let id = match existing {
             Some(d) => d.id,
             None => {

@@ -55,6 +55,17 @@ pub const MIGRATIONS: &[Migration] = &[
     },
 ];
 
+/// A failed migration step, unless it failed only because another program holds the lock.
+fn migration_err(version: i64) -> impl Fn(rusqlite::Error) -> CoreError {
+    move |source| {
+        if crate::error::is_busy(&source) {
+            CoreError::Busy { source }
+        } else {
+            CoreError::Migration { version, source }
+        }
+    }
+}
+
 pub fn latest_version(migrations: &[Migration]) -> i64 {
     migrations.iter().map(|m| m.version).max().unwrap_or(0)
 }
@@ -99,24 +110,33 @@ pub fn migrate(
         None
     };
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the write lock: another program opening the same file (the window and
+    // budget-cli) may have migrated it while this one made its backup or waited for the lock,
+    // and running its steps a second time would fail ("table already exists").
+    let current = user_version(&tx)?;
+    if current > latest {
+        return Err(CoreError::DatabaseTooNew {
+            path: db_path.to_path_buf(),
+            found: current,
+            supported: latest,
+        });
+    }
+    if current == latest {
+        tx.commit()?;
+        return Ok(MigrationReport {
+            from: current,
+            to: current,
+            backup,
+        });
+    }
     let mut pending: Vec<&Migration> = migrations.iter().filter(|m| m.version > current).collect();
     pending.sort_by_key(|m| m.version);
     for m in pending {
-        tx.execute_batch(m.sql)
-            .map_err(|source| CoreError::Migration {
-                version: m.version,
-                source,
-            })?;
+        tx.execute_batch(m.sql).map_err(migration_err(m.version))?;
         tx.pragma_update(None, "user_version", m.version)
-            .map_err(|source| CoreError::Migration {
-                version: m.version,
-                source,
-            })?;
+            .map_err(migration_err(m.version))?;
     }
-    tx.commit().map_err(|source| CoreError::Migration {
-        version: latest,
-        source,
-    })?;
+    tx.commit().map_err(migration_err(latest))?;
     Ok(MigrationReport {
         from: current,
         to: latest,
@@ -206,6 +226,32 @@ mod tests {
             })
             .unwrap();
         assert_eq!(cols, 1, "the ALTER TABLE before the error was rolled back");
+    }
+
+    /// Two programs opening the same older database at once (the window and budget-cli): the
+    /// one that waits for the lock must find the schema already migrated, not run the steps a
+    /// second time ("table already exists").
+    #[test]
+    fn a_migration_finished_by_another_program_meanwhile_is_not_run_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        migrate(&mut conn, &path, &[V1]).unwrap();
+        // The other program has begun migrating: it holds the write lock, not yet committed.
+        let other = Connection::open(&path).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        other.execute_batch(V2.sql).unwrap();
+        other.pragma_update(None, "user_version", 2).unwrap();
+        let finisher = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            other.execute_batch("COMMIT").unwrap();
+        });
+        // Reads version 1, then waits for the lock until the other program has committed.
+        let report = migrate(&mut conn, &path, &[V1, V2]).unwrap();
+        finisher.join().unwrap();
+        assert_eq!(report.to, 2);
+        assert_eq!(user_version(&conn).unwrap(), 2);
     }
 
     #[test]

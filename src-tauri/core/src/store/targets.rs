@@ -4,7 +4,7 @@
 
 use std::str::FromStr;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -316,6 +316,9 @@ impl Store {
         year: i32,
         set: &TargetSet,
     ) -> Result<Disclosure> {
+        // The stored targets are read under the write lock: read before it, a 绩效目标 saved by
+        // the window while this import waited would be overwritten by the merge below.
+        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
         let existing = self
             .list_disclosures(unit_id)?
             .into_iter()
@@ -342,7 +345,6 @@ impl Store {
             merged.department = Some(d.without_cells());
         }
         check_set(&merged)?;
-        let tx = self.conn_mut().transaction()?;
         let id = match existing {
             Some(d) => d.id,
             None => {
