@@ -1,6 +1,7 @@
 //! Helpers for the integration tests: where the fixtures are, and how to write a copy
 //! of a fixture workbook with some cells changed, sheets replaced or sheets added.
 
+pub mod crash;
 pub mod disclosures;
 pub mod final_accounts;
 pub mod print;
