@@ -68,9 +68,38 @@ fn amount_columns(grid: &SheetGrid, height: u32, width: u32) -> Vec<bool> {
         .collect()
 }
 
+/// Rows and columns to show: up to the last one holding a value or a merge within the first
+/// MAX_ROWS × MAX_COLS. A stray value far away (XFD1048576) makes the sheet that large, but
+/// sending thousands of empty rows would leave the screen loading for no picture.
+fn shown_extent(grid: &SheetGrid) -> (u32, u32) {
+    let last_value_row = (0..grid.height().min(MAX_ROWS))
+        .rev()
+        .find(|&r| grid.row_cells(r).next().is_some())
+        .map_or(0, |r| r + 1);
+    let merged_rows = grid
+        .merges
+        .iter()
+        .filter(|m| m.first_row < last_value_row)
+        .map(|m| m.last_row + 1)
+        .max()
+        .unwrap_or(0);
+    let height = last_value_row.max(merged_rows).min(MAX_ROWS);
+    let value_cols = (0..height)
+        .filter_map(|r| grid.row_cells(r).last().map(|(c, _)| c + 1))
+        .max()
+        .unwrap_or(0);
+    let merged_cols = grid
+        .merges
+        .iter()
+        .filter(|m| m.first_row < height)
+        .map(|m| m.last_col + 1)
+        .max()
+        .unwrap_or(0);
+    (height, value_cols.max(merged_cols).min(MAX_COLS))
+}
+
 pub fn view_of_grid(grid: &SheetGrid) -> SheetView {
-    let height = grid.height().min(MAX_ROWS);
-    let width = grid.width().min(MAX_COLS);
+    let (height, width) = shown_extent(grid);
     let amounts = amount_columns(grid, height, width);
     let rows = (0..height)
         .map(|row| ViewRow {
@@ -79,8 +108,8 @@ pub fn view_of_grid(grid: &SheetGrid) -> SheetView {
                 .filter_map(|col| {
                     let (row_span, col_span) = match grid.merge_at(row, col) {
                         Some(m) if m.first_row == row && m.first_col == col => (
-                            m.last_row.min(height - 1) - row + 1,
-                            m.last_col.min(width - 1) - col + 1,
+                            m.last_row.min(height.saturating_sub(1)) - row + 1,
+                            m.last_col.min(width.saturating_sub(1)) - col + 1,
                         ),
                         Some(_) => return None,
                         None => (1, 1),
@@ -183,5 +212,27 @@ mod tests {
         assert_eq!(view.rows[3].cells[2].text, "15.00");
         assert_eq!(view.rows[3].cells[0].text, "208");
         assert!(!view.truncated);
+    }
+
+    #[test]
+    fn a_stray_value_far_away_does_not_fill_the_view_with_empty_rows() {
+        let grid = SheetGrid::from_cells(
+            "表1".into(),
+            [
+                (0, 0, CellValue::Text("部门收支总体情况表".into())),
+                (2, 3, num("1.5")),
+                (1_048_575, 16_383, CellValue::Text("x".into())),
+            ],
+            vec![Merge {
+                first_row: 0,
+                first_col: 0,
+                last_row: 0,
+                last_col: 5,
+            }],
+        );
+        let view = view_of_grid(&grid);
+        assert_eq!(view.rows.len(), 3);
+        assert_eq!(view.width, 6, "the title's merge is shown whole");
+        assert!(view.truncated);
     }
 }
