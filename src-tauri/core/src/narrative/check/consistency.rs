@@ -17,11 +17,18 @@ use super::text::{Paragraph, Token};
 /// Half a unit of the last printed decimal of an amount in 万元 (amounts are at 0.01 万元 at
 /// least: "15万元" stands for 15.00).
 fn half_amount_unit(t: &Token) -> Decimal {
-    Decimal::new(5, t.decimals.max(2) + 1)
+    unit_at(5, t.decimals.max(2) + 1)
 }
 
 fn half_percent_unit(t: &Token) -> Decimal {
-    Decimal::new(5, t.decimals + 1)
+    unit_at(5, t.decimals + 1)
+}
+
+/// `digit` at decimal place `scale`. A figure printed with more places than rust_decimal keeps
+/// (28) gets its smallest unit instead of a panic.
+fn unit_at(digit: i64, scale: u32) -> Decimal {
+    const MAX_SCALE: u32 = 28;
+    Decimal::new(digit, scale.min(MAX_SCALE))
 }
 
 /// The interval of `f(a, b)` for a and b within their half units; `None` when a denominator
@@ -62,7 +69,7 @@ fn ratio_percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
 /// True when `printed` is off from `exact` by less than one unit of its last printed digit:
 /// truncated instead of rounded (81.82% printed "81%"), a slip rather than a wrong figure.
 fn rounding_slip(printed: Decimal, decimals: u32, exact: Decimal) -> bool {
-    (printed - exact).abs() < Decimal::new(1, decimals)
+    (printed - exact).abs() < unit_at(1, decimals)
 }
 
 /// "按四舍五入应为82%" findings are warnings; anything further off is an error.

@@ -159,3 +159,16 @@ fn seed_001_completion_rates_from_a_zero_budget_are_flagged() {
         found[0].message
     );
 }
+
+// Found by fuzzing: an amount or percentage printed with 28 decimals made the half unit of its
+// last digit a scale of 29, which rust_decimal refuses with a panic.
+#[test]
+fn figures_with_28_decimals_are_checked_without_panicking() {
+    let long = "0.0000000000000000000000000001";
+    let text = format!(
+        "支出合计2441万元，其中：基本支出2014{}万元，占82.51%；项目支出427万元，占17.49{}%，比上年预算减少9.1999999999999999999999999999997万元，下降0.45%。",
+        &long[1..],
+        &long[1..]
+    );
+    let _ = rules(&text);
+}
