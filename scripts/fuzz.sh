@@ -32,8 +32,8 @@ fi
 
 cd "$REPO_ROOT/fuzz"
 say "构建模糊测试目标（fuzz/target，与主构建分开）"
-cargo afl build --release --locked --features afl --bin afl-target
-cargo build --locked --bin fuzz-tool
+cargo afl build --release --features afl --bin afl-target
+cargo build --bin fuzz-tool
 
 say "用仓库中的测试样例生成种子语料"
 rm -rf out/seeds
