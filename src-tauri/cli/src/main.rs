@@ -8,6 +8,9 @@ use budget_core::model::DisclosureKind;
 use budget_core::{review, scoring, Store};
 use clap::{Parser, Subcommand};
 
+mod console;
+mod setup;
+
 #[derive(Parser)]
 #[command(
     name = "budget-cli",
@@ -87,8 +90,50 @@ enum Command {
         #[arg(long)]
         apply: bool,
     },
+    /// 新建数据库（create a database）；已存在时不作改动
+    Init {
+        /// 要新建的 SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// 管理单位（units: add, list）
+    Unit {
+        #[command(subcommand)]
+        action: UnitAction,
+    },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UnitAction {
+    /// 添加单位
+    Add {
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位编码
+        #[arg(long)]
+        code: String,
+        /// 单位名称
+        #[arg(long)]
+        name: String,
+        /// 单位类型：行政、事业或参公
+        #[arg(long = "type", default_value = "行政")]
+        unit_type: String,
+        /// 上级单位的编码或名称
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// 列出单位及其公开表（同 units）
+    List {
         /// SQLite 数据库文件
         #[arg(long)]
         db: PathBuf,
@@ -481,9 +526,24 @@ fn import_targets(
 }
 
 fn main() -> ExitCode {
+    let _console = console::Utf8Console::switch();
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Units { db, json } => units(db, *json).map(|()| 0),
+        Command::Init { db } => setup::init(db).map(|()| 0),
+        Command::Unit {
+            action:
+                UnitAction::Add {
+                    db,
+                    code,
+                    name,
+                    unit_type,
+                    parent,
+                },
+        } => setup::unit_add(db, code, name, unit_type, parent.as_deref()).map(|()| 0),
+        Command::Unit {
+            action: UnitAction::List { db, json },
+        }
+        | Command::Units { db, json } => units(db, *json).map(|()| 0),
         Command::Catalog {
             file,
             db,

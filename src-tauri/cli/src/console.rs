@@ -1,0 +1,46 @@
+//! Output a Chinese Windows console can read. Its code page is GBK (936) unless told otherwise,
+//! and everything this program prints is UTF-8: without this, every message is mojibake. The
+//! console's own code page is given back when the program ends.
+//! (`switch`, not `new`: making one changes the console.)
+
+/// Keeps the console on UTF-8 while alive.
+pub struct Utf8Console {
+    #[cfg(windows)]
+    previous: u32,
+}
+
+#[cfg(windows)]
+mod win32 {
+    #[link(name = "kernel32")]
+    extern "system" {
+        pub fn GetConsoleOutputCP() -> u32;
+        pub fn SetConsoleOutputCP(code_page: u32) -> i32;
+    }
+}
+
+impl Utf8Console {
+    #[cfg(windows)]
+    pub fn switch() -> Utf8Console {
+        const UTF8: u32 = 65001;
+        // SAFETY: two plain Win32 calls taking and returning integers; without a console they
+        // return 0 and change nothing.
+        let previous = unsafe { win32::GetConsoleOutputCP() };
+        unsafe { win32::SetConsoleOutputCP(UTF8) };
+        Utf8Console { previous }
+    }
+
+    #[cfg(not(windows))]
+    pub fn switch() -> Utf8Console {
+        Utf8Console {}
+    }
+}
+
+#[cfg(windows)]
+impl Drop for Utf8Console {
+    fn drop(&mut self) {
+        if self.previous != 0 {
+            // SAFETY: as in `switch`.
+            unsafe { win32::SetConsoleOutputCP(self.previous) };
+        }
+    }
+}
