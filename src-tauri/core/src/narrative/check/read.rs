@@ -15,7 +15,7 @@ pub enum NarrativeReadError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("文件 {path} 不是 UTF-8 编码的文本，请另存为 UTF-8 后再审核。")]
+    #[error("文件 {path} 的编码无法识别（可读 UTF-8、GBK 和带标记的 UTF-16），请用记事本另存为 UTF-8 后再审核。")]
     NotUtf8 { path: PathBuf },
     #[error("文件 {path} 不是有效的 Word 文档（.docx）：{reason}")]
     BadDocx { path: PathBuf, reason: String },
@@ -63,10 +63,37 @@ pub fn read_narrative_bytes(path: &Path, bytes: &[u8]) -> Result<String, Narrati
             path: path.to_path_buf(),
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|_| NarrativeReadError::NotUtf8 {
-        path: path.to_path_buf(),
-    })
+    decode_text(bytes)
+        .map(|text| text.replace("\r\n", "\n"))
+        .ok_or_else(|| NarrativeReadError::NotUtf8 {
+            path: path.to_path_buf(),
+        })
+}
+
+/// A text as Notepad and WPS save it on a Chinese Windows: UTF-8 (with or without a BOM), UTF-16
+/// with its BOM, or GBK (GB18030, its superset) without any mark. GBK is tried only when the
+/// bytes are no UTF-8 and taken only when every byte decodes: Chinese in GBK is almost never
+/// valid UTF-8, and the reverse guess is never made.
+fn decode_text(bytes: &[u8]) -> Option<String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8(rest.to_vec()).ok();
+    }
+    for (bom, encoding) in [
+        (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
+        (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            return encoding
+                .decode_without_bom_handling_and_without_replacement(rest)
+                .map(|text| text.into_owned());
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.to_string());
+    }
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned())
 }
 
 pub fn read_narrative(path: &Path) -> Result<String, NarrativeReadError> {
@@ -185,8 +212,8 @@ mod tests {
     fn unreadable_files_say_why() {
         let err = read_narrative_bytes(Path::new("说明.docx"), b"not a zip").unwrap_err();
         assert!(err.to_string().contains("不是有效的 Word 文档"), "{err}");
-        let err = read_narrative_bytes(Path::new("说明.txt"), &[0xB6, 0xFE]).unwrap_err();
-        assert!(err.to_string().contains("UTF-8"), "{err}");
+        let err = read_narrative_bytes(Path::new("说明.txt"), &[0xB6, 0xFF, 0x80]).unwrap_err();
+        assert!(err.to_string().contains("编码无法识别"), "{err}");
         assert!(is_narrative_path(Path::new("a.DOCX")));
         let err = read_narrative_bytes(Path::new("说明.docx"), &docx("<w:p>")).unwrap_err();
         assert_eq!(
@@ -208,5 +235,23 @@ mod tests {
         );
         let err = read_narrative_bytes(Path::new("长.txt"), padding.as_bytes()).unwrap_err();
         assert!(matches!(err, NarrativeReadError::TooLarge { .. }));
+    }
+
+    #[test]
+    fn texts_saved_by_windows_editors_read_the_same() {
+        let text = "一、部门收支总体情况\n收入总计 842.07 万元。\n";
+        let windows = text.replace('\n', "\r\n");
+        let (gbk, _, lossy) = encoding_rs::GBK.encode(&windows);
+        assert!(!lossy);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(windows.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(windows.as_bytes());
+        for bytes in [windows.as_bytes().to_vec(), gbk.into_owned(), utf16, bom] {
+            assert_eq!(
+                read_narrative_bytes(Path::new("说明.txt"), &bytes).unwrap(),
+                text
+            );
+        }
     }
 }
