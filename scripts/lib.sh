@@ -16,6 +16,10 @@ APT_BUILD_PACKAGES=(
 APT_TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick libreoffice-calc libreoffice-writer
   poppler-utils fonts-crosextra-carlito python3-xlib)
 
+# The Windows build from this machine: the mingw-w64 cross toolchain, NSIS for the installer,
+# and Wine to run budget-cli.exe in the tests.
+APT_WINDOWS_PACKAGES=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 nsis wine64)
+
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m错误：\033[0m%s\n' "$*" >&2; exit 1; }
 

@@ -63,6 +63,18 @@ if git -C "$REPO_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   fi
 fi
 
+say "Windows：交叉编译程序与安装程序，在 Wine 中测试 budget-cli.exe 与安装程序"
+windows_status=0
+SKIP_UI_BUILD=1 bash scripts/build-windows.sh 2>&1 | tee "$logs/windows-build.log" || windows_status=1
+if [ "$windows_status" -eq 0 ]; then
+  bash scripts/test-windows.sh target/debug/budget-cli 2>&1 | tee "$logs/windows.log" || windows_status=1
+  wp="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$logs/windows.log" | tail -n1)"
+  wf="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$logs/windows.log" | tail -n1)"
+  count_results "${wp:-0}" "${wf:-1}"
+else
+  count_results 0 1
+fi
+
 say "端到端测试：在虚拟显示中通过 WebDriver 操作真实程序窗口"
 BUDGET_DESK_BIN="$REPO_ROOT/target/debug/budget-desk" \
   xvfb-run -a -s "-ac -screen 0 1280x800x24 -nolisten tcp" \
@@ -71,3 +83,4 @@ ep="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$logs/e2e.log" | tail -n1)"
 ef="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$logs/e2e.log" | tail -n1)"
 count_results "${ep:-0}" "${ef:-0}"
 [ "${ef:-1}" -eq 0 ] || exit 1
+[ "$windows_status" -eq 0 ] || exit 1
