@@ -113,6 +113,31 @@ else
 fi
 same "units --json" "$work" units --json --db "库 2024.sqlite"
 
+# a workbook Excel holds open: named as such, on reading and on writing, and nothing half-written
+x86_64-w64-mingw32-gcc -municode -O2 -o "$tmp/hold_open.exe" packaging/windows/wine/hold_open.c
+hold() { # hold FILE SECONDS: returns once the file is held
+  (cd "$work" && "$WINE" "$tmp/hold_open.exe" "$1" "$2" > "$tmp/held.log" 2>/dev/null) &
+  for _ in $(seq 50); do grep -q held "$tmp/held.log" 2>/dev/null && return 0; sleep 0.2; done
+  return 1
+}
+locked="文件正被其他程序（如 Excel、Word 或 WPS）打开，请关闭后重试"
+hold ruoqiang-2024-budget-tables.xlsx 8
+out="$(cd "$work" && "$WINE" "$win/budget-cli.exe" check ruoqiang-2024-budget-tables.xlsx 2>&1 | tr -d '\r')" || true
+if echo "$out" | grep -q "$locked"; then ok "审核被 Excel 打开的工作簿：提示关闭后重试"; else not_ok "审核被占用的工作簿：$out"; fi
+out="$(cd "$work" && "$WINE" "$win/budget-cli.exe" import ruoqiang-2024-budget-tables.xlsx --db "库 2024.sqlite" --unit 101 --year 2024 2>&1 | tr -d '\r')" || true
+if echo "$out" | grep -q "$locked"; then ok "导入被 Excel 打开的工作簿：提示关闭后重试"; else not_ok "导入被占用的工作簿：$out"; fi
+wait
+before="$(sha256sum "$work/导出 公开表.xlsx")"
+hold "导出 公开表.xlsx" 8
+code=0
+out="$(cd "$work" && "$WINE" "$win/budget-cli.exe" export --db "库 2024.sqlite" --unit 101 --year 2024 --out "导出 公开表.xlsx" 2>&1 | tr -d '\r')" || code=$?
+wait
+if [ "$code" -ne 0 ] && echo "$out" | grep -q "$locked" && [ "$(sha256sum "$work/导出 公开表.xlsx")" = "$before" ]; then
+  ok "导出到被 Excel 打开的文件：提示关闭后重试，原文件未动"
+else
+  not_ok "导出到被占用的文件（退出码 $code）：$out"
+fi
+
 # the installer
 setup="$win/budget-desk-setup.exe"
 user="${USER:-$(id -un)}"

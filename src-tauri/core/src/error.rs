@@ -42,7 +42,7 @@ pub enum CoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
     Conflict(String),
-    #[error("读写文件 {path} 失败：{source}")]
+    #[error("读写文件 {path} 失败：{}。", crate::text::io_reason(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,

@@ -136,6 +136,44 @@ pub fn file_name(name: &str, extension: &str) -> String {
     }
 }
 
+/// What went wrong with a file, in the user's words. The operating system's own text is English
+/// on most machines and names no remedy; the cases a finance office meets get a sentence that
+/// does. Above all a file Excel, Word or WPS holds open: Windows refuses every other program the
+/// file, and the user only has to close it.
+pub fn io_reason(err: &std::io::Error) -> String {
+    if is_locked(err.raw_os_error(), cfg!(windows)) {
+        return "文件正被其他程序（如 Excel、Word 或 WPS）打开，请关闭后重试".to_string();
+    }
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "文件或文件夹不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            "没有读写权限（文件可能是只读的，或在受保护的文件夹中）".to_string()
+        }
+        _ => err.to_string(),
+    }
+}
+
+/// The error of moving a finished file over `target`, as the user should read it. Windows
+/// refuses to replace a file Excel holds open with "access denied", the same answer as for a
+/// read-only folder; opening the target tells the two apart (Excel's lock is a sharing
+/// violation), so the message can say to close the file.
+pub fn replace_error(err: std::io::Error, target: &std::path::Path) -> std::io::Error {
+    if cfg!(windows) && err.kind() == std::io::ErrorKind::PermissionDenied {
+        if let Err(open) = std::fs::OpenOptions::new().append(true).open(target) {
+            if is_locked(open.raw_os_error(), true) {
+                return open;
+            }
+        }
+    }
+    err
+}
+
+/// ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33): what Windows answers when a file
+/// another program holds open is opened. (The same numbers mean other things elsewhere.)
+fn is_locked(os_code: Option<i32>, windows: bool) -> bool {
+    windows && matches!(os_code, Some(32 | 33))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,5 +269,22 @@ mod tests {
             "财政拨款\"三公\"经费支出情况表"
         );
         assert_eq!(fold_label("２０２４年"), "2024年");
+    }
+
+    #[test]
+    fn a_file_excel_holds_open_is_named_on_windows_only() {
+        assert!(is_locked(Some(32), true));
+        assert!(is_locked(Some(33), true));
+        assert!(!is_locked(Some(32), false), "32 is EPIPE on Linux");
+        assert!(!is_locked(Some(2), true));
+        assert!(!is_locked(None, true));
+    }
+
+    #[test]
+    fn common_failures_read_in_chinese() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(io_reason(&missing), "文件或文件夹不存在");
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(io_reason(&denied).starts_with("没有读写权限"));
     }
 }

@@ -17,7 +17,7 @@ use crate::xlsx::{RecognisedTable, ReportHeading};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("写入审核报告 {path} 失败：{reason}。请确认文件未在 Excel 中打开，且目录可写。")]
+    #[error("写入审核报告 {path} 失败：{reason}。")]
     Write { path: PathBuf, reason: String },
 }
 
@@ -383,7 +383,10 @@ pub fn write_review_report_with_heading(
 ) -> Result<(), ReportError> {
     write(path, files, note_for, heading).map_err(|e| ReportError::Write {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        reason: match e {
+            rust_xlsxwriter::XlsxError::IoError(io) => crate::text::io_reason(&io),
+            other => other.to_string(),
+        },
     })
 }
 

@@ -18,7 +18,7 @@ use crate::money::{Money, Scale};
 pub enum ExportError {
     #[error("生成绩效自评表工作簿失败：{0}")]
     Xlsx(#[from] XlsxError),
-    #[error("保存绩效自评表到 {path} 失败：{source}")]
+    #[error("保存绩效自评表到 {path} 失败：{}。", crate::text::io_reason(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,

@@ -422,7 +422,10 @@ fn write_project_sheet(
 pub(super) fn save(mut book: Workbook, path: &Path) -> Result<(), TargetExportError> {
     book.save(path).map_err(|e| TargetExportError::Save {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        reason: match e {
+            rust_xlsxwriter::XlsxError::IoError(io) => crate::text::io_reason(&io),
+            other => other.to_string(),
+        },
     })
 }
 

@@ -31,7 +31,7 @@ pub use recognise::{recognise, DocumentKind, RecognisedTable, RecognisedWorkbook
 /// Why a file could not be read at all. Each message is one Chinese sentence naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("无法读取文件 {path}：{source}")]
+    #[error("无法读取文件 {path}：{}。", crate::text::io_reason(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,

@@ -10,7 +10,7 @@ use quick_xml::Reader;
 
 #[derive(Debug, thiserror::Error)]
 pub enum NarrativeReadError {
-    #[error("无法读取文件 {path}：{source}")]
+    #[error("无法读取文件 {path}：{}。", crate::text::io_reason(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,

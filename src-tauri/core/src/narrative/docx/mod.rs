@@ -54,7 +54,7 @@ pub enum DocxError {
     Tables(String),
     #[error("生成 Word 文档失败：{0}")]
     Package(String),
-    #[error("写入文件 {path} 失败：{source}。请确认文件未在 Word 中打开，且目录可写。")]
+    #[error("写入文件 {path} 失败：{}。", crate::text::io_reason(.source))]
     Io {
         path: std::path::PathBuf,
         source: std::io::Error,
@@ -328,5 +328,8 @@ fn save_bytes(path: &Path, bytes: Vec<u8>) -> Result<(), DocxError> {
     };
     let partial = path.with_extension("docx.partial");
     std::fs::write(&partial, bytes).map_err(io)?;
-    std::fs::rename(&partial, path).map_err(io)
+    std::fs::rename(&partial, path).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        io(crate::text::replace_error(e, path))
+    })
 }

@@ -54,7 +54,7 @@ pub enum WriteError {
     },
     #[error("生成工作簿失败：{reason}")]
     Workbook { reason: String },
-    #[error("写入文件 {path} 失败：{source}。请确认文件未在 Excel 中打开，且目录可写。")]
+    #[error("写入文件 {path} 失败：{}。", crate::text::io_reason(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -166,7 +166,7 @@ fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     std::fs::rename(&partial, path).map_err(|e| {
         // The partial file is of no use to anyone once the move failed.
         let _ = std::fs::remove_file(&partial);
-        io(e)
+        io(crate::text::replace_error(e, path))
     })
 }
 
