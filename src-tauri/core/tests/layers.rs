@@ -14,7 +14,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("catalog", &[]),
     ("catalog_import", &["catalog", "text", "xlsx"]),
     ("checks", &["catalog", "money", "tables", "text"]),
-    ("error", &[]),
+    ("error", &["text"]),
     ("final_accounts", &["catalog", "money", "tables"]),
     (
         "import",
