@@ -8,10 +8,12 @@ use budget_core::final_accounts::{FinalData, FinalLine, SpendingKind};
 use budget_core::lines::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
 use budget_core::money::{parse_amount, Scale};
+use budget_core::narrative::NarrativeInput;
 use budget_core::prepare::evaluation_start::{
     evaluation_candidates, evaluation_from_targets, start_evaluation, StartContext,
 };
-use budget_core::scoring::{read_workbook, score, EvaluationGrade, SelfEvaluation};
+use budget_core::prepare::final_accounts::final_narrative;
+use budget_core::scoring::{read_workbook, score, EvaluationGrade, ReportProse, SelfEvaluation};
 use budget_core::store::Store;
 use budget_core::tables::FinalIncome;
 use budget_core::targets::value::split_value;
@@ -245,6 +247,34 @@ fn the_publicity_evaluation_starts_from_the_stored_targets_and_the_final_data() 
     let scored = score(&evaluation);
     assert_eq!(scored.total, Decimal::from(100), "{:#?}", scored.findings);
     assert_eq!(scored.grade, EvaluationGrade::Excellent);
+
+    // Kept with the 决算 beside the published network evaluation, both feed 十、预算绩效管理情况:
+    // the count, money, average and grades come from the evaluations as scored, the 绩效目标
+    // count from the year's 预算.
+    let network = read_workbook(&fixture("seni-2023-self-evaluation.xlsx")).unwrap()[0]
+        .evaluation
+        .clone();
+    for e in [&network, &evaluation] {
+        store
+            .save_evaluation(fin.id, None, e, &ReportProse::default())
+            .unwrap();
+    }
+    let text = final_narrative(&store, fin.id, &NarrativeInput::default())
+        .unwrap()
+        .to_text();
+    assert!(
+        text.contains("编报绩效目标的2023年度项目1个，涉及预算金额0.20万元；"),
+        "{text}"
+    );
+    assert!(
+        text.contains("绩效自评的2023年度项目2个，涉及预算金额244.43万元，平均得分100.00分（其中，绩效评级为“优”的项目2个；绩效评级为“良”的项目0个；绩效评级为“中”的项目0个；绩效评级为“差”的项目0个。"),
+        "{text}"
+    );
+    // What the app cannot know waits for the officer: 跟踪 and the problems found.
+    assert!(
+        text.contains("绩效跟踪评价的2023年度项目（待填写）个"),
+        "{text}"
+    );
 
     // A 预算 project nobody set targets for, or a 决算 without its year's 预算, says so.
     assert!(start_evaluation(&store, fin.id, "不存在的项目").is_err());

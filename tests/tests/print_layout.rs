@@ -740,7 +740,9 @@ fn the_final_accounts_document_prints_its_nine_tables_and_its_text() {
     use budget_core::final_accounts::{
         derive_final_tables, general_budget_completion, three_public_completion,
     };
-    use budget_core::narrative::{generate_final, save_final_document_docx, FinalSources};
+    use budget_core::narrative::{
+        generate_final, save_final_document_docx, FinalPerformance, FinalSources,
+    };
     use budget_core::tables::final_templates;
     use budget_core::xlsx::write::write_final_workbook_laid_out;
     use budget_tests::final_accounts::{putuo_planning_2024, PUTUO_PLANNING_UNIT};
@@ -764,6 +766,7 @@ fn the_final_accounts_document_prints_its_nine_tables_and_its_text() {
             prior: None,
             completion: &completion,
             three_public: &three_public,
+            performance: &FinalPerformance::default(),
         },
         &input,
     );

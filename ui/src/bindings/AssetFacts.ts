@@ -16,4 +16,10 @@ equipment_over_50: number | null, equipment_over_100: number | null,
 /**
  * This year's budget for buying vehicles, and large equipment to buy.
  */
-vehicle_purchase_budget: Money | null, planned_equipment_over_50: number | null, planned_equipment_over_100: number | null, };
+vehicle_purchase_budget: Money | null, planned_equipment_over_50: number | null, planned_equipment_over_100: number | null, 
+/**
+ * 决算: the vehicles held at the end of the year by the types the 决算 template lists
+ * beside 执法执勤用车 and 其他用车 (部级领导干部, 主要领导干部, 机要通信, 应急保障, 特种专业技术,
+ * 离退休干部).
+ */
+minister_vehicles: number | null, leader_vehicles: number | null, confidential_vehicles: number | null, emergency_vehicles: number | null, special_vehicles: number | null, retiree_vehicles: number | null, };

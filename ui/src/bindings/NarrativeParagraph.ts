@@ -11,4 +11,8 @@ text_key: string | null,
 /**
  * True when the paragraph waits for a typed text that was not given.
  */
-needs_text: boolean, };
+needs_text: boolean, 
+/**
+ * What the typed text is, when it is not a 主要原因 ("制度名称").
+ */
+prompt: string | null, };

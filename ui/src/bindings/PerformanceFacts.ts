@@ -8,4 +8,9 @@ export type PerformanceFacts = {
 /**
  * 部门整体绩效目标 count and amount.
  */
-department_targets: number | null, department_amount: Money | null, non_fiscal_projects: number | null, non_fiscal_amount: Money | null, };
+department_targets: number | null, department_amount: Money | null, non_fiscal_projects: number | null, non_fiscal_amount: Money | null, 
+/**
+ * 决算: projects with 绩效目标 (typed only where the year's 预算 is not in the app), projects
+ * under 绩效跟踪, and the problems the 自评 found, rectified and being rectified.
+ */
+targeted_projects: number | null, targeted_amount: Money | null, tracked_projects: number | null, tracked_amount: Money | null, problems_found: number | null, problems_rectified: number | null, problems_rectifying: number | null, };

@@ -12,4 +12,9 @@ reserved_for_sme: Money | null,
 /**
  * 其中：面向小微企业预留.
  */
-reserved_for_small_micro: Money | null, };
+reserved_for_small_micro: Money | null, 
+/**
+ * 决算: awarded to 中小企业 in the projects reserved for them, to 小微企业 in those reserved
+ * for them, and to 中小企业 in the other projects.
+ */
+awarded_sme_reserved: Money | null, awarded_small_micro_reserved: Money | null, awarded_sme_other: Money | null, };

@@ -91,6 +91,9 @@ pub fn rule_title(rule: &str) -> String {
         "f7_covers_f6" => Some("表间：三公决算≥基本支出中对应经济科目"),
         "f1_non_fiscal_gap" => Some("表间：非财政拨款支出有收入或结余来源"),
         "final_carry_chain" => Some("跨年：本年年初结转和结余=上年年末结转和结余"),
+        "final_performance_problems" => Some("情况说明：已整改+正在整改≤发现的问题"),
+        "final_evaluation_amount" => Some("情况说明：自评项目金额≤项目支出"),
+        "final_office_operation" => Some("情况说明：机关运行经费≤公用经费"),
         _ => None,
     };
     if let Some(title) = fixed {
@@ -139,7 +142,7 @@ mod tests {
     /// The source files that make findings, with their text. Rule ids are written where the
     /// finding is made: as a literal ("t1_balance"), or as "{prefix}_tree" with the table
     /// prefixes ("t3", "t5" …) the same file passes in.
-    const SOURCES: [(&str, &str); 24] = [
+    const SOURCES: [(&str, &str); 25] = [
         ("final_table_rules.rs", include_str!("final_table_rules.rs")),
         ("final_cross_rules.rs", include_str!("final_cross_rules.rs")),
         ("final_years.rs", include_str!("final_years.rs")),
@@ -191,6 +194,10 @@ mod tests {
         (
             "narrative/check/consistency.rs",
             include_str!("../narrative/check/consistency.rs"),
+        ),
+        (
+            "narrative/check/final_facts.rs",
+            include_str!("../narrative/check/final_facts.rs"),
         ),
         (
             "narrative/check/projects.rs",

@@ -19,14 +19,17 @@ mod wording;
 mod workbook;
 
 pub use check::{
-    check_narrative, check_narrative_final, is_narrative_path, read_narrative, NarrativeReadError,
+    check_final_facts, check_narrative, check_narrative_final, is_narrative_path, read_narrative,
+    NarrativeReadError,
 };
 pub use docx::{
     save_document_docx, save_final_document_docx, write_document_docx, write_final_document_docx,
     DocumentTexts, DocxError,
 };
 pub use gaps::{document_gaps, DocumentGap};
-pub use generate::final_accounts::{generate_final, FinalSources};
+pub use generate::final_accounts::{
+    generate_final, EvaluationSummary, FinalPerformance, FinalSources,
+};
 pub use generate::{generate, staff_sentence, TO_FILL};
 pub use model::{
     AssetFacts, Narrative, NarrativeFacts, NarrativeInput, NarrativeParagraph, NarrativeSection,

@@ -22,6 +22,8 @@ pub struct NarrativeParagraph {
     pub text_key: Option<String>,
     /// True when the paragraph waits for a typed text that was not given.
     pub needs_text: bool,
+    /// What the typed text is, when it is not a 主要原因 ("制度名称").
+    pub prompt: Option<String>,
 }
 
 /// One numbered section of 第三部分 ("一、关于…总体说明").
@@ -75,6 +77,11 @@ pub struct ProcurementFacts {
     pub reserved_for_sme: Option<Money>,
     /// 其中：面向小微企业预留.
     pub reserved_for_small_micro: Option<Money>,
+    /// 决算: awarded to 中小企业 in the projects reserved for them, to 小微企业 in those reserved
+    /// for them, and to 中小企业 in the other projects.
+    pub awarded_sme_reserved: Option<Money>,
+    pub awarded_small_micro_reserved: Option<Money>,
+    pub awarded_sme_other: Option<Money>,
 }
 
 /// 国有资产占用使用情况 at the end of last year, and this year's planned purchases.
@@ -100,6 +107,15 @@ pub struct AssetFacts {
     pub vehicle_purchase_budget: Option<Money>,
     pub planned_equipment_over_50: Option<u32>,
     pub planned_equipment_over_100: Option<u32>,
+    /// 决算: the vehicles held at the end of the year by the types the 决算 template lists
+    /// beside 执法执勤用车 and 其他用车 (部级领导干部, 主要领导干部, 机要通信, 应急保障, 特种专业技术,
+    /// 离退休干部).
+    pub minister_vehicles: Option<u32>,
+    pub leader_vehicles: Option<u32>,
+    pub confidential_vehicles: Option<u32>,
+    pub emergency_vehicles: Option<u32>,
+    pub special_vehicles: Option<u32>,
+    pub retiree_vehicles: Option<u32>,
 }
 
 /// 预算绩效 coverage. The fiscal projects come from 表7.
@@ -111,6 +127,15 @@ pub struct PerformanceFacts {
     pub department_amount: Option<Money>,
     pub non_fiscal_projects: Option<u32>,
     pub non_fiscal_amount: Option<Money>,
+    /// 决算: projects with 绩效目标 (typed only where the year's 预算 is not in the app), projects
+    /// under 绩效跟踪, and the problems the 自评 found, rectified and being rectified.
+    pub targeted_projects: Option<u32>,
+    pub targeted_amount: Option<Money>,
+    pub tracked_projects: Option<u32>,
+    pub tracked_amount: Option<Money>,
+    pub problems_found: Option<u32>,
+    pub problems_rectified: Option<u32>,
+    pub problems_rectifying: Option<u32>,
 }
 
 /// 人员: 编制数, 实有人数 and its parts with their change on last year.

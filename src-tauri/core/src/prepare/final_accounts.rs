@@ -14,11 +14,11 @@ use crate::final_accounts::{
     derive_final_tables, general_budget_completion, three_public_completion, validate, CarryOver,
     Completion, DataProblem, FinalData, ThreePublicBudget,
 };
-use crate::model::{Disclosure, DisclosureKind, UnitType};
+use crate::model::{Disclosure, DisclosureKind, Unit, UnitType};
 use crate::money::Money;
 use crate::narrative::{
-    generate_final, save_final_document_docx, write_final_document_workbook, DocumentTexts,
-    FinalSources, Narrative, NarrativeInput,
+    check_final_facts, generate_final, save_final_document_docx, write_final_document_workbook,
+    DocumentTexts, FinalSources, Narrative, NarrativeInput,
 };
 use crate::sheet_view::{view_of_grid, SheetView};
 use crate::store::Store;
@@ -29,6 +29,7 @@ use super::disclosure_tables;
 pub use super::final_import::{
     import_final_data, import_final_data_into, FinalImportError, FinalImportOutcome,
 };
+use super::final_performance::final_performance;
 
 /// The 决算 template a disclosure names, or the default one (the MoF/Shanghai 2024 set) for a
 /// name this version does not know.
@@ -50,12 +51,23 @@ fn sibling(
         .find(|d| d.year == year && d.kind == kind))
 }
 
-/// The 预算 tables of the year, when the unit has a 预算 disclosure of it.
-fn year_budget(store: &Store, disclosure: &Disclosure) -> Result<Option<BudgetTables>, CoreError> {
+/// The unit's 预算 disclosure of the year and its tables, when there is one.
+fn year_budget_with(
+    store: &Store,
+    disclosure: &Disclosure,
+) -> Result<Option<(Disclosure, BudgetTables)>, CoreError> {
     match sibling(store, disclosure, disclosure.year, DisclosureKind::Budget)? {
-        Some(budget) => Ok(Some(disclosure_tables(store, budget.id)?)),
+        Some(budget) => {
+            let tables = disclosure_tables(store, budget.id)?;
+            Ok(Some((budget, tables)))
+        }
         None => Ok(None),
     }
+}
+
+/// The 预算 tables of the year, when the unit has a 预算 disclosure of it.
+fn year_budget(store: &Store, disclosure: &Disclosure) -> Result<Option<BudgetTables>, CoreError> {
+    Ok(year_budget_with(store, disclosure)?.map(|(_, tables)| tables))
 }
 
 /// The "三公" 预算数 of the year's 预算 tables.
@@ -188,15 +200,15 @@ struct Year {
     tables: FinalTables,
     /// Last year's 决算 disclosure and its tables.
     prior: Option<(Disclosure, FinalTables)>,
-    /// True when the year's 预算 disclosure exists.
-    budget_known: bool,
+    /// The year's 预算 disclosure, when it exists.
+    budget: Option<Disclosure>,
     completion: Vec<Completion>,
     three_public: Vec<Completion>,
 }
 
 fn year_of(store: &Store, disclosure_id: i64) -> Result<Year, CoreError> {
     let disclosure = store.get_disclosure(disclosure_id)?;
-    let budget = year_budget(store, &disclosure)?;
+    let (budget_disclosure, budget) = year_budget_with(store, &disclosure)?.unzip();
     let data = data_with_budget(store, &disclosure, budget.as_ref())?;
     let tables = derive_for(store, &disclosure, &data)?;
     let prior = match sibling(
@@ -229,7 +241,7 @@ fn year_of(store: &Store, disclosure_id: i64) -> Result<Year, CoreError> {
         data,
         tables,
         prior,
-        budget_known: budget.is_some(),
+        budget: budget_disclosure,
         completion,
         three_public,
     })
@@ -246,12 +258,23 @@ pub fn review_final_disclosure(
     if let Some((_, prior_tables)) = &year.prior {
         findings.extend(check_final_years(&year.tables, prior_tables));
     }
+    // The facts as saved on the 情况说明 tab, against each other and the tables.
+    let facts = store.stored_document_input(disclosure_id)?.input.facts;
+    let unit = store.get_unit(year.disclosure.unit_id)?;
+    let performance = final_performance(store, &year.disclosure, year.budget.as_ref())?;
+    findings.extend(check_final_facts(
+        &facts,
+        &year.tables,
+        &performance,
+        single_administrative(store, &unit)?,
+    ));
     Ok(FinalReview {
         problems: validate(&year.data, &catalog),
         findings,
         budget_from: year
-            .budget_known
-            .then(|| format!("{}年预算", year.disclosure.year)),
+            .budget
+            .as_ref()
+            .map(|_| format!("{}年预算", year.disclosure.year)),
         prior_from: year
             .prior
             .as_ref()
@@ -259,6 +282,16 @@ pub fn review_final_disclosure(
         completion: year.completion,
         three_public: year.three_public,
     })
+}
+
+/// A single 行政 (or 参公) unit's 机关运行经费 is its 公用经费; a department with sub-units or a
+/// 事业 unit types it.
+fn single_administrative(store: &Store, unit: &Unit) -> Result<bool, CoreError> {
+    Ok(unit.unit_type != UnitType::Institution
+        && !store
+            .list_units()?
+            .iter()
+            .any(|u| u.parent_id == Some(unit.id)))
 }
 
 /// 第三部分 情况说明 of a stored 决算 disclosure: every number from its derived tables, last
@@ -290,14 +323,7 @@ fn narrative_of(
         year: year.disclosure.year,
         ..input.clone()
     };
-    // A single 行政 (or 参公) unit's 机关运行经费 is its 公用经费; a department with sub-units
-    // or a 事业 unit types it.
-    let single_administrative = unit.unit_type != UnitType::Institution
-        && !store
-            .list_units()?
-            .iter()
-            .any(|u| u.parent_id == Some(unit.id));
-    if input.facts.office_operation.is_none() && single_administrative {
+    if input.facts.office_operation.is_none() && single_administrative(store, &unit)? {
         input.facts.office_operation = year
             .tables
             .f6
@@ -305,12 +331,14 @@ fn narrative_of(
             .and_then(|t| t.public_total.as_ref())
             .map(|i| i.amount.value);
     }
+    let performance = final_performance(store, &year.disclosure, year.budget.as_ref())?;
     Ok(generate_final(
         &FinalSources {
             tables: &year.tables,
             prior: year.prior.as_ref().map(|(_, t)| t),
             completion: &year.completion,
             three_public: &year.three_public,
+            performance: &performance,
         },
         &input,
     ))

@@ -5,6 +5,7 @@ pub mod document;
 pub mod evaluation_start;
 pub mod final_accounts;
 mod final_import;
+mod final_performance;
 
 pub use document::{
     document_gaps_for_disclosure, generate_for_disclosure, load_document_input,

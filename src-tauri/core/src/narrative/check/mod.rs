@@ -9,6 +9,7 @@ mod against_final;
 mod against_tables;
 mod arranged;
 mod consistency;
+mod final_facts;
 mod mentions;
 mod projects;
 mod read;
@@ -20,6 +21,7 @@ use crate::checks::Finding;
 use crate::money::Scale;
 use crate::tables::{BudgetTables, FinalColumn, FinalTables};
 
+pub use final_facts::check_final_facts;
 pub use read::{is_narrative_path, read_narrative, read_narrative_bytes, NarrativeReadError};
 
 /// Totals of the tables a share may be of (income, expenditure, 一般公共预算, 财政拨款).

@@ -14,6 +14,10 @@ use super::super::model::{Narrative, NarrativeInput, NarrativeParagraph, Narrati
 use super::super::wording::{percent_text, share, wan, Change};
 use super::{chinese_number, TO_FILL};
 
+mod matters;
+
+pub use matters::{EvaluationSummary, FinalPerformance};
+
 /// What the 决算 情况说明 is written from besides the typed texts of `NarrativeInput`.
 pub struct FinalSources<'a> {
     pub tables: &'a FinalTables,
@@ -23,6 +27,8 @@ pub struct FinalSources<'a> {
     pub completion: &'a [Completion],
     /// The 三公 items against their 预算数 (`three_public_completion`), 合计 first.
     pub three_public: &'a [Completion],
+    /// The year's 绩效目标 and the 自评 kept with the 决算.
+    pub performance: &'a FinalPerformance,
 }
 
 struct Writer<'a> {
@@ -55,6 +61,7 @@ impl Writer<'_> {
             text: text.into(),
             text_key: None,
             needs_text: false,
+            prompt: None,
         });
     }
 
@@ -82,6 +89,7 @@ impl Writer<'_> {
             ),
             text_key: Some(key.to_string()),
             needs_text,
+            prompt: None,
         });
     }
 }
@@ -430,43 +438,6 @@ fn fund_table(w: &mut Writer<'_>, table: Option<&FinalCodeTable>, key: &str, fun
     ));
 }
 
-/// 机关运行经费 is the 公用经费 of the 行政/参公 units only, so it is a typed fact
-/// (`NarrativeFacts::office_operation`; the app fills it from F6 for a single 行政 unit); the
-/// comparison uses last year's 公用经费 only when this year's figure is F6's too.
-fn office_operation(w: &mut Writer<'_>, src: &FinalSources<'_>) {
-    let Some(f6) = &src.tables.f6 else {
-        return;
-    };
-    w.section("final.other", "其他重要事项的情况说明");
-    let Some(amount) = w.input.facts.office_operation else {
-        w.push(NarrativeParagraph {
-            text: format!(
-                "（一）机关运行经费：{}机关运行经费支出{TO_FILL}万元。",
-                w.unit_year()
-            ),
-            text_key: None,
-            needs_text: true,
-        });
-        return;
-    };
-    let from_tables = amount == value(&f6.public_total);
-    let prior = src
-        .prior
-        .and_then(|p| p.f6.as_ref())
-        .filter(|_| from_tables)
-        .map(|p| value(&p.public_total));
-    let (clause, change) = compared(amount, prior);
-    w.para_reason(
-        &format!(
-            "（一）机关运行经费：{}机关运行经费支出{}万元{clause}",
-            w.unit_year(),
-            wan(amount)
-        ),
-        change.needs_reason(),
-        "final.office_operation",
-    );
-}
-
 /// Generates the 决算 情况说明 (第三部分).
 pub fn generate_final(src: &FinalSources<'_>, input: &NarrativeInput) -> Narrative {
     let mut w = Writer {
@@ -492,7 +463,8 @@ pub fn generate_final(src: &FinalSources<'_>, input: &NarrativeInput) -> Narrati
         "final.state_capital",
         "国有资本经营预算",
     );
-    office_operation(&mut w, src);
+    matters::performance(&mut w, src);
+    matters::other_matters(&mut w, src);
     Narrative {
         unit: input.unit.clone(),
         year: input.year,

@@ -86,6 +86,7 @@ impl<'a> Writer<'a> {
             text: text.into(),
             text_key: None,
             needs_text: false,
+            prompt: None,
         });
     }
 
@@ -96,6 +97,7 @@ impl<'a> Writer<'a> {
             text,
             text_key: None,
             needs_text,
+            prompt: None,
         });
     }
 
@@ -109,6 +111,7 @@ impl<'a> Writer<'a> {
             text: format!("{text}{lead}{typed}{end}"),
             text_key: Some(key.to_string()),
             needs_text,
+            prompt: None,
         });
     }
 
