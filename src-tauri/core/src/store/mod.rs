@@ -26,6 +26,7 @@ pub use migrate::{
 };
 pub use review_notes::{NoteKey, ReviewNote};
 pub use targets::LibraryIndicator;
+pub use units::{DisclosureListing, EnsuredUnit};
 
 pub struct Store {
     conn: Connection,

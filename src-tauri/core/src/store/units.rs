@@ -1,10 +1,66 @@
 //! Units (单位) and their disclosures.
 
 use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
 
 use super::Store;
 use crate::error::{CoreError, Result};
 use crate::model::{Disclosure, DisclosureKind, Unit, UnitInput, UnitSummary, UnitType};
+use crate::tables::{final_templates, templates};
+
+/// One disclosure as a list shows it: its unit by code and name, never by database id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DisclosureListing {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub year: i32,
+    pub kind: DisclosureKind,
+    pub template: String,
+}
+
+/// The unit an import goes into when it may create it: what `Store::with_unit` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnsuredUnit {
+    pub unit: Unit,
+    /// True when the unit was created for this work (and is kept because the work succeeded).
+    pub created: bool,
+}
+
+/// The template ids of a kind with their names, for a message: "county-11（县级…）、…".
+fn template_choices(kind: DisclosureKind) -> String {
+    let choices: Vec<String> = match kind {
+        DisclosureKind::Budget => templates()
+            .iter()
+            .map(|t| format!("{}（{}）", t.id, t.name))
+            .collect(),
+        DisclosureKind::FinalAccounts => final_templates()
+            .iter()
+            .map(|t| format!("{}（{}）", t.id, t.name))
+            .collect(),
+    };
+    choices.join("、")
+}
+
+/// The template a new disclosure of `kind` gets: `requested` if it is one of the kind's
+/// templates, the kind's default when none is requested.
+fn template_for(kind: DisclosureKind, requested: Option<&str>) -> Result<String> {
+    let Some(requested) = requested.map(str::trim) else {
+        return Ok(kind.default_template().to_string());
+    };
+    let known = match kind {
+        DisclosureKind::Budget => templates().iter().any(|t| t.id == requested),
+        DisclosureKind::FinalAccounts => final_templates().iter().any(|t| t.id == requested),
+    };
+    if known {
+        Ok(requested.to_string())
+    } else {
+        Err(CoreError::Invalid(format!(
+            "{}公开没有模板“{requested}”，可用的模板：{}。",
+            kind.label(),
+            template_choices(kind)
+        )))
+    }
+}
 
 fn unit_from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
     let type_label: String = row.get(3)?;
@@ -258,7 +314,19 @@ impl Store {
         year: i32,
         kind: DisclosureKind,
     ) -> Result<Disclosure> {
+        self.create_disclosure_with_template(unit_id, year, kind, None)
+    }
+
+    /// As `create_disclosure`, with a table template of the kind (`None`: the kind's default).
+    pub fn create_disclosure_with_template(
+        &mut self,
+        unit_id: i64,
+        year: i32,
+        kind: DisclosureKind,
+        template: Option<&str>,
+    ) -> Result<Disclosure> {
         let unit = self.get_unit(unit_id)?;
+        let template = template_for(kind, template)?;
         if !(2000..=2100).contains(&year) {
             return Err(CoreError::Invalid(format!(
                 "年度“{year}”不在2000至2100之间。"
@@ -279,10 +347,153 @@ impl Store {
         }
         self.conn().execute(
             "INSERT INTO disclosure (unit_id, year, kind, template) VALUES (?1, ?2, ?3, ?4)",
-            params![unit_id, year, kind.label(), kind.default_template()],
+            params![unit_id, year, kind.label(), template],
         )?;
         let id = self.conn().last_insert_rowid();
         self.get_disclosure(id)
+    }
+
+    /// The unit's disclosure of `year` and `kind`, if it has one.
+    pub fn disclosure_of_unit(
+        &self,
+        unit_id: i64,
+        year: i32,
+        kind: DisclosureKind,
+    ) -> Result<Option<Disclosure>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!(
+                    "SELECT {DISCLOSURE_COLUMNS} FROM disclosure
+                     WHERE unit_id = ?1 AND year = ?2 AND kind = ?3"
+                ),
+                params![unit_id, year, kind.label()],
+                disclosure_from_row,
+            )
+            .optional()?)
+    }
+
+    /// The disclosure of the unit `unit` (its code, or failing that its exact name) for `year`
+    /// and `kind`, with the unit. Either missing is an error that names what is missing.
+    pub fn find_disclosure(
+        &self,
+        unit: &str,
+        year: i32,
+        kind: DisclosureKind,
+    ) -> Result<(Unit, Disclosure)> {
+        let found = self
+            .find_unit(unit)?
+            .ok_or_else(|| CoreError::Invalid(format!("数据库中没有单位“{}”。", unit.trim())))?;
+        let disclosure = self
+            .disclosure_of_unit(found.id, year, kind)?
+            .ok_or_else(|| {
+                CoreError::Invalid(format!(
+                    "“{}”没有{year}年{}公开。",
+                    found.name,
+                    kind.label()
+                ))
+            })?;
+        Ok((found, disclosure))
+    }
+
+    /// Every disclosure, or those of the unit `unit` (code or name), by unit code, newest year
+    /// first.
+    pub fn disclosure_listing(&self, unit: Option<&str>) -> Result<Vec<DisclosureListing>> {
+        let only = match unit {
+            Some(key) => Some(
+                self.find_unit(key)?
+                    .ok_or_else(|| {
+                        CoreError::Invalid(format!("数据库中没有单位“{}”。", key.trim()))
+                    })?
+                    .id,
+            ),
+            None => None,
+        };
+        let mut stmt = self.conn().prepare(
+            "SELECT u.code, u.name, d.year, d.kind, d.template
+             FROM disclosure d JOIN unit u ON u.id = d.unit_id
+             WHERE ?1 IS NULL OR u.id = ?1
+             ORDER BY u.code, u.id, d.year DESC, d.kind",
+        )?;
+        let rows = stmt
+            .query_map([only], |r| {
+                let kind: String = r.get(3)?;
+                Ok(DisclosureListing {
+                    unit_code: r.get(0)?,
+                    unit_name: r.get(1)?,
+                    year: r.get(2)?,
+                    kind: DisclosureKind::from_label(&kind).unwrap_or(DisclosureKind::Budget),
+                    template: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Runs `work` on the unit with the code of `input`, creating the unit first when the
+    /// database has none with that code: all or nothing for a caller (an import) that must not
+    /// leave a new unit behind when it fails. The work runs in its own transactions (an import
+    /// takes a backup first, which cannot happen inside one), so the new unit is committed
+    /// before `work` and deleted again, with anything attached to it, when `work` fails.
+    /// A unit that already has the code must have the name of `input` too: a script that names
+    /// another unit under a code in use is refused before anything is written.
+    pub fn with_unit<T, E>(
+        &mut self,
+        input: &UnitInput,
+        work: impl FnOnce(&mut Store, &Unit) -> std::result::Result<T, E>,
+    ) -> std::result::Result<(T, EnsuredUnit), E>
+    where
+        E: From<CoreError> + std::fmt::Display,
+    {
+        let wanted = validated(input)?;
+        let existing = self
+            .conn()
+            .query_row(
+                &format!("SELECT {UNIT_COLUMNS} FROM unit WHERE code = ?1"),
+                [&wanted.code],
+                unit_from_row,
+            )
+            .optional()
+            .map_err(CoreError::from)?;
+        if let Some(unit) = existing {
+            if unit.name != wanted.name {
+                return Err(CoreError::Conflict(format!(
+                    "单位编码“{}”已是“{}”的编码，不是“{}”；请核对单位编码或名称。",
+                    unit.code, unit.name, wanted.name
+                ))
+                .into());
+            }
+            let done = work(self, &unit)?;
+            return Ok((
+                done,
+                EnsuredUnit {
+                    unit,
+                    created: false,
+                },
+            ));
+        }
+        let unit = self.create_unit(&wanted)?;
+        match work(self, &unit) {
+            Ok(done) => {
+                // The work may have read the unit back; give the caller what is stored now.
+                let unit = self.get_unit(unit.id)?;
+                Ok((
+                    done,
+                    EnsuredUnit {
+                        unit,
+                        created: true,
+                    },
+                ))
+            }
+            Err(failed) => match self.delete_unit(unit.id) {
+                Ok(()) => Err(failed),
+                Err(cleanup) => Err(CoreError::Conflict(format!(
+                    "{failed}\n新建的单位“{}”（编码 {}）未能撤销（{cleanup}），请删除该单位后再试。",
+                    unit.name, unit.code
+                ))
+                .into()),
+            },
+        }
     }
 
     pub fn delete_disclosure(&mut self, id: i64) -> Result<()> {
@@ -412,6 +623,95 @@ mod tests {
         assert!(s
             .create_disclosure(unit.id, 1999, DisclosureKind::Budget)
             .is_err());
+    }
+
+    #[test]
+    fn find_disclosure_by_unit_year_and_kind_names_what_is_missing() {
+        let (_dir, mut s) = store();
+        let u = s.create_unit(&input("甲单位", "A1")).unwrap();
+        let d = s
+            .create_disclosure(u.id, 2025, DisclosureKind::Budget)
+            .unwrap();
+        let (unit, found) = s
+            .find_disclosure("A1", 2025, DisclosureKind::Budget)
+            .unwrap();
+        assert_eq!((unit, found), (u.clone(), d));
+        let err = s
+            .find_disclosure("A1", 2025, DisclosureKind::FinalAccounts)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "“甲单位”没有2025年决算公开。");
+        let err = s
+            .find_disclosure("B2", 2025, DisclosureKind::Budget)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "数据库中没有单位“B2”。");
+    }
+
+    #[test]
+    fn a_disclosure_takes_a_template_of_its_kind_only() {
+        let (_dir, mut s) = store();
+        let u = s.create_unit(&input("甲", "1")).unwrap();
+        let d = s
+            .create_disclosure_with_template(u.id, 2025, DisclosureKind::Budget, Some("xj-2022"))
+            .unwrap();
+        assert_eq!(d.template, "xj-2022");
+        let err = s
+            .create_disclosure_with_template(
+                u.id,
+                2024,
+                DisclosureKind::FinalAccounts,
+                Some("county-11"),
+            )
+            .unwrap_err();
+        assert!(
+            err.to_string().starts_with("决算公开没有模板“county-11”"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("final-central-2023"), "{err}");
+        let listed = s.disclosure_listing(None).unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(
+            (listed[0].unit_code.as_str(), listed[0].template.as_str()),
+            ("1", "xj-2022")
+        );
+        assert!(s.disclosure_listing(Some("9")).is_err());
+    }
+
+    #[test]
+    fn with_unit_keeps_a_new_unit_only_when_the_work_succeeds() {
+        let (_dir, mut s) = store();
+        let failed: std::result::Result<((), EnsuredUnit), CoreError> =
+            s.with_unit(&input("新单位", "N1"), |s, unit| {
+                s.create_disclosure(unit.id, 2025, DisclosureKind::Budget)?;
+                Err(CoreError::Invalid("工作簿有问题".into()))
+            });
+        assert_eq!(failed.unwrap_err().to_string(), "工作簿有问题");
+        assert!(s.list_units().unwrap().is_empty());
+        assert!(s.disclosure_listing(None).unwrap().is_empty());
+
+        let (d, ensured) = s
+            .with_unit(&input("新单位", "N1"), |s, unit| {
+                s.create_disclosure(unit.id, 2025, DisclosureKind::Budget)
+            })
+            .unwrap();
+        assert!(ensured.created);
+        assert_eq!(d.unit_id, ensured.unit.id);
+
+        // Run again: the unit is there, used as it is, and kept even when the work fails.
+        let (_, again) = s
+            .with_unit(&input("新单位", "N1"), |_, _| Ok::<_, CoreError>(()))
+            .unwrap();
+        assert!(!again.created);
+        let failed: std::result::Result<((), EnsuredUnit), CoreError> = s
+            .with_unit(&input("新单位", "N1"), |_, _| {
+                Err(CoreError::Invalid("x".into()))
+            });
+        assert!(failed.is_err());
+        assert_eq!(s.list_units().unwrap().len(), 1);
+
+        let err = s
+            .with_unit(&input("别的单位", "N1"), |_, _| Ok::<_, CoreError>(()))
+            .unwrap_err();
+        assert!(err.to_string().contains("已是“新单位”的编码"), "{err}");
     }
 
     #[test]
