@@ -8,40 +8,16 @@ use std::time::{Duration, Instant};
 
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
 use budget_core::Store;
-use rust_xlsxwriter::Workbook;
 
 mod common;
-use common::cli;
+use common::{cli, lines_workbook};
 
 /// A line workbook of `rows` lines for 若羌 2024, amounts 1000 元 + `base` + the row.
-fn workbook(path: &Path, rows: usize, base: f64) {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("预算明细").unwrap();
-    sheet.write_string(0, 0, "2024年预算明细").unwrap();
-    sheet
-        .write_string(1, 0, "编制部门：若羌县人民政府办公室")
-        .unwrap();
-    for (c, h) in [
-        "功能分类科目编码",
-        "经济分类科目编码",
-        "资金来源",
-        "支出类型",
-        "金额（元）",
-    ]
-    .iter()
-    .enumerate()
-    {
-        sheet.write_string(2, c as u16, *h).unwrap();
-    }
-    for i in 0..rows {
-        let r = 3 + i as u32;
-        sheet.write_string(r, 0, "2010301").unwrap();
-        sheet.write_string(r, 1, "30101").unwrap();
-        sheet.write_string(r, 2, "一般公共预算").unwrap();
-        sheet.write_string(r, 3, "人员经费").unwrap();
-        sheet.write_number(r, 4, 1000.0 + base + i as f64).unwrap();
-    }
-    book.save(path).unwrap();
+fn workbook(path: &Path, rows: usize, base: u32) {
+    let lines: Vec<(&str, u32)> = (0..rows)
+        .map(|i| ("2010301", 1000 + base + i as u32))
+        .collect();
+    lines_workbook(path, 2024, "若羌县人民政府办公室", &lines);
 }
 
 /// A database whose 若羌 2024 预算 holds the 50 lines of a first import.
@@ -58,7 +34,7 @@ fn database(dir: &Path) -> PathBuf {
         .unwrap();
     drop(store);
     let first = dir.join("first.xlsx");
-    workbook(&first, 50, 0.0);
+    workbook(&first, 50, 0);
     let out = cli()
         .arg("import")
         .arg(&first)
@@ -77,12 +53,8 @@ fn database(dir: &Path) -> PathBuf {
 /// (lines, sum in 分) of the 若羌 2024 预算, and whether the window's unit exists.
 fn state(db: &Path) -> ((usize, i64), bool) {
     let store = Store::open(db).unwrap();
-    let unit = store.find_unit("101001").unwrap().unwrap();
-    let d = store
-        .list_disclosures(unit.id)
-        .unwrap()
-        .into_iter()
-        .find(|d| d.year == 2024 && d.kind == DisclosureKind::Budget)
+    let (_, d) = store
+        .find_disclosure("101001", 2024, DisclosureKind::Budget)
         .unwrap();
     let lines = store.load_lines(d.id).unwrap().lines;
     let sum = lines.iter().map(|l| l.amount.fen()).sum();
@@ -114,7 +86,7 @@ fn a_lock_held_longer_than_the_busy_timeout_stops_the_import_with_a_clear_messag
     let db = database(dir.path());
     let before = state(&db).0;
     let second = dir.path().join("second.xlsx");
-    workbook(&second, 80, 500.0);
+    workbook(&second, 80, 500);
 
     let commit = window_writing(&db);
     let start = Instant::now();
@@ -161,7 +133,7 @@ fn a_writer_that_finishes_within_the_busy_timeout_lets_both_succeed() {
     let dir = tempfile::tempdir().unwrap();
     let db = database(dir.path());
     let second = dir.path().join("second.xlsx");
-    workbook(&second, 80, 500.0);
+    workbook(&second, 80, 500);
 
     let commit = window_writing(&db);
     let child = cli()

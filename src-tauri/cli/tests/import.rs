@@ -4,45 +4,23 @@ use std::path::Path;
 
 use budget_core::model::{UnitInput, UnitType};
 use budget_core::Store;
-use rust_xlsxwriter::Workbook;
 
 mod common;
-use common::cli;
+use common::{cli, lines_workbook};
 
 /// A line workbook of `rows` lines; line `bad` (1-based, if any) gets an unknown function code.
 fn workbook(path: &Path, rows: usize, bad: Option<usize>) {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("预算明细").unwrap();
-    sheet.write_string(0, 0, "2024年预算明细").unwrap();
-    sheet
-        .write_string(1, 0, "编制部门：若羌县人民政府办公室")
-        .unwrap();
-    for (c, h) in [
-        "功能分类科目编码",
-        "经济分类科目编码",
-        "资金来源",
-        "支出类型",
-        "金额（元）",
-    ]
-    .iter()
-    .enumerate()
-    {
-        sheet.write_string(2, c as u16, *h).unwrap();
-    }
-    for i in 0..rows {
-        let r = 3 + i as u32;
-        let code = if Some(i + 1) == bad {
-            "2018801"
-        } else {
-            "2010301"
-        };
-        sheet.write_string(r, 0, code).unwrap();
-        sheet.write_string(r, 1, "30101").unwrap();
-        sheet.write_string(r, 2, "一般公共预算").unwrap();
-        sheet.write_string(r, 3, "人员经费").unwrap();
-        sheet.write_number(r, 4, 1000.0 + i as f64).unwrap();
-    }
-    book.save(path).unwrap();
+    let lines: Vec<(&str, u32)> = (0..rows)
+        .map(|i| {
+            let code = if Some(i + 1) == bad {
+                "2018801"
+            } else {
+                "2010301"
+            };
+            (code, 1000 + i as u32)
+        })
+        .collect();
+    lines_workbook(path, 2024, "若羌县人民政府办公室", &lines);
 }
 
 fn database(dir: &Path) -> std::path::PathBuf {

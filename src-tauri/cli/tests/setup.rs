@@ -1,36 +1,7 @@
 //! From an empty folder with nothing but budget-cli: a database, units, an import, an export.
 
-use std::path::Path;
-
-use rust_xlsxwriter::Workbook;
-
 mod common;
-use common::run;
-
-fn lines_workbook(path: &Path) {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("预算明细").unwrap();
-    sheet.write_string(0, 0, "2025年预算明细").unwrap();
-    sheet.write_string(1, 0, "编制部门：若羌县教育局").unwrap();
-    for (c, h) in [
-        "功能分类科目编码",
-        "经济分类科目编码",
-        "资金来源",
-        "支出类型",
-        "金额（元）",
-    ]
-    .iter()
-    .enumerate()
-    {
-        sheet.write_string(2, c as u16, *h).unwrap();
-    }
-    sheet.write_string(3, 0, "2050201").unwrap();
-    sheet.write_string(3, 1, "30101").unwrap();
-    sheet.write_string(3, 2, "一般公共预算").unwrap();
-    sheet.write_string(3, 3, "人员经费").unwrap();
-    sheet.write_number(3, 4, 125000.0).unwrap();
-    book.save(path).unwrap();
-}
+use common::{lines_workbook, run};
 
 #[test]
 fn a_script_starts_from_an_empty_folder() {
@@ -79,7 +50,7 @@ fn a_script_starts_from_an_empty_folder() {
     assert_eq!(units.as_array().unwrap().len(), 2);
 
     let lines = dir.path().join("明细.xlsx");
-    lines_workbook(&lines);
+    lines_workbook(&lines, 2025, "若羌县教育局", &[("2050201", 125_000)]);
     let (code, out, err) = run(&["import", lines.to_str().unwrap(), "--db", db]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("已导入 1 条预算明细"), "{out}");

@@ -44,3 +44,38 @@ pub fn keys(value: &serde_json::Value) -> Vec<&str> {
     k.sort_unstable();
     k
 }
+
+/// A line workbook as a finance office fills it in: the title "{year}年预算明细", "编制部门：
+/// {department}", the header row, then one 人员经费 line of 一般公共预算 per `(function code,
+/// amount in 元)`, economic code 30101.
+pub fn lines_workbook(path: &Path, year: i32, department: &str, lines: &[(&str, u32)]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("预算明细").unwrap();
+    sheet
+        .write_string(0, 0, format!("{year}年预算明细"))
+        .unwrap();
+    sheet
+        .write_string(1, 0, format!("编制部门：{department}"))
+        .unwrap();
+    for (c, h) in [
+        "功能分类科目编码",
+        "经济分类科目编码",
+        "资金来源",
+        "支出类型",
+        "金额（元）",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(2, c as u16, *h).unwrap();
+    }
+    for (i, (function_code, yuan)) in lines.iter().enumerate() {
+        let r = 3 + i as u32;
+        sheet.write_string(r, 0, *function_code).unwrap();
+        sheet.write_string(r, 1, "30101").unwrap();
+        sheet.write_string(r, 2, "一般公共预算").unwrap();
+        sheet.write_string(r, 3, "人员经费").unwrap();
+        sheet.write_number(r, 4, f64::from(*yuan)).unwrap();
+    }
+    book.save(path).unwrap();
+}
