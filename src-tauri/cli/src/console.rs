@@ -44,3 +44,46 @@ impl Drop for Utf8Console {
         }
     }
 }
+
+/// Standard output that a reader may stop reading (`budget-cli check … | head -1`): `println!`
+/// panics when the pipe is gone; here the output stops quietly and the program ends with the
+/// exit code its work gave. Any other failure to write (a full disk under `> file`) is kept for
+/// `finish`, which turns it into an error.
+mod stdout {
+    use std::io::{self, Write};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Mutex;
+
+    static STOPPED: AtomicBool = AtomicBool::new(false);
+    static FAILED: Mutex<Option<io::Error>> = Mutex::new(None);
+
+    fn stop(err: io::Error) {
+        STOPPED.store(true, Ordering::Relaxed);
+        if err.kind() != io::ErrorKind::BrokenPipe {
+            if let Ok(mut slot) = FAILED.lock() {
+                slot.get_or_insert(err);
+            }
+        }
+    }
+
+    pub fn print_line(args: std::fmt::Arguments<'_>) {
+        if STOPPED.load(Ordering::Relaxed) {
+            return;
+        }
+        let mut out = io::stdout().lock();
+        if let Err(err) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
+            stop(err);
+        }
+    }
+
+    pub fn finish() -> Option<io::Error> {
+        if !STOPPED.load(Ordering::Relaxed) {
+            if let Err(err) = io::stdout().lock().flush() {
+                stop(err);
+            }
+        }
+        FAILED.lock().ok().and_then(|mut slot| slot.take())
+    }
+}
+
+pub use stdout::{finish, print_line};

@@ -8,7 +8,19 @@ use budget_core::model::DisclosureKind;
 use budget_core::{review, scoring, Store};
 use clap::{Parser, Subcommand};
 
+/// `println!` that stops quietly when the reader has gone (`| head -1`): see `console`.
+macro_rules! outln {
+    () => {
+        $crate::console::print_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::console::print_line(format_args!($($arg)*))
+    };
+}
+
 mod console;
+mod disclosure;
+mod import;
 mod setup;
 
 #[derive(Parser)]
@@ -41,7 +53,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// 导入预算明细或决算数据工作簿（import budget lines, or with --kind 决算 the 决算数据 sheets 支出/收入/结转和结余; all or nothing）；预算的单位和年度默认取自工作簿
+    /// 导入预算明细或决算数据工作簿（import budget lines, or with --kind 决算 the 决算数据 sheets 支出/收入/结转和结余; all or nothing）；预算的单位和年度默认取自工作簿；数据库文件不存在时新建
     Import {
         /// 预算明细工作簿（每行一条明细），或决算数据工作簿
         file: PathBuf,
@@ -57,6 +69,15 @@ enum Command {
         /// 公开类型：预算（默认）或 决算
         #[arg(long, default_value = "预算")]
         kind: String,
+        /// 数据库中没有 --unit 给出的单位编码时新建该单位（名称用 --unit-name）；导入失败时不留下该单位
+        #[arg(long)]
+        create_unit: bool,
+        /// 新建单位的名称（与 --create-unit 一起用）
+        #[arg(long)]
+        unit_name: Option<String>,
+        /// 新建单位的类型：行政（默认）、事业或参公（与 --create-unit 一起用）
+        #[arg(long)]
+        unit_type: Option<String>,
     },
     /// 导出单位某年度的部门预算或决算公开表工作簿（export the standard disclosure workbook）
     Export {
@@ -101,6 +122,11 @@ enum Command {
         #[command(subcommand)]
         action: UnitAction,
     },
+    /// 管理公开表（disclosures: add, list）：每个单位每年一份预算公开、一份决算公开
+    Disclosure {
+        #[command(subcommand)]
+        action: DisclosureAction,
+    },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
         /// SQLite 数据库文件
@@ -143,6 +169,40 @@ enum UnitAction {
     },
 }
 
+#[derive(Subcommand)]
+enum DisclosureAction {
+    /// 为单位添加某年度的预算或决算公开
+    Add {
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位编码或名称
+        #[arg(long)]
+        unit: String,
+        /// 年度
+        #[arg(long)]
+        year: i32,
+        /// 公开类型：预算 或 决算
+        #[arg(long)]
+        kind: String,
+        /// 公开表模板（默认：预算 county-11，决算 final-shanghai-2024）
+        #[arg(long)]
+        template: Option<String>,
+    },
+    /// 列出公开表（单位编码、名称、年度、类型、模板）
+    List {
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 只列出这个单位（编码或名称）的公开表
+        #[arg(long)]
+        unit: Option<String>,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 #[derive(Debug, thiserror::Error)]
 enum CliError {
     #[error(transparent)]
@@ -169,21 +229,21 @@ fn units(db: &Path, json: bool) -> Result<(), CliError> {
     let store = open_existing(db)?;
     let summaries = store.unit_summaries()?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&summaries)?);
+        outln!("{}", serde_json::to_string_pretty(&summaries)?);
         return Ok(());
     }
     if summaries.is_empty() {
-        println!("（数据库中还没有单位）");
+        outln!("（数据库中还没有单位）");
     }
     for s in &summaries {
-        println!(
+        outln!(
             "{}\t{}\t{}",
             s.unit.code,
             s.unit.name,
             s.unit.unit_type.label()
         );
         for d in &s.disclosures {
-            println!("\t{}年{}\t模板 {}", d.year, d.kind.label(), d.template);
+            outln!("\t{}年{}\t模板 {}", d.year, d.kind.label(), d.template);
         }
     }
     Ok(())
@@ -192,7 +252,7 @@ fn units(db: &Path, json: bool) -> Result<(), CliError> {
 fn check(files: &[PathBuf], json: bool) -> Result<u8, CliError> {
     let reviewed = review::review_files(files);
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&review::check_json(&reviewed))?
         );
@@ -206,13 +266,13 @@ fn check(files: &[PathBuf], json: bool) -> Result<u8, CliError> {
 
 /// The Chinese report for one file.
 fn print_human(file: &review::ReviewedFile) {
-    println!("文件：{}", file.file);
+    outln!("文件：{}", file.file);
     if let Some(err) = &file.error {
-        println!("  无法读取：{err}");
-        println!();
+        outln!("  无法读取：{err}");
+        outln!();
         return;
     }
-    println!(
+    outln!(
         "  单位：{}　年度：{}",
         file.unit.as_deref().unwrap_or("（未注明）"),
         file.year
@@ -223,7 +283,7 @@ fn print_human(file: &review::ReviewedFile) {
         && file.projects.is_empty()
         && file.kind != review::FileKind::Narrative
     {
-        println!("  未识别到预算公开表（文件内容：{}）。", file.kind.label());
+        outln!("  未识别到预算公开表（文件内容：{}）。", file.kind.label());
     }
     for p in &file.projects {
         let amount = p
@@ -235,18 +295,19 @@ fn print_human(file: &review::ReviewedFile) {
             .as_deref()
             .map(|w| format!("，权重合计 {w}"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "  绩效目标\t{}\t{amount}\t{} 个指标{weights}",
-            p.name, p.indicators
+            p.name,
+            p.indicators
         );
     }
     for t in &file.tables {
         let empty = if t.empty { "（空表）" } else { "" };
         // as the workbook prints it ("表8 “三公”经费支出情况表"); ids are for --json
-        println!("  {}{}\t工作表“{}”", t.name, empty, t.sheet);
+        outln!("  {}{}\t工作表“{}”", t.name, empty, t.sheet);
     }
     if !file.unrecognised_sheets.is_empty() {
-        println!("  未识别的工作表：{}", file.unrecognised_sheets.join("、"));
+        outln!("  未识别的工作表：{}", file.unrecognised_sheets.join("、"));
     }
     for f in &file.findings {
         let at = match (&f.location.sheet, &f.location.cell, f.location.line) {
@@ -257,7 +318,7 @@ fn print_human(file: &review::ReviewedFile) {
             ),
             _ => String::new(),
         };
-        println!(
+        outln!(
             "  [{}] {}\t{}\t{}",
             f.severity.label(),
             at,
@@ -265,19 +326,20 @@ fn print_human(file: &review::ReviewedFile) {
             f.message
         );
     }
-    println!(
+    outln!(
         "  共 {} 个错误，{} 个提示。",
-        file.error_count, file.warning_count
+        file.error_count,
+        file.warning_count
     );
-    println!();
+    outln!();
 }
 
 fn score(file: &std::path::Path, json: bool) -> Result<u8, CliError> {
     let report = scoring::score_workbook(file)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        println!("文件：{}", file.display());
+        outln!("文件：{}", file.display());
         for evaluation in &report.evaluations {
             print_evaluation(evaluation);
         }
@@ -287,19 +349,19 @@ fn score(file: &std::path::Path, json: bool) -> Result<u8, CliError> {
 
 /// The Chinese report for one project's self-evaluation.
 fn print_evaluation(e: &scoring::EvaluationScore) {
-    println!("  项目：{}", e.project);
+    outln!("  项目：{}", e.project);
     match (&e.execution_rate, &e.execution_score) {
         (Some(rate), Some(points)) => {
-            println!("    预算执行率 {rate}%，得分 {points} 分（分值 10 分）")
+            outln!("    预算执行率 {rate}%，得分 {points} 分（分值 10 分）")
         }
-        _ => println!("    预算执行率无法计算"),
+        _ => outln!("    预算执行率无法计算"),
     }
     for i in &e.indicators {
         let points = i
             .score
             .map(|s| format!("{s} 分"))
             .unwrap_or_else(|| "无法评分".to_string());
-        println!(
+        outln!(
             "    {}\t指标值 {}\t实际 {}\t分值 {}\t得分 {}",
             i.name,
             i.target,
@@ -308,26 +370,26 @@ fn print_evaluation(e: &scoring::EvaluationScore) {
             points
         );
     }
-    println!("    总分 {} 分，自评结论：{}", e.total, e.grade.label());
+    outln!("    总分 {} 分，自评结论：{}", e.total, e.grade.label());
     for f in &e.findings {
         let at = match (&f.sheet, &f.cell) {
             (Some(s), Some(c)) => format!("“{s}”{c}"),
             (Some(s), None) => format!("“{s}”"),
             _ => String::new(),
         };
-        println!("    [{}] {}\t{}", f.severity.label(), at, f.message);
+        outln!("    [{}] {}\t{}", f.severity.label(), at, f.message);
     }
     let errors = e
         .findings
         .iter()
         .filter(|f| f.severity == scoring::ScoreSeverity::Error)
         .count();
-    println!(
+    outln!(
         "    共 {} 个错误，{} 个提示。",
         errors,
         e.findings.len() - errors
     );
-    println!();
+    outln!();
 }
 
 fn catalog(file: &Path, db: &Path, year: i32, apply: bool) -> Result<(), CliError> {
@@ -336,7 +398,7 @@ fn catalog(file: &Path, db: &Path, year: i32, apply: bool) -> Result<(), CliErro
     let entries =
         read_catalog_workbook(file).map_err(|e| budget_core::CoreError::Invalid(e.to_string()))?;
     let found = changes(&store.catalog(year)?, year, &entries);
-    println!(
+    outln!(
         "{year}年科目表：{} 个科目，新增 {} 个，改名 {} 个，不变 {} 个。",
         entries.len(),
         found.added.len(),
@@ -344,16 +406,16 @@ fn catalog(file: &Path, db: &Path, year: i32, apply: bool) -> Result<(), CliErro
         found.unchanged
     );
     for e in &found.added {
-        println!("  新增\t{}\t{}", e.code, e.name);
+        outln!("  新增\t{}\t{}", e.code, e.name);
     }
     for r in &found.renamed {
-        println!("  改名\t{}\t{} → {}", r.code, r.old_name, r.new_name);
+        outln!("  改名\t{}\t{} → {}", r.code, r.old_name, r.new_name);
     }
     if apply {
         store.apply_catalog(year, &entries)?;
-        println!("已写入数据库。");
+        outln!("已写入数据库。");
     } else {
-        println!("（未写入：确认无误后加 --apply）");
+        outln!("（未写入：确认无误后加 --apply）");
     }
     Ok(())
 }
@@ -369,20 +431,7 @@ fn disclosure_kind(kind: &str) -> Result<DisclosureKind, CliError> {
 fn export(db: &Path, unit: &str, year: i32, kind: &str, out: &Path) -> Result<(), CliError> {
     let kind = disclosure_kind(kind)?;
     let store = open_existing(db)?;
-    let found = store
-        .find_unit(unit)?
-        .ok_or_else(|| budget_core::CoreError::Invalid(format!("数据库中没有单位“{unit}”。")))?;
-    let disclosure = store
-        .list_disclosures(found.id)?
-        .into_iter()
-        .find(|d| d.year == year && d.kind == kind)
-        .ok_or_else(|| {
-            budget_core::CoreError::Invalid(format!(
-                "“{}”没有{year}年{}公开。",
-                found.name,
-                kind.label()
-            ))
-        })?;
+    let (found, disclosure) = store.find_disclosure(unit, year, kind)?;
     match kind {
         DisclosureKind::Budget => {
             budget_core::prepare::export_disclosure(&store, disclosure.id, out)?
@@ -395,134 +444,13 @@ fn export(db: &Path, unit: &str, year: i32, kind: &str, out: &Path) -> Result<()
             )?
         }
     }
-    println!(
+    outln!(
         "已导出“{}”{year}年部门{}公开表：{}",
         found.name,
         kind.label(),
         out.display()
     );
     Ok(())
-}
-
-/// 决算数据: exit 0 imported, 1 the workbook has problems (nothing written), 2 anything else.
-fn import_final(
-    file: &Path,
-    db: &Path,
-    unit: Option<&str>,
-    year: Option<i32>,
-) -> Result<u8, CliError> {
-    use budget_core::prepare::final_accounts::{import_final_data, FinalImportError};
-    let (Some(unit), Some(year)) = (unit, year) else {
-        return Err(budget_core::CoreError::Invalid(
-            "导入决算数据须指定 --unit 和 --year。".into(),
-        )
-        .into());
-    };
-    let mut store = open_existing(db)?;
-    match import_final_data(&mut store, file, unit, year) {
-        Ok(done) => {
-            println!(
-                "已导入 {} 条支出、{} 条收入、{} 条结转和结余到“{}”{}年决算公开。",
-                done.lines, done.incomes, done.carry_overs, done.unit.name, done.disclosure.year
-            );
-            for p in &done.problems {
-                println!("  待处理：{}", p.message);
-            }
-            println!("导入前的数据库备份：{}", done.backup.display());
-            Ok(0)
-        }
-        Err(FinalImportError::Problems(problems)) => {
-            eprintln!(
-                "导入失败，共 {} 处问题，数据库未作任何修改：",
-                problems.len()
-            );
-            for p in &problems {
-                eprintln!("  {p}");
-            }
-            Ok(1)
-        }
-        Err(FinalImportError::Core(e)) => Err(e.into()),
-    }
-}
-
-/// Exit 0 imported, 1 the workbook has problems (nothing written), 2 anything else.
-fn import(file: &Path, db: &Path, unit: Option<&str>, year: Option<i32>) -> Result<u8, CliError> {
-    let mut store = open_existing(db)?;
-    if budget_core::import::targets::is_targets_workbook(file) {
-        return import_targets(&mut store, file, unit, year);
-    }
-    match budget_core::prepare::import_lines_file(&mut store, file, unit, year) {
-        Ok(done) => {
-            println!(
-                "已导入 {} 条预算明细、{} 个项目到“{}”{}年{}公开。",
-                done.lines,
-                done.projects,
-                done.unit.name,
-                done.disclosure.year,
-                done.disclosure.kind.label()
-            );
-            println!("导入前的数据库备份：{}", done.backup.display());
-            Ok(0)
-        }
-        Err(budget_core::prepare::ImportError::Problems(problems)) => {
-            eprintln!(
-                "导入失败，共 {} 处问题，数据库未作任何修改：",
-                problems.len()
-            );
-            for p in &problems {
-                eprintln!("  {p}");
-            }
-            Ok(1)
-        }
-        Err(budget_core::prepare::ImportError::Core(e)) => Err(e.into()),
-    }
-}
-
-/// A 绩效目标 workbook: same exit codes as the line import.
-fn import_targets(
-    store: &mut budget_core::Store,
-    file: &Path,
-    unit: Option<&str>,
-    year: Option<i32>,
-) -> Result<u8, CliError> {
-    use budget_core::targets::TargetImportError;
-    match budget_core::import::targets::import_targets_file(store, file, unit, year) {
-        Ok(done) => {
-            let department = if done.department {
-                "和部门整体绩效目标"
-            } else {
-                ""
-            };
-            println!(
-                "已导入 {} 个项目的绩效目标（{} 个指标）{department}到“{}”{}年{}公开。",
-                done.projects,
-                done.indicators,
-                done.unit.name,
-                done.disclosure.year,
-                done.disclosure.kind.label()
-            );
-            for w in &done.warnings {
-                println!("  [提示] {}", w.message);
-            }
-            println!("导入前的数据库备份：{}", done.backup.display());
-            Ok(0)
-        }
-        Err(TargetImportError::Invalid { problems }) => {
-            eprintln!(
-                "导入失败，共 {} 处问题，数据库未作任何修改：",
-                problems.len()
-            );
-            for p in &problems {
-                eprintln!("  {}", p.message);
-            }
-            Ok(1)
-        }
-        Err(TargetImportError::Core(e)) => Err(e.into()),
-        Err(e @ (TargetImportError::Read(_) | TargetImportError::NoTargets)) => {
-            eprintln!("错误：{e}");
-            Ok(2)
-        }
-    }
 }
 
 fn main() -> ExitCode {
@@ -563,19 +491,49 @@ fn main() -> ExitCode {
             unit,
             year,
             kind,
-        } => match disclosure_kind(kind) {
-            Ok(DisclosureKind::FinalAccounts) => import_final(file, db, unit.as_deref(), *year),
-            Ok(DisclosureKind::Budget) => import(file, db, unit.as_deref(), *year),
-            Err(e) => Err(e),
-        },
+            create_unit,
+            unit_name,
+            unit_type,
+        } => import::import(&import::ImportArgs {
+            file,
+            db,
+            unit: unit.as_deref(),
+            year: *year,
+            kind,
+            create_unit: *create_unit,
+            unit_name: unit_name.as_deref(),
+            unit_type: unit_type.as_deref(),
+        }),
+        Command::Disclosure {
+            action:
+                DisclosureAction::Add {
+                    db,
+                    unit,
+                    year,
+                    kind,
+                    template,
+                },
+        } => disclosure::add(db, unit, *year, kind, template.as_deref()).map(|()| 0),
+        Command::Disclosure {
+            action: DisclosureAction::List { db, unit, json },
+        } => disclosure::list(db, unit.as_deref(), *json).map(|()| 0),
         Command::Check { files, json } => check(files, *json),
         Command::Score { file, json } => score(file, *json),
     };
-    match result {
-        Ok(code) => ExitCode::from(code),
+    let code = match result {
+        Ok(code) => code,
         Err(err) => {
             eprintln!("错误：{err}");
-            ExitCode::from(2)
+            2
         }
+    };
+    // A reader that stopped early (`| head -1`) is not an error; a failed write is.
+    if let Some(err) = console::finish() {
+        eprintln!(
+            "错误：无法输出结果：{}。",
+            budget_core::text::io_reason(&err)
+        );
+        return ExitCode::from(2);
     }
+    ExitCode::from(code)
 }

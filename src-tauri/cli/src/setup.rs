@@ -13,7 +13,7 @@ use crate::CliError;
 pub fn init(db: &Path) -> Result<(), CliError> {
     if db.exists() {
         let store = Store::open(db)?;
-        println!(
+        outln!(
             "数据库 {} 已存在（{} 个单位），未作改动。",
             db.display(),
             store.list_units()?.len()
@@ -21,8 +21,29 @@ pub fn init(db: &Path) -> Result<(), CliError> {
         return Ok(());
     }
     Store::open(db)?;
-    println!("已新建数据库 {}。", db.display());
+    outln!("已新建数据库 {}。", db.display());
     Ok(())
+}
+
+/// Opens the database at `db`, creating it when there is none (design §7: import creates one
+/// too, saying so). Said on stderr, so that stdout stays the command's own result.
+pub fn open_or_create(db: &Path) -> Result<Store, CliError> {
+    if db.exists() {
+        return Ok(Store::open(db)?);
+    }
+    let store = Store::open(db)?;
+    eprintln!("已新建数据库 {}。", db.display());
+    Ok(store)
+}
+
+/// 行政, 事业 or 参公 as the user typed it.
+pub fn unit_type(label: &str) -> Result<UnitType, CliError> {
+    UnitType::from_label(label).ok_or_else(|| {
+        CoreError::Invalid(format!(
+            "单位类型“{label}”无法识别，请写 行政、事业 或 参公。"
+        ))
+        .into()
+    })
 }
 
 /// Adds a unit; `parent` is the code (or name) of a unit already in the database.
@@ -34,11 +55,7 @@ pub fn unit_add(
     parent: Option<&str>,
 ) -> Result<(), CliError> {
     let mut store = crate::open_existing(db)?;
-    let unit_type = UnitType::from_label(unit_type).ok_or_else(|| {
-        CoreError::Invalid(format!(
-            "单位类型“{unit_type}”无法识别，请写 行政、事业 或 参公。"
-        ))
-    })?;
+    let unit_type = self::unit_type(unit_type)?;
     let parent_id = match parent {
         Some(p) => Some(
             store
@@ -54,7 +71,7 @@ pub fn unit_add(
         unit_type,
         parent_id,
     })?;
-    println!(
+    outln!(
         "已添加单位“{}”（编码 {}，{}）。",
         unit.name,
         unit.code,
