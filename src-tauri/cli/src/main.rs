@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use budget_core::model::DisclosureKind;
 use budget_core::{review, scoring, Store};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// `println!` that stops quietly when the reader has gone (`| head -1`): see `console`.
 macro_rules! outln {
@@ -22,6 +22,7 @@ mod console;
 mod disclosure;
 mod import;
 mod setup;
+mod usage;
 
 #[derive(Parser)]
 #[command(
@@ -455,7 +456,13 @@ fn export(db: &Path, unit: &str, year: i32, kind: &str, out: &Path) -> Result<()
 
 fn main() -> ExitCode {
     let _console = console::Utf8Console::switch();
-    let cli = Cli::parse();
+    let cli = match usage::chinese(Cli::command())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(err) => return usage::refused(err),
+    };
     let result = match &cli.command {
         Command::Init { db } => setup::init(db).map(|()| 0),
         Command::Unit {

@@ -361,3 +361,66 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// What the argument parser refuses reads in Chinese too, exit 2; help and version exit 0.
+#[test]
+fn a_mistyped_command_line_is_refused_in_chinese() {
+    let refused = |args: &[&str], says: &str| {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.starts_with("错误："), "{err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(err.contains("用法见 budget-cli --help"), "{err}");
+        assert!(
+            !err.contains("error:") && !err.contains("Usage") && !err.contains("tip:"),
+            "{err}"
+        );
+    };
+    refused(
+        &[
+            "disclosure",
+            "add",
+            "--db",
+            "x",
+            "--unit",
+            "1",
+            "--year",
+            "2025",
+        ],
+        "缺少必需的参数 --kind",
+    );
+    refused(
+        &["disclosure", "list", "--db", "x", "--year", "2025"],
+        "无法识别的参数“--year”",
+    );
+    refused(
+        &[
+            "export",
+            "--db",
+            "x",
+            "--unit",
+            "1",
+            "--year",
+            "二〇二五",
+            "--out",
+            "y",
+        ],
+        "参数 --year <YEAR> 的值“二〇二五”无效",
+    );
+    refused(
+        &["imprt"],
+        "无法识别的命令“imprt”。是否想写“export”或“import”？",
+    );
+    refused(&["import", "a.xlsx", "--db"], "参数 --db <DB> 后面缺少值");
+
+    let (code, out, _) = run(&["import", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("用法：budget-cli import"), "{out}");
+    assert!(out.contains("--create-unit"), "{out}");
+    assert!(
+        !out.contains("Usage") && !out.contains("Print help"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!((code, out.starts_with("budget-cli ")), (0, true));
+}
