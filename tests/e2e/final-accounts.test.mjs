@@ -51,13 +51,13 @@ function screen(name) {
 async function waitingReasons(app) {
   const text = await app.text(await app.waitFor('[data-testid="final-narrative-waiting"]'))
   if (text.includes('已全部填写')) return 0
-  const n = Number(/待填写原因 (\d+) 处/.exec(text)?.[1])
+  const n = Number(/待填写 (\d+) 处/.exec(text)?.[1])
   assert.ok(n > 0, `the count of waiting paragraphs: “${text}”`)
   return n
 }
 
 /** The text the tag shows for `n` waiting paragraphs. */
-const waitingText = (n) => (n ? `待填写原因 ${n} 处` : '原因已全部填写')
+const waitingText = (n) => (n ? `待填写 ${n} 处` : '已全部填写')
 
 /** The test id of the reason field under the first paragraph waiting for one. */
 async function firstWaitingField(app) {
@@ -265,6 +265,27 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
     await ctrlS(app, inputOf(second))
     await app.waitGone('[data-testid="final-narrative-unsaved"]')
     await app.waitFor('[data-testid="final-narrative-waiting"]', { text: waitingText(waiting - 2) })
+
+    // the figures no table holds, typed beside the text: the text follows at once, a sum only
+    // from its typed parts; problems rectified beyond those found are listed on 审核 once saved
+    const ENTER = '\uE007'
+    await app.type(inputOf('final-fact-goods'), `12.3${ENTER}`)
+    await app.type(inputOf('final-fact-works'), `0${ENTER}`)
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: '货物采购金额12.30万元、工程采购金额0.00万元、服务采购金额（待填写）万元' })
+    await app.type(inputOf('final-fact-services'), `5.5${ENTER}`)
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: '政府采购金额（以合同签订为准）为17.80万元，其中：货物采购金额12.30万元' })
+    await app.type(inputOf('final-fact-enforcement_vehicles'), `2${ENTER}`)
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: '执法执勤用车2辆' })
+    await app.type(inputOf('final-fact-problems_found'), `1${ENTER}`)
+    await app.type(inputOf('final-fact-problems_rectified'), `2${ENTER}`)
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: '绩效自评中共发现问题1个，已经完成整改的2个' })
+    await app.waitFor('[data-testid="final-narrative-unsaved"]')
+    await app.screenshot('final-narrative-facts')
+    screen('final-narrative-facts')
+    await ctrlS(app, inputOf('final-fact-services'))
+    await app.waitGone('[data-testid="final-narrative-unsaved"]')
+    await app.click('#tab-review')
+    await app.waitFor('[data-testid="final-finding"]', { text: '已完成整改2个、正在整改0个，合计2个，多于发现的问题1个' })
     await app.click('#tab-data')
 
     // a code the catalog does not have is saved, listed on 审核, and shown at its cell
@@ -289,6 +310,18 @@ test('决算数据 typed and pasted is saved, compared with the 预算, and foun
     // the 情况说明, opened before, was generated again from what was saved
     await app.click('#tab-narrative')
     await app.waitFor('[data-testid="final-narrative-para"]', { text: '年初预算为3.00万元，支出决算为1.80万元，完成年初预算的60.00%' })
+  } finally {
+    await app.close()
+  }
+
+  // the typed figures, saved with Ctrl+S, are there after a restart
+  app = await Session.launch(driver, ['--db', db])
+  try {
+    await app.click('[data-testid="nav-disclosure"]', { text: '2024年决算公开' })
+    await app.click('#tab-narrative')
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: '政府采购金额（以合同签订为准）为17.80万元' })
+    await app.waitFor('[data-testid="final-narrative-para"]', { text: '执法执勤用车2辆' })
+    assert.equal(await app.script(`return document.querySelector('[data-testid="final-fact-services"] input, input[data-testid="final-fact-services"]').value`), '5.50')
   } finally {
     await app.close()
   }

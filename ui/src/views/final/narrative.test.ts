@@ -11,14 +11,14 @@ const narrative: Narrative = {
       key: 'final.overall',
       title: '一、收入支出决算总体情况说明',
       paragraphs: [
-        { text: '收入总计125.00万元，主要原因是：（待填写）。', text_key: 'final.overall', needs_text: true },
-        { text: '支出总计123.14万元。', text_key: null, needs_text: false },
+        { text: '收入总计125.00万元，主要原因是：（待填写）。', text_key: 'final.overall', needs_text: true, prompt: null },
+        { text: '支出总计123.14万元。', text_key: null, needs_text: false, prompt: null },
       ],
     },
     {
       key: 'final.three_public',
       title: '二、“三公”经费财政拨款支出决算情况说明',
-      paragraphs: [{ text: '完成年初预算的90.00%，主要原因是：（待填写）。', text_key: 'final.three_public', needs_text: true }],
+      paragraphs: [{ text: '完成年初预算的90.00%，主要原因是：（待填写）。', text_key: 'final.three_public', needs_text: true, prompt: null }],
     },
   ],
 }
