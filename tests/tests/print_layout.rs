@@ -811,6 +811,9 @@ fn the_final_accounts_document_prints_its_nine_tables_and_its_text() {
         "收入支出决算总体情况说明",
         "八、年初结转和结余：",
         "2025年5月20日",
+        "预算绩效管理情况说明",
+        "（二）政府采购支出情况：",
+        "单价100万元（含）以上设备（不含车辆）",
     ] {
         assert!(all.contains(needle), "{needle} printed");
     }
