@@ -194,3 +194,18 @@ fn the_published_narrative_checked_against_its_tables() {
         text.findings
     );
 }
+
+/// §1.6 A 9: a negative spending figure is a warning at its own cell (besides the sums it breaks).
+#[test]
+fn a_negative_spending_figure_is_pointed_at() {
+    let file = broken(F3, "E8", -5.0);
+    assert!(
+        file.findings.iter().any(|f| f.rule == "final_negative"
+            && f.severity == Severity::Warning
+            && f.location.sheet.as_deref() == Some(F3)
+            && f.location.cell.as_deref() == Some("E8")
+            && f.message.contains("-5.00")),
+        "{:#?}",
+        file.findings
+    );
+}

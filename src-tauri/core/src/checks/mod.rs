@@ -8,6 +8,7 @@ mod catalog_rules;
 mod cross_rules;
 mod expenditure_rules;
 mod final_cross_rules;
+mod final_negative_rules;
 mod final_table_rules;
 #[cfg(test)]
 mod final_tests;
@@ -125,6 +126,7 @@ pub fn check_final_tables(tables: &FinalTables, catalog: &Catalog) -> Vec<Findin
     let mut checker = Checker::reporting_rounding();
     final_cross_rules::check(tables, &mut checker);
     final_table_rules::check(tables, &mut checker);
+    final_negative_rules::check(tables, &mut checker);
     catalog_rules::check_final(tables, catalog, &mut checker);
     sums::check_metas(tables.metas(), &mut checker);
     checker.into_findings()

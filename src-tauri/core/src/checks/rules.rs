@@ -77,6 +77,7 @@ pub fn rule_title(rule: &str) -> String {
         "f7_total" => Some("三公合计=出国+公务用车+接待"),
         "f7_vehicle" => Some("公务用车=购置费+运行（维护）费"),
         "f7_negative" => Some("三公经费不为负数"),
+        "final_negative" => Some("收入、支出不为负数"),
         "f2_vs_f1_income" => Some("表间：收入决算表合计=收入支出决算总表各项收入"),
         "f3_vs_f1_total" => Some("表间：支出决算表合计=收入支出决算总表本年支出"),
         "f1_vs_f3_class" => Some("表间：收入支出决算总表各类=支出决算表各类"),
@@ -142,10 +143,14 @@ mod tests {
     /// The source files that make findings, with their text. Rule ids are written where the
     /// finding is made: as a literal ("t1_balance"), or as "{prefix}_tree" with the table
     /// prefixes ("t3", "t5" …) the same file passes in.
-    const SOURCES: [(&str, &str); 25] = [
+    const SOURCES: [(&str, &str); 26] = [
         ("final_table_rules.rs", include_str!("final_table_rules.rs")),
         ("final_cross_rules.rs", include_str!("final_cross_rules.rs")),
         ("final_years.rs", include_str!("final_years.rs")),
+        (
+            "final_negative_rules.rs",
+            include_str!("final_negative_rules.rs"),
+        ),
         ("bound_rules.rs", include_str!("bound_rules.rs")),
         ("catalog_rules.rs", include_str!("catalog_rules.rs")),
         ("cross_rules.rs", include_str!("cross_rules.rs")),
