@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod catalog_import;
 pub mod checks;
+pub mod consolidate;
 pub mod error;
 pub mod final_accounts;
 pub mod import;

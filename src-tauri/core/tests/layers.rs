@@ -14,6 +14,19 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("catalog", &[]),
     ("catalog_import", &["catalog", "text", "xlsx"]),
     ("checks", &["catalog", "money", "tables", "text"]),
+    (
+        "consolidate",
+        &[
+            "checks",
+            "error",
+            "final_accounts",
+            "lines",
+            "model",
+            "money",
+            "store",
+            "tables",
+        ],
+    ),
     ("error", &["text"]),
     ("final_accounts", &["catalog", "money", "tables"]),
     (
@@ -41,6 +54,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "catalog",
             "checks",
+            "consolidate",
             "error",
             "final_accounts",
             "lines",

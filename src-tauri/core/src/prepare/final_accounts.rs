@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{check_final_tables, check_final_years, Finding};
+use crate::consolidate::{consolidation_of, final_data_for_tables};
 use crate::error::CoreError;
 use crate::final_accounts::{
     derive_final_tables, general_budget_completion, three_public_completion, validate, CarryOver,
@@ -154,7 +155,7 @@ fn data_with_budget(
     disclosure: &Disclosure,
     budget: Option<&BudgetTables>,
 ) -> Result<FinalData, CoreError> {
-    let mut data = store.load_final_data(disclosure.id)?;
+    let mut data = final_data_for_tables(store, disclosure)?;
     if data.three_public_budget.total().is_zero() {
         if let Some(from_budget) = budget.and_then(three_public_budget_of) {
             data.three_public_budget = from_budget;
@@ -268,8 +269,18 @@ pub fn review_final_disclosure(
         &performance,
         single_administrative(store, &unit)?,
     ));
+    // A 汇总 is checked as a whole above; what the officer typed is checked as typed, so each
+    // problem points at its row of the 本级 data.
+    let own = if store.is_consolidated(disclosure_id)? {
+        if let Some(c) = consolidation_of(store, disclosure_id)? {
+            findings.extend(c.findings);
+        }
+        store.load_final_data(disclosure_id)?
+    } else {
+        year.data.clone()
+    };
     Ok(FinalReview {
-        problems: validate(&year.data, &catalog),
+        problems: validate(&own, &catalog),
         findings,
         budget_from: year
             .budget

@@ -137,14 +137,15 @@ fn names_unit(stated: &str, unit: &Unit) -> bool {
         || (stated.contains(&fold(&unit.name)) && !unit.name.trim().is_empty())
 }
 
-/// The standard tables of a disclosure, derived from its saved lines with its template.
+/// The standard tables of a disclosure, derived from its saved lines (summed with its units'
+/// when it is 汇总) with its template.
 pub fn disclosure_tables(store: &Store, disclosure_id: i64) -> Result<BudgetTables, CoreError> {
     let disclosure = store.get_disclosure(disclosure_id)?;
     let unit = store.get_unit(disclosure.unit_id)?;
     let template = template(&disclosure.template).ok_or_else(|| {
         CoreError::Invalid(format!("公开表模板“{}”不存在。", disclosure.template))
     })?;
-    let set = store.load_lines(disclosure_id)?;
+    let set = crate::consolidate::lines_for_tables(store, &disclosure)?;
     Ok(derive_tables(
         &set,
         &DeriveContext {

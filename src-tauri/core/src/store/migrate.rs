@@ -53,6 +53,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 9,
         sql: include_str!("../../migrations/0009_final_accounts.sql"),
     },
+    Migration {
+        version: 10,
+        sql: include_str!("../../migrations/0010_consolidation.sql"),
+    },
 ];
 
 /// A failed migration step, unless it failed only because another program holds the lock.

@@ -2,6 +2,7 @@
 //! one repository module per aggregate.
 
 mod catalog;
+mod consolidation;
 mod documents;
 mod drafts;
 mod evaluations;
