@@ -414,3 +414,66 @@ fn a_budget_sum_adds_the_units_lines() {
     // The 本级's own lines are still its own: the grid edits them, not the sum.
     assert_eq!(store.load_lines(d.id).unwrap().lines.len(), 1);
 }
+
+/// The 汇总 document names what it is the sum of: 机构设置 opens with the unit list, in the
+/// .docx as printed (LibreOffice) and in the document workbook.
+#[test]
+fn the_consolidated_document_lists_its_units() {
+    use budget_core::narrative::{DocumentTexts, NarrativeInput};
+    use budget_core::prepare::final_accounts::{save_final_document, save_final_document_workbook};
+
+    let mut c = county();
+    let annex = unit(
+        &mut c.store,
+        "101003",
+        "县档案室",
+        UnitType::Institution,
+        Some(&c.dept),
+    );
+    c.store.set_consolidated(c.dept_final, true).unwrap();
+    c.store.set_merged(c.dept_final, annex.id, true).unwrap();
+    let texts = DocumentTexts {
+        organisation: "本级内设5个科室。".into(),
+        ..DocumentTexts::default()
+    };
+    let list = "纳入县政府办公室2024年部门决算汇总范围的单位共3家（行政单位2家，事业单位1家）：1. 县政府办公室（本级）；2. 驻京联络处；3. 政务服务中心。县档案室预算不单列，并入本级。本级内设5个科室。";
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("决算.xlsx");
+    save_final_document_workbook(
+        &c.store,
+        c.dept_final,
+        &NarrativeInput::default(),
+        &texts,
+        &book,
+    )
+    .unwrap();
+    let read = budget_core::xlsx::load(&book).unwrap();
+    let sheet = read.sheets.iter().find(|s| s.name == "机构设置").unwrap();
+    let all: String = (0..sheet.height())
+        .flat_map(|r| {
+            sheet
+                .row_cells(r)
+                .map(|(_, v)| v.display())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(all.contains(list), "{all}");
+
+    let docx = dir.path().join("决算.docx");
+    save_final_document(
+        &c.store,
+        c.dept_final,
+        &NarrativeInput::default(),
+        &texts,
+        &docx,
+    )
+    .unwrap();
+    let pdf = budget_tests::print::to_pdf(&docx);
+    let printed: String = budget_tests::print::page_texts(&pdf)
+        .concat()
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .collect();
+    let wanted: String = list.chars().filter(|ch| !ch.is_whitespace()).collect();
+    assert!(printed.contains(&wanted), "{printed}");
+}

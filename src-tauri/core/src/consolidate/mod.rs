@@ -91,6 +91,47 @@ impl Consolidation {
         }
         parts.join("，")
     }
+
+    /// The unit list the published 概况 prints: "纳入县政府办公室2024年部门预算汇总范围的单位共3家
+    /// （行政单位2家，事业单位1家）：1. 县政府办公室（本级）；2. 驻京联络处；3. 政务服务中心。", and
+    /// the units 并入本级. Units without data are not listed: the sum does not hold them.
+    pub fn unit_list(&self, kind: DisclosureKind, year: i32) -> String {
+        let counted: Vec<&Member> = self
+            .members
+            .iter()
+            .filter(|m| matches!(m.role, MemberRole::Own | MemberRole::Included))
+            .collect();
+        let own = self
+            .members
+            .first()
+            .map(|m| m.name.as_str())
+            .unwrap_or_default();
+        let listed: Vec<String> = counted
+            .iter()
+            .enumerate()
+            .map(|(i, m)| match m.role {
+                MemberRole::Own => format!("{}. {}（本级）", i + 1, m.name),
+                _ => format!("{}. {}", i + 1, m.name),
+            })
+            .collect();
+        let mut text = format!(
+            "纳入{own}{year}年部门{}汇总范围的单位共{}家（{}）：{}。",
+            kind.label(),
+            counted.len(),
+            self.type_counts(),
+            listed.join("；")
+        );
+        let merged: Vec<&str> = self
+            .members
+            .iter()
+            .filter(|m| m.role == MemberRole::Merged)
+            .map(|m| m.name.as_str())
+            .collect();
+        if !merged.is_empty() {
+            text.push_str(&format!("{}预算不单列，并入本级。", merged.join("、")));
+        }
+        text
+    }
 }
 
 /// A member with its disclosure of the year (None for 并入本级 and missing units) and the unit

@@ -125,6 +125,26 @@ fn document_parts(
     })
 }
 
+/// The 概况 texts of a disclosure as printed: for a 汇总 disclosure the list of its units opens
+/// 机构设置, generated from what the sum holds (never typed, so it cannot disagree with it).
+pub(crate) fn texts_with_units(
+    store: &Store,
+    disclosure_id: i64,
+    texts: &DocumentTexts,
+) -> Result<DocumentTexts, CoreError> {
+    let mut out = texts.clone();
+    if let Some(c) = crate::consolidate::consolidation_of(store, disclosure_id)? {
+        let d = store.get_disclosure(disclosure_id)?;
+        let list = c.unit_list(d.kind, d.year);
+        out.organisation = if texts.organisation.trim().is_empty() {
+            list
+        } else {
+            format!("{list}{}", texts.organisation.trim())
+        };
+    }
+    Ok(out)
+}
+
 /// Writes the complete .docx of a stored 预算 disclosure: its tables in its template's layout and
 /// part three generated from `input`, with the 封面/概况 texts of `texts`.
 pub fn save_disclosure_document(
@@ -141,7 +161,7 @@ pub fn save_disclosure_document(
         p.template,
         &p.header,
         &p.narrative,
-        texts,
+        &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
     .map_err(|e| CoreError::Invalid(e.to_string()))
@@ -162,7 +182,7 @@ pub fn save_disclosure_document_workbook(
         p.template,
         &p.header,
         &p.narrative,
-        texts,
+        &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
     .map_err(|e| CoreError::Invalid(e.to_string()))?;

@@ -27,6 +27,7 @@ use crate::tables::{final_templates, BudgetTables, FinalTables, FinalTemplate};
 use crate::xlsx::write::{write_final_workbook, write_final_workbook_laid_out, WorkbookHeader};
 
 use super::disclosure_tables;
+use super::document::texts_with_units;
 pub use super::final_import::{
     import_final_data, import_final_data_into, FinalImportError, FinalImportOutcome,
 };
@@ -440,7 +441,7 @@ pub fn save_final_document(
         template,
         &header,
         &narrative,
-        texts,
+        &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
     .map_err(|e| CoreError::Invalid(e.to_string()))
@@ -500,7 +501,7 @@ pub fn save_final_document_workbook(
         template,
         &header,
         &narrative,
-        texts,
+        &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
     .map_err(|e| CoreError::Invalid(e.to_string()))?;
