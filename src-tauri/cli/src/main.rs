@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 mod console;
+mod consolidate;
 mod disclosure;
 mod import;
 mod setup;
@@ -127,6 +128,33 @@ enum Command {
     Disclosure {
         #[command(subcommand)]
         action: DisclosureAction,
+    },
+    /// 把部门的公开设为汇总（本级＋全部下属单位，单位间往来抵销后相加），列出所含单位、调整和问题；退出码 1 表示汇总有错误
+    Consolidate {
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 部门（上级单位）的编码或名称
+        #[arg(long)]
+        unit: String,
+        /// 年度
+        #[arg(long)]
+        year: i32,
+        /// 公开类型：预算（默认）或 决算
+        #[arg(long, default_value = "预算")]
+        kind: String,
+        /// 标注为“预算不单列，并入本级”的下属单位（编码或名称），可多次给出
+        #[arg(long)]
+        merged: Vec<String>,
+        /// 取消“并入本级”标注的下属单位（编码或名称），可多次给出
+        #[arg(long)]
+        separate: Vec<String>,
+        /// 取消汇总，公开表只含本级数据
+        #[arg(long)]
+        off: bool,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
     },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
@@ -524,6 +552,25 @@ fn main() -> ExitCode {
         Command::Disclosure {
             action: DisclosureAction::List { db, unit, json },
         } => disclosure::list(db, unit.as_deref(), *json).map(|()| 0),
+        Command::Consolidate {
+            db,
+            unit,
+            year,
+            kind,
+            merged,
+            separate,
+            off,
+            json,
+        } => consolidate::consolidate(&consolidate::ConsolidateArgs {
+            db,
+            unit,
+            year: *year,
+            kind,
+            off: *off,
+            merged,
+            separate,
+            json: *json,
+        }),
         Command::Check { files, json } => check(files, *json),
         Command::Score { file, json } => score(file, *json),
     };
