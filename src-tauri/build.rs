@@ -70,6 +70,9 @@ const COMMANDS: &[&str] = &[
     "indicator_library",
     "import_targets",
     "export_targets",
+    "consolidation",
+    "set_consolidated",
+    "set_merged",
 ];
 
 fn main() {

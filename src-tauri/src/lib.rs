@@ -2,6 +2,7 @@
 //! budget-core; this crate only wires it to the webview.
 
 mod commands;
+mod consolidation;
 mod dialogs;
 mod document;
 mod document_gaps;
@@ -89,6 +90,9 @@ pub fn run() {
             final_accounts::export_final_document_workbook,
             final_accounts::load_final_narrative_input,
             final_accounts::final_narrative,
+            consolidation::consolidation,
+            consolidation::set_consolidated,
+            consolidation::set_merged,
             final_accounts::evaluation_candidates,
             final_accounts::start_evaluation,
             document::load_document_input,

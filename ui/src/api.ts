@@ -38,6 +38,7 @@ import type { ReviewNote } from './bindings/ReviewNote'
 import type { DisclosureOverview } from './bindings/DisclosureOverview'
 import type { CatalogListing } from './grid/catalog'
 import type { Unit } from './bindings/Unit'
+import type { Consolidation } from './bindings/Consolidation'
 import type { UnitInput } from './bindings/UnitInput'
 import type { UnitSummary } from './bindings/UnitSummary'
 
@@ -190,4 +191,10 @@ export const api = {
     call<EvaluationCandidate[]>('evaluation_candidates', { disclosureId }),
   startEvaluation: (disclosureId: number, projectCode: string) =>
     call<SelfEvaluation>('start_evaluation', { disclosureId, projectCode }),
+  /** What a 汇总 disclosure is the sum of (units, 调整, findings); null when it is not 汇总. */
+  consolidation: (disclosureId: number) => call<Consolidation | null>('consolidation', { disclosureId }),
+  setConsolidated: (disclosureId: number, on: boolean) =>
+    call<Consolidation | null>('set_consolidated', { disclosureId, on }),
+  setMerged: (disclosureId: number, unitId: number, merged: boolean) =>
+    call<Consolidation | null>('set_merged', { disclosureId, unitId, merged }),
 }
