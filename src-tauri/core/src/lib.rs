@@ -13,6 +13,7 @@ pub mod lines;
 pub mod model;
 pub mod money;
 pub mod narrative;
+pub mod package;
 pub mod prepare;
 pub mod review;
 pub mod scoring;

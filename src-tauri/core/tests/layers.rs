@@ -50,6 +50,23 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "package",
+        &[
+            "checks",
+            "error",
+            "final_accounts",
+            "lines",
+            "model",
+            "prepare",
+            "scoring",
+            "store",
+            "tables",
+            "targets",
+            "text",
+            "xlsx",
+        ],
+    ),
+    (
         "prepare",
         &[
             "catalog",

@@ -81,6 +81,7 @@ pub fn rule_title(rule: &str) -> String {
         "consolidation_missing_unit" => Some("汇总：每个下属单位都有本年数据或并入本级"),
         "consolidation_transfer_mismatch" => Some("汇总：单位间往来两边一致方可抵销"),
         "consolidation_project_code" => Some("汇总：项目编码不重复"),
+        "final_data_invalid" => Some("决算数据：编码、金额和收支平衡"),
         "f2_vs_f1_income" => Some("表间：收入决算表合计=收入支出决算总表各项收入"),
         "f3_vs_f1_total" => Some("表间：支出决算表合计=收入支出决算总表本年支出"),
         "f1_vs_f3_class" => Some("表间：收入支出决算总表各类=支出决算表各类"),
@@ -146,7 +147,7 @@ mod tests {
     /// The source files that make findings, with their text. Rule ids are written where the
     /// finding is made: as a literal ("t1_balance"), or as "{prefix}_tree" with the table
     /// prefixes ("t3", "t5" …) the same file passes in.
-    const SOURCES: [(&str, &str); 28] = [
+    const SOURCES: [(&str, &str); 29] = [
         ("final_table_rules.rs", include_str!("final_table_rules.rs")),
         ("final_cross_rules.rs", include_str!("final_cross_rules.rs")),
         ("final_years.rs", include_str!("final_years.rs")),
@@ -205,6 +206,7 @@ mod tests {
         ),
         ("consolidate/mod.rs", include_str!("../consolidate/mod.rs")),
         ("consolidate/sum.rs", include_str!("../consolidate/sum.rs")),
+        ("package/review.rs", include_str!("../package/review.rs")),
         (
             "narrative/check/final_facts.rs",
             include_str!("../narrative/check/final_facts.rs"),

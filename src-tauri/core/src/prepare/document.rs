@@ -145,6 +145,25 @@ pub(crate) fn texts_with_units(
     Ok(out)
 }
 
+/// The complete .docx of a stored 预算 disclosure, as bytes (for a 报送包).
+pub fn disclosure_document_docx(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+    texts: &DocumentTexts,
+) -> Result<Vec<u8>, CoreError> {
+    let p = document_parts(store, disclosure_id, input)?;
+    crate::narrative::write_document_docx(
+        &p.tables,
+        p.template,
+        &p.header,
+        &p.narrative,
+        &texts_with_units(store, disclosure_id, texts)?,
+        &input.facts.staff,
+    )
+    .map_err(|e| CoreError::Invalid(e.to_string()))
+}
+
 /// Writes the complete .docx of a stored 预算 disclosure: its tables in its template's layout and
 /// part three generated from `input`, with the 封面/概况 texts of `texts`.
 pub fn save_disclosure_document(

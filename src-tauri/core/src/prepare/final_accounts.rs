@@ -424,6 +424,25 @@ pub fn final_preview(store: &Store, disclosure_id: i64) -> Result<Vec<SheetView>
     Ok(book.sheets.iter().map(view_of_grid).collect())
 }
 
+/// The complete 部门决算 document of a stored 决算 disclosure as .docx bytes (for a 报送包).
+pub fn final_document_docx(
+    store: &Store,
+    disclosure_id: i64,
+    input: &NarrativeInput,
+    texts: &DocumentTexts,
+) -> Result<Vec<u8>, CoreError> {
+    let (year, narrative, template, header) = document_parts(store, disclosure_id, input)?;
+    crate::narrative::write_final_document_docx(
+        &year.tables,
+        template,
+        &header,
+        &narrative,
+        &texts_with_units(store, disclosure_id, texts)?,
+        &input.facts.staff,
+    )
+    .map_err(|e| CoreError::Invalid(e.to_string()))
+}
+
 /// Writes the complete 部门决算 document of a stored 决算 disclosure as a .docx: 封面, 目录, 概况
 /// (`texts`, `input.facts.staff`), the nine tables as they print, the 情况说明 generated with the
 /// reasons of `input.texts`, the 决算 名词解释 and the signature.

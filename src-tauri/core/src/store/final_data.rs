@@ -39,7 +39,7 @@ fn fund_of(label: &str) -> rusqlite::Result<CarryFund> {
         .ok_or_else(|| bad_row("结转结余资金", label))
 }
 
-fn replace(tx: &Transaction<'_>, disclosure_id: i64, data: &FinalData) -> Result<()> {
+pub(super) fn replace(tx: &Transaction<'_>, disclosure_id: i64, data: &FinalData) -> Result<()> {
     for table in [
         "final_line",
         "final_income",

@@ -16,7 +16,7 @@ fn bad_row(what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::InvalidColumnType(0, format!("{what}“{value}”"), rusqlite::types::Type::Text)
 }
 
-fn check_lines(set: &LineSet, catalog: &Catalog) -> Result<()> {
+pub(super) fn check_lines(set: &LineSet, catalog: &Catalog) -> Result<()> {
     let problems = validate(set, catalog);
     let Some(first) = problems.first() else {
         return Ok(());
@@ -37,7 +37,7 @@ fn check_lines(set: &LineSet, catalog: &Catalog) -> Result<()> {
     )))
 }
 
-fn replace_lines(tx: &Transaction<'_>, disclosure_id: i64, set: &LineSet) -> Result<()> {
+pub(super) fn replace_lines(tx: &Transaction<'_>, disclosure_id: i64, set: &LineSet) -> Result<()> {
     tx.execute(
         "DELETE FROM budget_line WHERE disclosure_id = ?1",
         [disclosure_id],

@@ -57,6 +57,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 10,
         sql: include_str!("../../migrations/0010_consolidation.sql"),
     },
+    Migration {
+        version: 11,
+        sql: include_str!("../../migrations/0011_submissions.sql"),
+    },
 ];
 
 /// A failed migration step, unless it failed only because another program holds the lock.

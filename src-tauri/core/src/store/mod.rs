@@ -10,6 +10,7 @@ mod final_data;
 mod lines;
 mod migrate;
 mod review_notes;
+mod submissions;
 mod targets;
 mod units;
 
@@ -26,6 +27,7 @@ pub use migrate::{
     latest_version, migrate, user_version, vacuum_into, Migration, MigrationReport, MIGRATIONS,
 };
 pub use review_notes::{NoteKey, ReviewNote};
+pub use submissions::{ReceivedData, Submission, SubmissionStatus};
 pub use targets::LibraryIndicator;
 pub use units::{DisclosureListing, EnsuredUnit};
 

@@ -69,7 +69,7 @@ fn problems(set: &TargetSet) -> Vec<String> {
     out
 }
 
-fn check_set(set: &TargetSet) -> Result<()> {
+pub(super) fn check_set(set: &TargetSet) -> Result<()> {
     let found = problems(set);
     let Some(first) = found.first() else {
         return Ok(());
@@ -129,7 +129,11 @@ fn insert_indicators(
     Ok(())
 }
 
-fn replace_targets(tx: &Transaction<'_>, disclosure_id: i64, set: &TargetSet) -> Result<()> {
+pub(super) fn replace_targets(
+    tx: &Transaction<'_>,
+    disclosure_id: i64,
+    set: &TargetSet,
+) -> Result<()> {
     tx.execute(
         "DELETE FROM target_indicator WHERE disclosure_id = ?1",
         [disclosure_id],

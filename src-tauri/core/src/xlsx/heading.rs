@@ -28,6 +28,23 @@ impl ReportHeading {
     }
 }
 
+/// The moment now in China Standard Time, as RFC 3339: "2026-12-07T19:40:05+08:00".
+pub fn now_in_china() -> String {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default()
+        + 8 * 3600;
+    let (year, month, day) = civil_date((seconds / 86_400) as i64);
+    let of_day = seconds % 86_400;
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}+08:00",
+        of_day / 3600,
+        of_day % 3600 / 60,
+        of_day % 60
+    )
+}
+
 /// The calendar date `days` after 1970-01-01 (proleptic Gregorian).
 fn civil_date(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;

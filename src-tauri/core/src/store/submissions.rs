@@ -1,0 +1,220 @@
+//! 报送 received by the bureau: a package's data put in place of the disclosure's, all of it in
+//! one transaction, and a row that keeps the package's fingerprint, status and findings. Earlier
+//! submissions stay as rows; only the data is replaced.
+
+use rusqlite::{params, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use super::documents::DocumentInput;
+use super::Store;
+use crate::checks::Finding;
+use crate::error::{CoreError, Result};
+use crate::final_accounts::FinalData;
+use crate::lines::LineSet;
+use crate::model::{Disclosure, DisclosureKind};
+use crate::scoring::{ReportProse, SelfEvaluation};
+use crate::targets::TargetSet;
+
+/// 已报送 (received, 审核 found no error) or 未通过 (received with errors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub enum SubmissionStatus {
+    #[serde(rename = "已报送")]
+    Received,
+    #[serde(rename = "未通过")]
+    Failed,
+}
+
+impl SubmissionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            SubmissionStatus::Received => "已报送",
+            SubmissionStatus::Failed => "未通过",
+        }
+    }
+}
+
+/// What a package brings for one disclosure.
+pub struct ReceivedData<'a> {
+    pub year: i32,
+    pub kind: DisclosureKind,
+    pub template: &'a str,
+    pub lines: Option<&'a LineSet>,
+    pub final_data: Option<&'a FinalData>,
+    pub targets: &'a TargetSet,
+    pub evaluations: &'a [(SelfEvaluation, ReportProse)],
+    pub document: Option<&'a DocumentInput>,
+}
+
+/// The record of one received package.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Submission {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub disclosure_id: i64,
+    pub received_at: String,
+    pub package_sha256: String,
+    pub file_name: String,
+    pub status: SubmissionStatus,
+    pub errors: u32,
+    pub warnings: u32,
+    pub findings: Vec<Finding>,
+}
+
+fn json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value)
+        .map_err(|e| CoreError::Invalid(format!("内部错误：无法保存报送记录（{e}）。")))
+}
+
+fn replace_evaluations(
+    tx: &Transaction<'_>,
+    disclosure_id: i64,
+    evaluations: &[(SelfEvaluation, ReportProse)],
+) -> Result<()> {
+    tx.execute(
+        "DELETE FROM self_evaluation WHERE disclosure_id = ?1",
+        [disclosure_id],
+    )?;
+    for (i, (evaluation, prose)) in evaluations.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO self_evaluation (disclosure_id, position, project, evaluation, prose)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                disclosure_id,
+                i64::try_from(i).unwrap_or(i64::MAX),
+                evaluation.project.trim(),
+                json(evaluation)?,
+                json(prose)?
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Puts a received package's data in place of the unit's disclosure of that year and kind
+    /// (created when missing) and records the submission: one transaction, nothing written when
+    /// any part is refused.
+    #[allow(clippy::too_many_arguments)]
+    pub fn receive_submission(
+        &mut self,
+        unit_id: i64,
+        data: &ReceivedData<'_>,
+        package_sha256: &str,
+        file_name: &str,
+        status: SubmissionStatus,
+        findings: &[Finding],
+        manifest_json: &str,
+    ) -> Result<Disclosure> {
+        if let Some(lines) = data.lines {
+            super::lines::check_lines(lines, &self.catalog(data.year)?)?;
+        }
+        let targets = data.targets.without_blank_indicators();
+        super::targets::check_set(&targets)?;
+        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
+        let existing = self.disclosure_of_unit(unit_id, data.year, data.kind)?;
+        let id = match existing {
+            Some(d) => d.id,
+            None => {
+                tx.execute(
+                    "INSERT INTO disclosure (unit_id, year, kind, template) VALUES (?1, ?2, ?3, ?4)",
+                    params![unit_id, data.year, data.kind.label(), data.template],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.execute(
+            "UPDATE disclosure SET template = ?2 WHERE id = ?1",
+            params![id, data.template],
+        )?;
+        if let Some(lines) = data.lines {
+            super::lines::replace_lines(&tx, id, lines)?;
+        }
+        if let Some(final_data) = data.final_data {
+            super::final_data::replace(&tx, id, final_data)?;
+        }
+        super::targets::replace_targets(&tx, id, &targets)?;
+        replace_evaluations(&tx, id, data.evaluations)?;
+        match data.document {
+            Some(doc) => {
+                let saved = DocumentInput {
+                    carried_from_last_year: false,
+                    ..doc.clone()
+                };
+                tx.execute(
+                    "INSERT INTO disclosure_document (disclosure_id, content) VALUES (?1, ?2)
+                     ON CONFLICT (disclosure_id) DO UPDATE SET content = excluded.content,
+                         updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
+                    params![id, json(&saved)?],
+                )?;
+            }
+            None => {
+                tx.execute(
+                    "DELETE FROM disclosure_document WHERE disclosure_id = ?1",
+                    [id],
+                )?;
+            }
+        }
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == crate::checks::Severity::Error)
+            .count();
+        let warnings = i64::try_from(findings.len() - errors).unwrap_or(i64::MAX);
+        let errors = i64::try_from(errors).unwrap_or(i64::MAX);
+        tx.execute(
+            "INSERT INTO submission (disclosure_id, package_sha256, file_name, status, errors,
+                 warnings, findings, manifest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                id,
+                package_sha256,
+                file_name,
+                status.label(),
+                errors,
+                warnings,
+                json(&findings)?,
+                manifest_json
+            ],
+        )?;
+        tx.commit()?;
+        self.get_disclosure(id)
+    }
+
+    /// The submissions of a disclosure, newest first.
+    pub fn submissions(&self, disclosure_id: i64) -> Result<Vec<Submission>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, disclosure_id, received_at, package_sha256, file_name, status, errors,
+                    warnings, findings
+             FROM submission WHERE disclosure_id = ?1 ORDER BY id DESC",
+        )?;
+        let rows = stmt
+            .query_map([disclosure_id], |r| {
+                let status: String = r.get(5)?;
+                let findings: String = r.get(8)?;
+                Ok(Submission {
+                    id: r.get(0)?,
+                    disclosure_id: r.get(1)?,
+                    received_at: r.get(2)?,
+                    package_sha256: r.get(3)?,
+                    file_name: r.get(4)?,
+                    status: if status == SubmissionStatus::Failed.label() {
+                        SubmissionStatus::Failed
+                    } else {
+                        SubmissionStatus::Received
+                    },
+                    errors: r.get(6)?,
+                    warnings: r.get(7)?,
+                    findings: serde_json::from_str(&findings).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            8,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}

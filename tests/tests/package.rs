@@ -1,0 +1,317 @@
+//! The 报送包 from a department to the bureau: a round trip gives the same disclosure field for
+//! field; a package with one byte changed, one of a newer format and one for a unit the bureau
+//! does not have are each refused with their message and leave the bureau's database
+//! byte-identical; a 决算 whose data do not balance is received as 未通过 with its findings; a
+//! resubmission says which cells changed before it replaces the data, and both submissions are
+//! kept.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use budget_core::final_accounts::{FinalData, FinalLine, IncomeLine, SpendingKind};
+use budget_core::lines::{BudgetLine, FundSource, LineSet, SpendingType};
+use budget_core::model::{DisclosureKind, UnitInput, UnitType};
+use budget_core::money::{parse_amount, Scale};
+use budget_core::package::{export_package, receive_package, PackageError};
+use budget_core::store::{Store, SubmissionStatus};
+use budget_core::tables::FinalIncome;
+use budget_core::Money;
+
+fn wan(text: &str) -> Money {
+    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
+}
+
+fn line(function: &str, economic: &str, amount: &str) -> BudgetLine {
+    BudgetLine {
+        function_code: function.into(),
+        economic_code: economic.into(),
+        source: FundSource::parse("一般公共预算").unwrap(),
+        carried_over: false,
+        spending: SpendingType::parse("人员经费").unwrap(),
+        project_code: None,
+        amount: wan(amount),
+        note: String::new(),
+    }
+}
+
+fn unit_101(store: &mut Store) -> i64 {
+    store
+        .create_unit(&UnitInput {
+            name: "若羌县教育局".into(),
+            code: "101".into(),
+            unit_type: UnitType::Administrative,
+            parent_id: None,
+        })
+        .unwrap()
+        .id
+}
+
+/// The department: its 2025 budget with two lines and a typed reason in the 情况说明.
+fn department(dir: &Path) -> (Store, i64) {
+    let mut store = Store::open(&dir.join("部门.sqlite")).unwrap();
+    let unit = unit_101(&mut store);
+    let d = store
+        .create_disclosure(unit, 2025, DisclosureKind::Budget)
+        .unwrap();
+    store
+        .save_lines(
+            d.id,
+            &LineSet {
+                projects: vec![],
+                lines: vec![
+                    line("2010301", "30101", "120.50"),
+                    line("2010301", "30201", "8.25"),
+                ],
+            },
+        )
+        .unwrap();
+    let mut doc = store.stored_document_input(d.id).unwrap();
+    doc.input
+        .texts
+        .insert("income.general".into(), "学生人数增加".into());
+    doc.texts.organisation = "内设5个股室。".into();
+    store.save_document_input(d.id, &doc).unwrap();
+    (store, d.id)
+}
+
+fn digest(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+/// A copy of the package at `from` with `change` applied to the named member's bytes.
+fn altered(from: &Path, to: &Path, member: &str, change: impl Fn(&mut Vec<u8>)) -> PathBuf {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == member {
+            change(&mut bytes);
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+    to.to_path_buf()
+}
+
+/// Receiving `package` into the bureau's database is refused, and the database file is the
+/// same byte for byte afterwards.
+fn refused(bureau: &Path, package: &Path) -> PackageError {
+    let before = digest(bureau);
+    let err = {
+        let mut store = Store::open(bureau).unwrap();
+        receive_package(&mut store, package, false).unwrap_err()
+    };
+    assert_eq!(digest(bureau), before, "the database is unchanged");
+    err
+}
+
+#[test]
+fn a_package_goes_from_department_to_bureau_field_for_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (dept, id) = department(dir.path());
+    let package = dir.path().join("若羌县教育局2025年预算.bdpkg");
+    let manifest = export_package(&dept, id, &package).unwrap();
+    assert_eq!(manifest.unit.code, "101");
+    assert_eq!(manifest.members.len(), 3);
+    assert_eq!(manifest.review.errors, 0, "{:#?}", manifest.review.findings);
+
+    let bureau_db = dir.path().join("财政局.sqlite");
+    let mut bureau = Store::open(&bureau_db).unwrap();
+    let unit = unit_101(&mut bureau);
+    let receipt = receive_package(&mut bureau, &package, false).unwrap();
+    assert_eq!(receipt.status, SubmissionStatus::Received);
+    assert!(receipt.changes.first);
+    let got = bureau
+        .disclosure_of_unit(unit, 2025, DisclosureKind::Budget)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        bureau.load_lines(got.id).unwrap(),
+        dept.load_lines(id).unwrap()
+    );
+    assert_eq!(
+        bureau.load_targets(got.id).unwrap(),
+        dept.load_targets(id).unwrap()
+    );
+    let (b, d) = (
+        bureau.stored_document_input(got.id).unwrap(),
+        dept.stored_document_input(id).unwrap(),
+    );
+    assert_eq!((b.input.texts, b.texts), (d.input.texts, d.texts));
+    assert_eq!(bureau.submissions(got.id).unwrap().len(), 1);
+}
+
+#[test]
+fn a_changed_byte_a_newer_format_and_an_unknown_unit_are_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (dept, id) = department(dir.path());
+    let package = dir.path().join("原包.bdpkg");
+    export_package(&dept, id, &package).unwrap();
+    let bureau_db = dir.path().join("财政局.sqlite");
+    {
+        let mut bureau = Store::open(&bureau_db).unwrap();
+        unit_101(&mut bureau);
+    }
+
+    let tampered = altered(&package, &dir.path().join("改.bdpkg"), "data.json", |b| {
+        let at = b.iter().position(|c| *c == b'8').unwrap();
+        b[at] = b'9';
+    });
+    let err = refused(&bureau_db, &tampered);
+    assert!(matches!(err, PackageError::Tampered { ref member, .. } if member == "data.json"));
+    assert!(
+        err.to_string()
+            .contains("“data.json”与清单记录的校验值不符"),
+        "{err}"
+    );
+
+    let newer = altered(
+        &package,
+        &dir.path().join("新.bdpkg"),
+        "manifest.json",
+        |b| {
+            let text = String::from_utf8(b.clone()).unwrap();
+            *b = text
+                .replace("\"format_version\": 1", "\"format_version\": 2")
+                .into_bytes();
+        },
+    );
+    let err = refused(&bureau_db, &newer);
+    assert!(err.to_string().contains("格式版本为 2"), "{err}");
+
+    let other_db = dir.path().join("别的财政局.sqlite");
+    drop(Store::open(&other_db).unwrap());
+    let err = refused(&other_db, &package);
+    assert!(
+        err.to_string()
+            .contains("数据库中没有编码为“101”的单位（报送单位：若羌县教育局）"),
+        "{err}"
+    );
+
+    let junk = dir.path().join("不是包.bdpkg");
+    std::fs::write(&junk, b"PK\x03\x04 not really").unwrap();
+    let err = refused(&bureau_db, &junk);
+    assert!(
+        err.to_string().contains("不是预算公开助手的报送包"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_resubmission_says_what_changed_and_both_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut dept, id) = department(dir.path());
+    let first = dir.path().join("一.bdpkg");
+    export_package(&dept, id, &first).unwrap();
+    let mut bureau = Store::open(&dir.path().join("财政局.sqlite")).unwrap();
+    unit_101(&mut bureau);
+    receive_package(&mut bureau, &first, false).unwrap();
+
+    let mut set = dept.load_lines(id).unwrap();
+    set.lines[1].amount = wan("9.75");
+    dept.save_lines(id, &set).unwrap();
+    let mut doc = dept.stored_document_input(id).unwrap();
+    doc.input
+        .texts
+        .insert("income.general".into(), "学生人数增加，新建一所学校".into());
+    dept.save_document_input(id, &doc).unwrap();
+    let second = dir.path().join("二.bdpkg");
+    export_package(&dept, id, &second).unwrap();
+
+    let preview = receive_package(&mut bureau, &second, true).unwrap();
+    assert!(!preview.received);
+    assert!(!preview.changes.first);
+    assert!(
+        preview
+            .changes
+            .cells
+            .iter()
+            .any(|c| c.before.contains("128.75") && c.after.contains("130.25")),
+        "{:#?}",
+        preview.changes.cells
+    );
+    assert_eq!(
+        preview.changes.texts,
+        [(
+            "学生人数增加".to_string(),
+            "学生人数增加，新建一所学校".to_string()
+        )]
+    );
+    let held = bureau
+        .find_disclosure("101", 2025, DisclosureKind::Budget)
+        .unwrap()
+        .1;
+    assert_eq!(
+        bureau.submissions(held.id).unwrap().len(),
+        1,
+        "a dry run writes nothing"
+    );
+
+    receive_package(&mut bureau, &second, false).unwrap();
+    assert_eq!(bureau.submissions(held.id).unwrap().len(), 2);
+    assert_eq!(bureau.load_lines(held.id).unwrap(), set);
+}
+
+#[test]
+fn a_final_accounts_package_that_does_not_balance_is_received_as_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dept = Store::open(&dir.path().join("部门.sqlite")).unwrap();
+    let unit = unit_101(&mut dept);
+    let d = dept
+        .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
+        .unwrap();
+    dept.save_final_data(
+        d.id,
+        &FinalData {
+            lines: vec![FinalLine {
+                function_code: "2010301".into(),
+                economic_code: "30101".into(),
+                source: FinalIncome::GeneralGrant,
+                kind: SpendingKind::Basic,
+                amount: wan("100"),
+                project: None,
+            }],
+            incomes: vec![IncomeLine {
+                function_code: "2010301".into(),
+                source: FinalIncome::GeneralGrant,
+                amount: wan("90"),
+            }],
+            ..FinalData::default()
+        },
+    )
+    .unwrap();
+    let package = dir.path().join("决算.bdpkg");
+    let manifest = export_package(&dept, d.id, &package).unwrap();
+    assert!(
+        manifest.review.errors > 0,
+        "the department saw the errors too"
+    );
+
+    let mut bureau = Store::open(&dir.path().join("财政局.sqlite")).unwrap();
+    unit_101(&mut bureau);
+    let receipt = receive_package(&mut bureau, &package, false).unwrap();
+    assert_eq!(receipt.status, SubmissionStatus::Failed);
+    assert!(
+        receipt
+            .findings
+            .iter()
+            .any(|f| f.message.contains("收支不平衡")),
+        "{:#?}",
+        receipt.findings
+    );
+    let held = bureau
+        .find_disclosure("101", 2024, DisclosureKind::FinalAccounts)
+        .unwrap()
+        .1;
+    let kept = bureau.submissions(held.id).unwrap();
+    assert_eq!(kept[0].status, SubmissionStatus::Failed);
+    assert_eq!(
+        bureau.load_final_data(held.id).unwrap(),
+        dept.load_final_data(d.id).unwrap()
+    );
+}
