@@ -22,6 +22,7 @@ mod console;
 mod consolidate;
 mod disclosure;
 mod import;
+mod package;
 mod setup;
 mod usage;
 
@@ -156,6 +157,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 报送包（.bdpkg）：部门导出，财政局导入（export | import）
+    Package {
+        #[command(subcommand)]
+        action: PackageAction,
+    },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
         /// SQLite 数据库文件
@@ -232,10 +238,48 @@ enum DisclosureAction {
     },
 }
 
+#[derive(Subcommand)]
+enum PackageAction {
+    /// 导出某单位某年度公开的报送包（数据、公开表工作簿、Word 文档和校验清单）
+    Export {
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位编码或名称
+        #[arg(long)]
+        unit: String,
+        /// 年度
+        #[arg(long)]
+        year: i32,
+        /// 公开类型：预算（默认）或 决算
+        #[arg(long, default_value = "预算")]
+        kind: String,
+        /// 输出的 .bdpkg 文件
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 导入报送包：先核对清单和校验值、格式版本和单位编码，全部通过才写入；有审核错误时记为“未通过”（退出码 1）
+    Import {
+        /// .bdpkg 报送包
+        file: PathBuf,
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 只列出与上次报送相比的变化，不写入
+        #[arg(long)]
+        dry_run: bool,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 #[derive(Debug, thiserror::Error)]
 enum CliError {
     #[error(transparent)]
     Core(#[from] budget_core::CoreError),
+    #[error(transparent)]
+    Package(#[from] budget_core::package::PackageError),
     #[error(transparent)]
     SelfEvaluation(#[from] scoring::SelfEvaluationReadError),
     #[error("输出 JSON 失败：{0}")]
@@ -571,6 +615,25 @@ fn main() -> ExitCode {
             separate,
             json: *json,
         }),
+        Command::Package {
+            action:
+                PackageAction::Export {
+                    db,
+                    unit,
+                    year,
+                    kind,
+                    out,
+                },
+        } => package::export(db, unit, *year, kind, out).map(|()| 0),
+        Command::Package {
+            action:
+                PackageAction::Import {
+                    file,
+                    db,
+                    dry_run,
+                    json,
+                },
+        } => package::import(db, file, *dry_run, *json),
         Command::Check { files, json } => check(files, *json),
         Command::Score { file, json } => score(file, *json),
     };
