@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 /// Every allowed `from → to` edge between top-level modules. Shrinks as the cycle is broken;
 /// add a row only when the new edge points down the layers in docs/architecture.md.
 const ALLOWED: &[(&str, &[&str])] = &[
+    (
+        "board",
+        &["error", "model", "money", "prepare", "store", "tables"],
+    ),
     ("catalog", &[]),
     ("catalog_import", &["catalog", "text", "xlsx"]),
     ("checks", &["catalog", "money", "tables", "text"]),

@@ -61,6 +61,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 11,
         sql: include_str!("../../migrations/0011_submissions.sql"),
     },
+    Migration {
+        version: 12,
+        sql: include_str!("../../migrations/0012_submission_decision.sql"),
+    },
 ];
 
 /// A failed migration step, unless it failed only because another program holds the lock.

@@ -27,7 +27,7 @@ pub use migrate::{
     latest_version, migrate, user_version, vacuum_into, Migration, MigrationReport, MIGRATIONS,
 };
 pub use review_notes::{NoteKey, ReviewNote};
-pub use submissions::{ReceivedData, Submission, SubmissionStatus};
+pub use submissions::{Decision, ReceivedData, Submission, SubmissionStatus};
 pub use targets::LibraryIndicator;
 pub use units::{DisclosureListing, EnsuredUnit};
 

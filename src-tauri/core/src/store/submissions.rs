@@ -34,6 +34,25 @@ impl SubmissionStatus {
     }
 }
 
+/// What the bureau decided on a received submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub enum Decision {
+    #[serde(rename = "已通过")]
+    Approved,
+    #[serde(rename = "已公开")]
+    Published,
+}
+
+impl Decision {
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Approved => "已通过",
+            Decision::Published => "已公开",
+        }
+    }
+}
+
 /// What a package brings for one disclosure.
 pub struct ReceivedData<'a> {
     pub year: i32,
@@ -61,6 +80,7 @@ pub struct Submission {
     pub errors: u32,
     pub warnings: u32,
     pub findings: Vec<Finding>,
+    pub decision: Option<Decision>,
 }
 
 fn json<T: Serialize>(value: &T) -> Result<String> {
@@ -181,17 +201,38 @@ impl Store {
         self.get_disclosure(id)
     }
 
+    /// Records the bureau's decision on the newest submission of a disclosure (None takes it
+    /// back). A submission 未通过 cannot be passed or published: a corrected one must come.
+    pub fn decide(&mut self, disclosure_id: i64, decision: Option<Decision>) -> Result<()> {
+        let Some(latest) = self.submissions(disclosure_id)?.into_iter().next() else {
+            return Err(CoreError::Invalid(
+                "这份公开还没有报送，不能标记为已通过或已公开。".to_string(),
+            ));
+        };
+        if decision.is_some() && latest.status == SubmissionStatus::Failed {
+            return Err(CoreError::Invalid(
+                "最近一次报送审核未通过，请退回单位修改后重新报送。".to_string(),
+            ));
+        }
+        self.conn().execute(
+            "UPDATE submission SET decision = ?2 WHERE id = ?1",
+            params![latest.id, decision.map(Decision::label)],
+        )?;
+        Ok(())
+    }
+
     /// The submissions of a disclosure, newest first.
     pub fn submissions(&self, disclosure_id: i64) -> Result<Vec<Submission>> {
         let mut stmt = self.conn().prepare(
             "SELECT id, disclosure_id, received_at, package_sha256, file_name, status, errors,
-                    warnings, findings
+                    warnings, findings, decision
              FROM submission WHERE disclosure_id = ?1 ORDER BY id DESC",
         )?;
         let rows = stmt
             .query_map([disclosure_id], |r| {
                 let status: String = r.get(5)?;
                 let findings: String = r.get(8)?;
+                let decision: Option<String> = r.get(9)?;
                 Ok(Submission {
                     id: r.get(0)?,
                     disclosure_id: r.get(1)?,
@@ -212,6 +253,11 @@ impl Store {
                             Box::new(e),
                         )
                     })?,
+                    decision: match decision.as_deref() {
+                        Some("已通过") => Some(Decision::Approved),
+                        Some("已公开") => Some(Decision::Published),
+                        _ => None,
+                    },
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
