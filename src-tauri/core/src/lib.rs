@@ -14,6 +14,7 @@ pub mod lines;
 pub mod model;
 pub mod money;
 pub mod narrative;
+pub mod pdf;
 pub mod package;
 pub mod prepare;
 pub mod review;

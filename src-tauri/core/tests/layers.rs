@@ -90,6 +90,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "xlsx",
         ],
     ),
+    ("pdf", &["tables", "text", "xlsx"]),
     (
         "review",
         &[
@@ -97,6 +98,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "checks",
             "money",
             "narrative",
+            "pdf",
             "tables",
             "targets",
             "text",

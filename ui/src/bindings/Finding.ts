@@ -27,4 +27,20 @@ cell?: string,
 /**
  * 1-based line of a narrative text.
  */
-line?: number, quote?: string, };
+line?: number, quote?: string, 
+/**
+ * 1-based page, on a finding in a PDF.
+ */
+page?: number, 
+/**
+ * The table as printed ("2025年部门收入预算总表"), on a finding in a PDF table.
+ */
+table?: string, 
+/**
+ * The row's label (code and name, "201 13 01 行政运行"), on a finding in a PDF table.
+ */
+row?: string, 
+/**
+ * The column's header ("收入预算/合计"), on a finding in a PDF table.
+ */
+column?: string, };

@@ -66,6 +66,22 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub quote: Option<String>,
+    /// 1-based page, on a finding in a PDF.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub page: Option<u32>,
+    /// The table as printed ("2025年部门收入预算总表"), on a finding in a PDF table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub table: Option<String>,
+    /// The row's label (code and name, "201 13 01 行政运行"), on a finding in a PDF table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub row: Option<String>,
+    /// The column's header ("收入预算/合计"), on a finding in a PDF table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub column: Option<String>,
 }
 
 impl Location {
@@ -73,8 +89,7 @@ impl Location {
         Location {
             sheet: Some(at.sheet.clone()),
             cell: Some(at.a1()),
-            line: None,
-            quote: None,
+            ..Location::default()
         }
     }
 

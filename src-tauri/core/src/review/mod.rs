@@ -3,6 +3,7 @@
 
 mod final_years;
 mod narrative_files;
+mod pdf_file;
 pub mod report;
 mod workbook_rules;
 
@@ -140,6 +141,9 @@ impl ReviewedFile {
 pub fn review_file(path: &Path) -> ReviewedFile {
     if crate::narrative::is_narrative_path(path) {
         return narrative_files::review_narrative(path, None);
+    }
+    if crate::pdf::is_pdf_path(path) {
+        return pdf_file::review_pdf(path);
     }
     let mut reviewed = ReviewedFile::nothing_read(path);
     let bytes = match xlsx::read_bytes(path) {
@@ -393,6 +397,10 @@ static NO_LOCATION: crate::checks::Location = crate::checks::Location {
     cell: None,
     line: None,
     quote: None,
+    page: None,
+    table: None,
+    row: None,
+    column: None,
 };
 
 /// The exit status of `check`: 2 when a file could not be read, 1 when errors were found, else 0.

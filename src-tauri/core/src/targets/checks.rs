@@ -61,6 +61,10 @@ fn located(sheet: &str, cell: &str) -> Location {
         cell: Some(cell.to_string()),
         line: None,
         quote: None,
+        page: None,
+        table: None,
+        row: None,
+        column: None,
     }
 }
 

@@ -447,6 +447,10 @@ pub(super) fn check_amounts_with(
                 cell: None,
                 line: p.lines.get(m.token.start).copied(),
                 quote: Some(quote(p, m.clause_start, m.token.end)),
+                page: None,
+                table: None,
+                row: None,
+                column: None,
             },
             message: format!(
                 "文中{}为{}万元，表中为{}万元。",

@@ -77,6 +77,10 @@ pub(crate) fn check_not_arranged(
                         cell: None,
                         line: p.lines.get(start).copied(),
                         quote: Some(quote(p, start, end)),
+                        page: None,
+                        table: None,
+                        row: None,
+                        column: None,
                     },
                     message: format!(
                         "文中说{fund}预算没有安排，表中{fund}预算为{}万元。",

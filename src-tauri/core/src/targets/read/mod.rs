@@ -163,6 +163,10 @@ pub(crate) fn finding(
             cell: Some(a1(row, col)),
             line: None,
             quote: None,
+            page: None,
+            table: None,
+            row: None,
+            column: None,
         },
         message,
         expected: None,
@@ -190,7 +194,11 @@ pub(crate) fn verbatim_warnings(indicators: &[Indicator], out: &mut Vec<Finding>
                 cell: Some(cell.clone()),
                 line: None,
                 quote: None,
-            },
+                            page: None,
+                table: None,
+                row: None,
+                column: None,
+},
             message: if *text == i.name {
                 format!(
                     "“{}”{}：“{}”无法拆分为指标名称、运算符、数值和单位，已原样保留，请核对。",

@@ -1,0 +1,392 @@
+//! One table region's rows → columns. Columns come from the data rows (amounts are printed in
+//! their column, never across two); header cells are put above the columns they sit over, a
+//! header centred over several columns becomes a merged cell over them, and a header over a
+//! column without any amount (a blank 因公出国(境)费) becomes a column of its own.
+
+use super::lines::{Row, Segment};
+
+/// A column: the x-extent of what is printed in it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Column {
+    pub x0: f64,
+    pub x1: f64,
+}
+
+impl Column {
+    fn center(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// Where a segment goes: its first column and, when it spans several, its last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Whether the text is an amount or a code as a table prints it: digits with `,` `.` `-`.
+pub fn is_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '—' | '%'))
+}
+
+/// A data row holds an amount or a code.
+pub fn is_data_row(row: &Row) -> bool {
+    row.segments.iter().any(|s| is_number(&s.text))
+}
+
+/// How far a printed extent is trusted: glyph advances from font metrics may be off by a
+/// fraction of a character, so extents are shrunk by this many character heights before they
+/// are compared.
+const SLACK: f64 = 0.25;
+
+fn shrunk(s: &Segment) -> (f64, f64) {
+    let pad = SLACK * s.size;
+    if s.x1 - s.x0 > 2.0 * pad {
+        (s.x0 + pad, s.x1 - pad)
+    } else {
+        let c = (s.x0 + s.x1) / 2.0;
+        (c - 0.5, c + 0.5)
+    }
+}
+
+fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// The columns of the data rows: extents of their segments, overlapping ones joined.
+pub fn data_columns(rows: &[&Row]) -> Vec<Column> {
+    let mut spans: Vec<(f64, f64)> = rows
+        .iter()
+        .flat_map(|r| r.segments.iter().map(shrunk))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.0 < last.1 => last.1 = last.1.max(s.1),
+            _ => out.push(s),
+        }
+    }
+    out.into_iter().map(|(x0, x1)| Column { x0, x1 }).collect()
+}
+
+/// The left and right edge of the cells of `columns[i]`: halfway to the neighbours.
+fn bounds(columns: &[Column], i: usize) -> (f64, f64) {
+    let left = if i == 0 {
+        columns[0].x0
+    } else {
+        (columns[i - 1].x1 + columns[i].x0) / 2.0
+    };
+    let right = if i + 1 == columns.len() {
+        columns[i].x1
+    } else {
+        (columns[i].x1 + columns[i + 1].x0) / 2.0
+    };
+    (left, right)
+}
+
+/// A run of consecutive columns whose cells together are centred under `center` (within
+/// `tolerance`); the widest such run.
+fn centred_span(columns: &[Column], center: f64, tolerance: f64) -> Option<Placed> {
+    let n = columns.len();
+    let mut best: Option<Placed> = None;
+    for first in 0..n {
+        for last in first..n {
+            let span_center = (bounds(columns, first).0 + bounds(columns, last).1) / 2.0;
+            if (span_center - center).abs() <= tolerance
+                && best.is_none_or(|b| last - first > b.last - b.first)
+            {
+                best = Some(Placed { first, last });
+            }
+        }
+    }
+    best
+}
+
+/// Places the header rows (top to bottom as given) over `columns`, adding the columns that
+/// only a header names. Returns, per row, each segment's place.
+pub fn place_header(rows: &[&Row], columns: &mut Vec<Column>) -> Vec<Vec<Placed>> {
+    // Deepest header row first: its cells are the columns' own names; rows above name groups.
+    for (ri, row) in rows.iter().enumerate().rev() {
+        for s in &row.segments {
+            let (x0, x1) = shrunk(s);
+            if columns.iter().any(|c| overlaps((x0, x1), (c.x0, c.x1))) {
+                continue;
+            }
+            let center = (s.x0 + s.x1) / 2.0;
+            let is_group = ri + 1 < rows.len()
+                && centred_span(columns, center, 0.75 * s.size).is_some_and(|p| p.last > p.first);
+            if is_group || nearest(columns, s).is_some() {
+                continue;
+            }
+            // a column printed without any amount
+            let at = columns.partition_point(|c| c.center() < center);
+            columns.insert(at, Column { x0: s.x0, x1: s.x1 });
+        }
+    }
+    rows.iter()
+        .enumerate()
+        .map(|(ri, row)| {
+            let mut taken: Vec<usize> = Vec::new();
+            row.segments
+                .iter()
+                .map(|s| {
+                    let p = place_header_segment(columns, s, ri + 1 < rows.len(), &taken);
+                    taken.extend(p.first..=p.last);
+                    p
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn place_header_segment(columns: &[Column], s: &Segment, above: bool, taken: &[usize]) -> Placed {
+    let (x0, x1) = shrunk(s);
+    let center = (s.x0 + s.x1) / 2.0;
+    let hit: Vec<usize> = (0..columns.len())
+        .filter(|&i| overlaps((x0, x1), (columns[i].x0, columns[i].x1)))
+        .collect();
+    if let (Some(&a), Some(&b)) = (hit.first(), hit.last()) {
+        return Placed { first: a, last: b };
+    }
+    if above {
+        if let Some(p) = centred_span(columns, center, 0.75 * s.size) {
+            if p.last > p.first && !(p.first..=p.last).any(|c| taken.contains(&c)) {
+                return p;
+            }
+        }
+    }
+    let i = nearest(columns, s).unwrap_or_else(|| closest(columns, center));
+    Placed { first: i, last: i }
+}
+
+/// The column a header sits beside, within one character's height ("合计" centred in its cell
+/// left of right-aligned amounts).
+fn nearest(columns: &[Column], s: &Segment) -> Option<usize> {
+    let center = (s.x0 + s.x1) / 2.0;
+    (0..columns.len())
+        .filter(|&i| {
+            let (l, r) = bounds(columns, i);
+            center >= l && center <= r
+        })
+        .find(|&i| {
+            let gap = (columns[i].x0 - s.x1).max(s.x0 - columns[i].x1);
+            gap <= 0.6 * s.size
+        })
+}
+
+/// The column whose cells hold `x`, or the closest.
+pub fn closest(columns: &[Column], x: f64) -> usize {
+    (0..columns.len())
+        .min_by(|&a, &b| {
+            let d = |i: usize| {
+                let (l, r) = bounds(columns, i);
+                if x < l {
+                    l - x
+                } else if x > r {
+                    x - r
+                } else {
+                    0.0
+                }
+            };
+            d(a).total_cmp(&d(b))
+        })
+        .unwrap_or(0)
+}
+
+/// Places a data row's segments: each into the column it overlaps most (the first when it
+/// spans several), else the column whose cells hold its centre.
+pub fn place_data(columns: &[Column], row: &Row) -> Vec<Placed> {
+    row.segments
+        .iter()
+        .map(|s| {
+            let (x0, x1) = shrunk(s);
+            let hit: Vec<usize> = (0..columns.len())
+                .filter(|&i| overlaps((x0, x1), (columns[i].x0, columns[i].x1)))
+                .collect();
+            match (hit.first(), hit.last()) {
+                (Some(&a), Some(&b)) => Placed { first: a, last: b },
+                _ => {
+                    let i = closest(columns, (s.x0 + s.x1) / 2.0);
+                    Placed { first: i, last: i }
+                }
+            }
+        })
+        .collect()
+}
+
+/// Whether two extents overlap by at least half of the narrower one.
+fn same_place(a: (f64, f64), b: (f64, f64)) -> bool {
+    let overlap = a.1.min(b.1) - a.0.max(b.0);
+    let narrower = (a.1 - a.0).min(b.1 - b.0).max(0.5);
+    overlap >= 0.5 * narrower
+}
+
+/// Header cells whose text wraps onto two or three lines ("一般公共" / "预算") become one text:
+/// a segment printed within `WRAP_PITCH` character heights under a segment at the same place
+/// continues it, unless the one above heads several columns ("功能分类科目编码" over 类 款 项).
+/// The joined text stays on the lower line; rows left without segments are dropped.
+pub fn join_wrapped(rows: &[&Row], columns: &[Column]) -> Vec<Row> {
+    let mut out: Vec<Row> = rows.iter().map(|r| (*r).clone()).collect();
+    for i in 1..out.len() {
+        let y = out[i].y;
+        for k in 0..out[i].segments.len() {
+            let s = out[i].segments[k].clone();
+            let mut found: Option<(usize, usize)> = None;
+            'rows: for j in (0..i).rev() {
+                if y - out[j].y > WRAP_PITCH * s.size {
+                    break;
+                }
+                for (m, p) in out[j].segments.iter().enumerate() {
+                    let spans = columns
+                        .iter()
+                        .filter(|c| overlaps(shrunk(p), (c.x0, c.x1)))
+                        .count();
+                    if same_place((p.x0, p.x1), (s.x0, s.x1))
+                        && spans <= 1
+                        && !is_number(&p.text)
+                        && !is_number(&s.text)
+                    {
+                        found = Some((j, m));
+                        break 'rows;
+                    }
+                }
+            }
+            if let Some((j, m)) = found {
+                let p = out[j].segments.remove(m);
+                let s = &mut out[i].segments[k];
+                s.text = format!("{}{}", p.text, s.text);
+                s.x0 = s.x0.min(p.x0);
+                s.x1 = s.x1.max(p.x1);
+            }
+        }
+    }
+    out.retain(|r| !r.segments.is_empty());
+    out
+}
+
+/// Lines of one wrapped cell are this many character heights apart at most (LibreOffice and
+/// Excel print them 1.2–1.5 apart; header rows of their own are further).
+const WRAP_PITCH: f64 = 1.6;
+
+/// In the body of a table, a cell whose text wraps (a long project name) prints its lines
+/// above and below the line that holds the row's amounts, half a line away. Such text-only
+/// lines, within `BODY_WRAP` character heights of a line with amounts, join that line: each
+/// piece with the piece at the same place, in reading order.
+pub fn join_wrapped_body(rows: Vec<Row>) -> Vec<Row> {
+    let anchors: Vec<usize> = (0..rows.len()).filter(|&i| is_data_row(&rows[i])).collect();
+    let mut attach: Vec<Option<usize>> = vec![None; rows.len()];
+    for i in 0..rows.len() {
+        if is_data_row(&rows[i]) || rows[i].segments.iter().any(|s| is_note_text(&s.text)) {
+            continue;
+        }
+        let size = rows[i].size().max(1.0);
+        let nearest = anchors
+            .iter()
+            .copied()
+            .filter(|&a| rows[a].page == rows[i].page)
+            .min_by(|&a, &b| {
+                (rows[a].y - rows[i].y)
+                    .abs()
+                    .total_cmp(&(rows[b].y - rows[i].y).abs())
+            });
+        if let Some(a) = nearest.filter(|&a| (rows[a].y - rows[i].y).abs() <= BODY_WRAP * size) {
+            attach[i] = Some(a);
+        }
+    }
+    let mut pieces: Vec<Vec<(f64, Segment)>> = vec![Vec::new(); rows.len()];
+    for (i, row) in rows.iter().enumerate() {
+        let to = attach[i].unwrap_or(i);
+        pieces[to].extend(row.segments.iter().map(|s| (row.y, s.clone())));
+    }
+    rows.into_iter()
+        .enumerate()
+        .filter(|(i, _)| attach[*i].is_none())
+        .map(|(i, mut row)| {
+            let mut mine = std::mem::take(&mut pieces[i]);
+            mine.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.x0.total_cmp(&b.1.x0)));
+            let mut groups: Vec<Segment> = Vec::new();
+            for (_, s) in mine {
+                match groups
+                    .iter_mut()
+                    .find(|g| same_place((g.x0, g.x1), (s.x0, s.x1)) && !is_number(&s.text))
+                {
+                    Some(g) => {
+                        g.text.push_str(&s.text);
+                        g.x0 = g.x0.min(s.x0);
+                        g.x1 = g.x1.max(s.x1);
+                    }
+                    None => groups.push(s),
+                }
+            }
+            groups.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            row.segments = groups;
+            row
+        })
+        .collect()
+}
+
+/// Text lines this many character heights or less from a line with amounts are its wrapped
+/// cells (half a line: ≈ 0.7); rows of their own are more than a line apart.
+const BODY_WRAP: f64 = 1.0;
+
+fn is_note_text(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('注') || t.starts_with("备注") || t.starts_with("说明") || t.contains("空表")
+}
+
+/// The columns of a ruled table: between the cell borders its rows cross. `None` when fewer
+/// than half of the data rows cross two borders (a table printed without rulings).
+pub fn ruled_columns(data: &[&Row], all: &[&Row]) -> Option<Vec<f64>> {
+    // an empty table (此表为空表) has only its header to go by
+    let judged = if data.is_empty() { all } else { data };
+    let ruled = judged.iter().filter(|r| r.borders.len() >= 2).count();
+    if judged.is_empty() || ruled * 2 < judged.len() {
+        return None;
+    }
+    let mut xs: Vec<f64> = all.iter().flat_map(|r| r.borders.iter().copied()).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() < 1.5);
+    (xs.len() >= 2).then_some(xs)
+}
+
+/// Places a row's segments in a ruled table: each in the cell between the borders its row
+/// crosses left and right of it, spanning the columns between them (a merged header cell).
+pub fn place_ruled(xs: &[f64], row: &Row) -> Vec<Placed> {
+    let column_of = |x: f64| -> usize {
+        let i = xs.partition_point(|b| *b <= x);
+        i.saturating_sub(1).min(xs.len().saturating_sub(2))
+    };
+    row.segments
+        .iter()
+        .map(|s| {
+            let center = (s.x0 + s.x1) / 2.0;
+            let here = column_of(center);
+            let left = row.borders.iter().copied().rfind(|b| *b <= center);
+            let right = row.borders.iter().copied().find(|b| *b > center);
+            match (left, right) {
+                (Some(l), Some(r)) => {
+                    let first = column_of(l + 0.75);
+                    let last = column_of(r - 0.75);
+                    if first <= here && here <= last {
+                        Placed { first, last }
+                    } else {
+                        Placed {
+                            first: here,
+                            last: here,
+                        }
+                    }
+                }
+                _ => Placed {
+                    first: here,
+                    last: here,
+                },
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,209 @@
+//! 审核 of a published PDF: its tables are read from the text layer into the grids the
+//! workbook recognisers read, checked by the same rules, and its 情况说明 by the narrative
+//! check against those tables. Every finding carries its page, and either the table, row and
+//! column it is about or the quoted text.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::{hex, workbook_rules, FileKind, ReviewedFile};
+use crate::catalog::Catalog;
+use crate::checks::{check_final_tables, check_tables, Finding, Severity};
+use crate::narrative::check::{check_narrative, check_narrative_final};
+use crate::pdf::{read_pdf, PdfBook};
+use crate::text::{fold_label, parse_a1};
+use crate::xlsx::{self, DocumentKind, RecognisedWorkbook, SheetGrid};
+
+/// Reads and checks one PDF. Never fails: a PDF without a text layer, encrypted or broken
+/// comes back with `error` set (one Chinese sentence), so a batch goes on.
+pub fn review_pdf(path: &Path) -> ReviewedFile {
+    let mut reviewed = ReviewedFile::nothing_read(path);
+    let bytes = match xlsx::read_bytes(path) {
+        Ok(b) => b,
+        Err(err) => {
+            reviewed.error = Some(err.to_string());
+            return reviewed;
+        }
+    };
+    reviewed.content_hash = hex(&Sha256::digest(&bytes));
+    let book = match read_pdf(path, &bytes) {
+        Ok(book) => book,
+        Err(err) => {
+            reviewed.error = Some(err.to_string());
+            return reviewed;
+        }
+    };
+    let found = xlsx::recognise(&book.workbook);
+    let catalog = Catalog::embedded(found.year.unwrap_or(2024));
+    let mut findings = if found.kind == DocumentKind::FinalAccounts {
+        check_final_tables(&found.final_tables, catalog)
+    } else {
+        check_tables(&found.tables, catalog)
+    };
+    findings.extend(workbook_rules::check_workbook(&book.workbook, &found));
+    for f in &mut findings {
+        locate_in_table(f, &book, &found);
+    }
+    if !found.recognised.is_empty() {
+        findings.extend(narrative_findings(&book, &found));
+    }
+    findings.sort_by(|a, b| {
+        (
+            a.location.page.unwrap_or(u32::MAX),
+            &a.location.sheet,
+            cell_key(a),
+        )
+            .cmp(&(
+                b.location.page.unwrap_or(u32::MAX),
+                &b.location.sheet,
+                cell_key(b),
+            ))
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
+    reviewed.kind = match found.kind {
+        DocumentKind::FinalAccounts => FileKind::FinalAccounts,
+        DocumentKind::BudgetTables => FileKind::BudgetTables,
+        _ => FileKind::Unknown,
+    };
+    reviewed.unit = found.unit.clone();
+    reviewed.year = found.year;
+    reviewed.template = found.template.map(str::to_string);
+    reviewed.tables = found.recognised.clone();
+    reviewed.sheets = book
+        .workbook
+        .sheets
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    reviewed.unrecognised_sheets = found.unrecognised_sheets.clone();
+    reviewed.error_count = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count() as u32;
+    reviewed.warning_count = findings.len() as u32 - reviewed.error_count;
+    reviewed.findings = findings;
+    reviewed
+}
+
+fn cell_key(f: &Finding) -> (u32, u32) {
+    f.location
+        .cell
+        .as_deref()
+        .and_then(parse_a1)
+        .unwrap_or((u32::MAX, u32::MAX))
+}
+
+/// Adds the page, the table's printed name, the row's label and the column's header to a
+/// finding about a cell of a PDF table.
+fn locate_in_table(f: &mut Finding, book: &PdfBook, found: &RecognisedWorkbook) {
+    let Some(sheet) = f.location.sheet.clone() else {
+        f.location.page = Some(1);
+        return;
+    };
+    let table = found.recognised.iter().find(|t| t.sheet == sheet);
+    f.location.table = table.map(|t| t.name.clone());
+    let cell = f.location.cell.as_deref().and_then(parse_a1);
+    f.location.page = cell
+        .and_then(|(r, c)| book.place(&sheet, r, c))
+        .map(|p| p.page)
+        .or_else(|| book.first_page(&sheet));
+    let (Some((row, col)), Some(grid)) = (cell, book.workbook.sheet(&sheet)) else {
+        return;
+    };
+    let label = row_label(grid, row, col);
+    if !label.is_empty() {
+        f.location.row = Some(label);
+    }
+    let header = column_header(grid, col);
+    if !header.is_empty() {
+        f.location.column = Some(header);
+    }
+}
+
+/// Whether a cell prints an amount ("1,234.00"), not a code ("201", "05").
+fn is_amount_text(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().any(|c| c.is_ascii_digit())
+        && (t.contains('.') || t.contains(','))
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+}
+
+/// The codes and names printed left of `col` in `row` ("201 13 01 行政运行").
+fn row_label(grid: &SheetGrid, row: u32, col: u32) -> String {
+    let cells: Vec<String> = grid
+        .row_cells(row)
+        .filter(|(c, v)| *c < col && !is_amount_text(&v.display()))
+        .map(|(_, v)| v.display())
+        .collect();
+    let mut label = cells.join(" ");
+    if label.is_empty() {
+        // the label of a cell in the first column is the cell's own text
+        label = grid.cell(row, col).display();
+        if is_amount_text(&label) {
+            label.clear();
+        }
+    }
+    label
+}
+
+/// The header of column `col`: the texts above the first row that prints an amount, after the
+/// title and meta lines, joined by "/".
+fn column_header(grid: &SheetGrid, col: u32) -> String {
+    let first_data = (0..grid.height())
+        .find(|&r| grid.row_cells(r).any(|(_, v)| is_amount_text(&v.display())))
+        .unwrap_or(grid.height());
+    let mut parts: Vec<String> = Vec::new();
+    for r in 1..first_data {
+        let text = grid.merged_text(r, col);
+        let folded = fold_label(&text);
+        if folded.is_empty()
+            || folded.starts_with("编制")
+            || folded.starts_with("单位")
+            || folded.starts_with("金额单位")
+        {
+            continue;
+        }
+        if parts.last() != Some(&text) {
+            parts.push(text);
+        }
+    }
+    parts.join("/")
+}
+
+/// The 情况说明 of the PDF (its prose from the heading that names 情况说明 on, else all of it),
+/// checked against the PDF's own tables; each finding gets the page of its line.
+fn narrative_findings(book: &PdfBook, found: &RecognisedWorkbook) -> Vec<Finding> {
+    let start = book
+        .prose
+        .iter()
+        .position(|l| {
+            let f = fold_label(&l.text);
+            f.contains("情况说明") && f.starts_with('第') && f.contains("部分")
+        })
+        .unwrap_or(0);
+    let lines = &book.prose[start..];
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let text: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut findings = if found.kind == DocumentKind::FinalAccounts {
+        check_narrative_final(&text, &found.final_tables)
+    } else {
+        check_narrative(&text, Some(&found.tables))
+    };
+    for f in &mut findings {
+        let page = f
+            .location
+            .line
+            .and_then(|n| lines.get((n as usize).checked_sub(1)?))
+            .map(|l| l.page);
+        f.location.page = page.or_else(|| lines.first().map(|l| l.page));
+    }
+    findings
+}
