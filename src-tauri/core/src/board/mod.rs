@@ -104,11 +104,11 @@ pub fn county_board(
     Ok(rows)
 }
 
-/// Spending by function class (code → (name, amount)) of one disclosure's tables.
-fn classes_of(
-    store: &Store,
-    disclosure: &Disclosure,
-) -> Result<BTreeMap<String, (String, Money)>, CoreError> {
+/// Spending by function class: code → (name, amount).
+type Classes = BTreeMap<String, (String, Money)>;
+
+/// Spending by function class of one disclosure's tables.
+fn classes_of(store: &Store, disclosure: &Disclosure) -> Result<Classes, CoreError> {
     let mut out = BTreeMap::new();
     match disclosure.kind {
         DisclosureKind::Budget => {
@@ -146,8 +146,8 @@ pub fn county_class_totals(
         .into_iter()
         .filter(|u| u.parent_id.is_none())
         .collect();
-    let sum = |y: i32| -> Result<Option<BTreeMap<String, (String, Money)>>, CoreError> {
-        let mut total: BTreeMap<String, (String, Money)> = BTreeMap::new();
+    let sum = |y: i32| -> Result<Option<Classes>, CoreError> {
+        let mut total = Classes::new();
         let mut any = false;
         for unit in &departments {
             if let Some(d) = store.disclosure_of_unit(unit.id, y, kind)? {
