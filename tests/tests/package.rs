@@ -315,3 +315,41 @@ fn a_final_accounts_package_that_does_not_balance_is_received_as_failed() {
         dept.load_final_data(d.id).unwrap()
     );
 }
+
+/// The bureau reviews a package's 决算 as the department's window shows it: the F8/F9 without
+/// money carry their 说明 (a bug first warned "无数据的表应保留并注明" on every clean package).
+#[test]
+fn a_clean_final_accounts_package_has_no_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dept = Store::open(&dir.path().join("部门.sqlite")).unwrap();
+    let unit = unit_101(&mut dept);
+    let d = dept
+        .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
+        .unwrap();
+    dept.save_final_data(
+        d.id,
+        &FinalData {
+            lines: vec![FinalLine {
+                function_code: "2010301".into(),
+                economic_code: "30101".into(),
+                source: FinalIncome::GeneralGrant,
+                kind: SpendingKind::Basic,
+                amount: wan("100"),
+                project: None,
+            }],
+            incomes: vec![IncomeLine {
+                function_code: "2010301".into(),
+                source: FinalIncome::GeneralGrant,
+                amount: wan("100"),
+            }],
+            ..FinalData::default()
+        },
+    )
+    .unwrap();
+    let manifest = export_package(&dept, d.id, &dir.path().join("决算.bdpkg")).unwrap();
+    assert!(
+        manifest.review.findings.is_empty(),
+        "{:#?}",
+        manifest.review.findings
+    );
+}

@@ -3,10 +3,10 @@
 
 use crate::checks::{check_final_tables, check_tables, rule_title, Finding, Location, Severity};
 use crate::error::CoreError;
-use crate::final_accounts::{derive_final_tables, validate};
+use crate::final_accounts::validate;
 use crate::lines::{derive_tables, DeriveContext};
 use crate::model::DisclosureKind;
-use crate::prepare::final_accounts::final_template;
+use crate::prepare::final_accounts::{final_tables_of, final_template};
 use crate::store::Store;
 use crate::tables::template;
 use crate::targets::amounts::amounts_from_lines;
@@ -64,7 +64,12 @@ pub fn review_data(
                     actual: None,
                 });
             }
-            let tables = derive_final_tables(&final_data, &catalog, final_template(template_id));
+            let tables = final_tables_of(
+                &final_data,
+                &catalog,
+                final_template(template_id),
+                unit_name,
+            );
             findings.extend(check_final_tables(&tables, &catalog));
         }
     }

@@ -108,7 +108,23 @@ fn derive_for(
 ) -> Result<FinalTables, CoreError> {
     let unit = store.get_unit(disclosure.unit_id)?;
     let catalog = store.catalog(disclosure.year)?;
-    let mut tables = derive_final_tables(data, &catalog, final_template(&disclosure.template));
+    Ok(final_tables_of(
+        data,
+        &catalog,
+        final_template(&disclosure.template),
+        &unit.name,
+    ))
+}
+
+/// The nine tables of `data` as the unit `unit` publishes them: its name above each, and under
+/// an F8/F9 without money the sentence the template asks for.
+pub fn final_tables_of(
+    data: &FinalData,
+    catalog: &crate::catalog::Catalog,
+    template: &FinalTemplate,
+    unit: &str,
+) -> FinalTables {
+    let mut tables = derive_final_tables(data, catalog, template);
     for meta in [
         tables.f1.as_mut().map(|t| &mut t.meta),
         tables.f2.as_mut().map(|t| &mut t.meta),
@@ -123,7 +139,7 @@ fn derive_for(
     .into_iter()
     .flatten()
     {
-        meta.unit = Some(unit.name.clone());
+        meta.unit = Some(unit.to_string());
     }
     // A fund table without money is kept, with the sentence the template asks for under it.
     for (table, fund) in [
@@ -141,12 +157,11 @@ fn derive_for(
             .all(|a| a.value.is_zero());
         if empty && table.meta.empty_note.is_none() {
             table.meta.empty_note = Some(format!(
-                "说明：{}本年度没有{fund}收入和支出，故本表无数据。",
-                unit.name
+                "说明：{unit}本年度没有{fund}收入和支出，故本表无数据。"
             ));
         }
     }
-    Ok(tables)
+    tables
 }
 
 /// The data of a 决算 disclosure with the "三公" 预算数 taken from the year's 预算 when none was
