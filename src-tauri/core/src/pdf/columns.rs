@@ -109,60 +109,157 @@ fn centred_span(columns: &[Column], center: f64, tolerance: f64) -> Option<Place
 }
 
 /// Places the header rows (top to bottom as given) over `columns`, adding the columns that
-/// only a header names. Returns, per row, each segment's place.
-pub fn place_header(rows: &[&Row], columns: &mut Vec<Column>) -> Vec<Vec<Placed>> {
-    // Deepest header row first: its cells are the columns' own names; rows above name groups.
-    for (ri, row) in rows.iter().enumerate().rev() {
-        for s in &row.segments {
+/// only a header names. `numeric[i]` tells whether column `i` holds amounts (printed flush
+/// right). Returns, per row, each segment's place.
+///
+/// Rows are taken from the deepest up; in each row a segment goes, in this order of trust:
+/// over the columns it overlaps; as a heading centred over several columns (rows above the
+/// deepest only); over the amounts its centred name is left of (amounts are flush right, a
+/// name centred: "购置费" over "25"); beside the column it nearly touches; else it is a column
+/// of its own, printed without any amount.
+pub fn place_header(
+    rows: &[&Row],
+    columns: &mut Vec<Column>,
+    numeric: &mut Vec<bool>,
+) -> Vec<Vec<Placed>> {
+    let mut out: Vec<Vec<Option<Placed>>> =
+        rows.iter().map(|r| vec![None; r.segments.len()]).collect();
+    for ri in (0..rows.len()).rev() {
+        let row = rows[ri];
+        let above = ri + 1 < rows.len();
+        let mut taken: Vec<usize> = Vec::new();
+        let mut pending: Vec<usize> = Vec::new();
+        for (k, s) in row.segments.iter().enumerate() {
             let (x0, x1) = shrunk(s);
-            if columns.iter().any(|c| overlaps((x0, x1), (c.x0, c.x1))) {
-                continue;
+            let hit: Vec<usize> = (0..columns.len())
+                .filter(|&i| overlaps((x0, x1), (columns[i].x0, columns[i].x1)))
+                .collect();
+            match (hit.first(), hit.last()) {
+                (Some(&a), Some(&b)) => {
+                    out[ri][k] = Some(Placed { first: a, last: b });
+                    taken.extend(a..=b);
+                }
+                _ => pending.push(k),
             }
+        }
+        let mut rest: Vec<usize> = Vec::new();
+        for k in pending {
+            let s = &row.segments[k];
             let center = (s.x0 + s.x1) / 2.0;
-            let is_group = ri + 1 < rows.len()
-                && centred_span(columns, center, 0.75 * s.size).is_some_and(|p| p.last > p.first);
-            if is_group || nearest(columns, s).is_some() {
+            // a heading is centred over columns the rows below have named
+            let named_below = |p: &Placed| {
+                out[ri + 1..]
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .filter(|q| q.first >= p.first && q.last <= p.last)
+                    .count()
+                    >= 2
+            };
+            let group = if above {
+                centred_span(columns, center, 0.75 * s.size).filter(|p| {
+                    p.last > p.first
+                        && !(p.first..=p.last).any(|c| taken.contains(&c))
+                        && named_below(p)
+                })
+            } else {
+                None
+            };
+            match group {
+                Some(p) => {
+                    out[ri][k] = Some(p);
+                    taken.extend(p.first..=p.last);
+                }
+                None => rest.push(k),
+            }
+        }
+        // flush-right amounts under a centred name; of two names wanting one column, the one
+        // nearer its right edge has it
+        let mut wants: Vec<(usize, usize)> = Vec::new();
+        for &k in &rest {
+            let s = &row.segments[k];
+            let center = (s.x0 + s.x1) / 2.0;
+            if let Some(c) = (0..columns.len()).find(|&c| columns[c].x1 >= center) {
+                if numeric.get(c).copied().unwrap_or(false)
+                    && !taken.contains(&c)
+                    && columns[c].x0 - s.x1 <= 3.0 * s.size
+                {
+                    wants.push((k, c));
+                }
+            }
+        }
+        let mut left: Vec<usize> = Vec::new();
+        for &k in &rest {
+            let mine = wants.iter().find(|(w, _)| *w == k).map(|(_, c)| *c);
+            let won = mine.filter(|&c| {
+                let center = |k: usize| (row.segments[k].x0 + row.segments[k].x1) / 2.0;
+                wants
+                    .iter()
+                    .filter(|(o, oc)| *oc == c && *o != k)
+                    .all(|(o, _)| center(*o) < center(k))
+            });
+            match won {
+                Some(c) => {
+                    out[ri][k] = Some(Placed { first: c, last: c });
+                    taken.push(c);
+                }
+                None => left.push(k),
+            }
+        }
+        for k in left {
+            let s = &row.segments[k];
+            if let Some(c) = nearest(columns, s).filter(|c| !taken.contains(c)) {
+                out[ri][k] = Some(Placed { first: c, last: c });
+                taken.push(c);
                 continue;
             }
             // a column printed without any amount
+            let center = (s.x0 + s.x1) / 2.0;
             let at = columns.partition_point(|c| c.center() < center);
             columns.insert(at, Column { x0: s.x0, x1: s.x1 });
+            numeric.insert(at, false);
+            for placed in out.iter_mut().flatten().flatten() {
+                if placed.first >= at {
+                    placed.first += 1;
+                }
+                if placed.last >= at {
+                    placed.last += 1;
+                }
+            }
+            for t in taken.iter_mut() {
+                if *t >= at {
+                    *t += 1;
+                }
+            }
+            out[ri][k] = Some(Placed {
+                first: at,
+                last: at,
+            });
+            taken.push(at);
         }
     }
-    rows.iter()
-        .enumerate()
-        .map(|(ri, row)| {
-            let mut taken: Vec<usize> = Vec::new();
-            row.segments
-                .iter()
-                .map(|s| {
-                    let p = place_header_segment(columns, s, ri + 1 < rows.len(), &taken);
-                    taken.extend(p.first..=p.last);
-                    p
-                })
+    out.into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|p| p.unwrap_or(Placed { first: 0, last: 0 }))
                 .collect()
         })
         .collect()
 }
 
-fn place_header_segment(columns: &[Column], s: &Segment, above: bool, taken: &[usize]) -> Placed {
-    let (x0, x1) = shrunk(s);
-    let center = (s.x0 + s.x1) / 2.0;
-    let hit: Vec<usize> = (0..columns.len())
-        .filter(|&i| overlaps((x0, x1), (columns[i].x0, columns[i].x1)))
-        .collect();
-    if let (Some(&a), Some(&b)) = (hit.first(), hit.last()) {
-        return Placed { first: a, last: b };
-    }
-    if above {
-        if let Some(p) = centred_span(columns, center, 0.75 * s.size) {
-            if p.last > p.first && !(p.first..=p.last).any(|c| taken.contains(&c)) {
-                return p;
-            }
-        }
-    }
-    let i = nearest(columns, s).unwrap_or_else(|| closest(columns, center));
-    Placed { first: i, last: i }
+/// Whether each column's data are amounts (flush right) rather than names or codes.
+pub fn numeric_columns(columns: &[Column], rows: &[&Row]) -> Vec<bool> {
+    columns
+        .iter()
+        .map(|c| {
+            let texts: Vec<&Segment> = rows
+                .iter()
+                .flat_map(|r| r.segments.iter())
+                .filter(|s| overlaps(shrunk(s), (c.x0, c.x1)))
+                .collect();
+            !texts.is_empty() && texts.iter().all(|s| is_number(&s.text))
+        })
+        .collect()
 }
 
 /// The column a header sits beside, within one character's height ("合计" centred in its cell
@@ -171,12 +268,19 @@ fn nearest(columns: &[Column], s: &Segment) -> Option<usize> {
     let center = (s.x0 + s.x1) / 2.0;
     (0..columns.len())
         .filter(|&i| {
-            let (l, r) = bounds(columns, i);
+            // the first and the last column reach to the table's edges
+            let (mut l, mut r) = bounds(columns, i);
+            if i == 0 {
+                l = f64::MIN;
+            }
+            if i + 1 == columns.len() {
+                r = f64::MAX;
+            }
             center >= l && center <= r
         })
         .find(|&i| {
             let gap = (columns[i].x0 - s.x1).max(s.x0 - columns[i].x1);
-            gap <= 0.6 * s.size
+            gap <= s.size
         })
 }
 

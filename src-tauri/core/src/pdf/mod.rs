@@ -176,7 +176,13 @@ mod dump {
                         .iter()
                         .map(|s| format!("[{:.0}-{:.0} s{:.1} {}]", s.x0, s.x1, s.size, s.text))
                         .collect();
-                    println!("p{} y{:.1}: {}", row.page, row.y, cells.join(" "));
+                    println!(
+                        "p{} y{:.1}: {} borders {:?}",
+                        row.page,
+                        row.y,
+                        cells.join(" "),
+                        row.borders.iter().map(|b| b.round()).collect::<Vec<_>>()
+                    );
                 }
             }
             return;

@@ -9,8 +9,8 @@ use crate::text::fold_label;
 use crate::xlsx::{classify_title, CellValue, Merge, SheetGrid};
 
 use super::columns::{
-    data_columns, is_data_row, is_number, join_wrapped, join_wrapped_body, place_data,
-    place_header, place_ruled, ruled_columns, Placed,
+    data_columns, is_data_row, is_number, join_wrapped, join_wrapped_body, numeric_columns,
+    place_data, place_header, place_ruled, ruled_columns, Placed,
 };
 use super::lines::Row;
 
@@ -246,7 +246,10 @@ fn build(name: String, rows: &[&Row]) -> Region {
     let ruled = ruled_columns(&data_rows, &all_rows);
     let header_places = match &ruled {
         Some(xs) => header_refs.iter().map(|r| place_ruled(xs, r)).collect(),
-        None => place_header(&header_refs, &mut columns),
+        None => {
+            let mut numeric = numeric_columns(&columns, &data_rows);
+            place_header(&header_refs, &mut columns, &mut numeric)
+        }
     };
     if let Some(xs) = &ruled {
         columns = xs
