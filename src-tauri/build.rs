@@ -73,6 +73,14 @@ const COMMANDS: &[&str] = &[
     "consolidation",
     "set_consolidated",
     "set_merged",
+    "county_board",
+    "class_totals",
+    "pick_package",
+    "preview_package",
+    "receive_package_file",
+    "submissions",
+    "decide",
+    "export_package",
 ];
 
 fn main() {

@@ -35,6 +35,28 @@ pub fn pick_workbooks(app: &AppHandle, title: &str, multiple: bool) -> Vec<PathB
         .collect()
 }
 
+/// Asks for one file of a kind to open ("报送包", ["bdpkg"]); `None` when cancelled.
+pub async fn ask_for_file(
+    app: AppHandle,
+    title: &'static str,
+    kind: &'static str,
+    extensions: &'static [&'static str],
+) -> Result<Option<PathBuf>, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Some(paths) = std::env::var_os(TEST_PICK_ENV) {
+            return std::env::split_paths(&paths).next();
+        }
+        app.dialog()
+            .file()
+            .set_title(title)
+            .add_filter(kind, extensions)
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(internal)
+}
+
 /// Asks where to save a workbook; `None` when cancelled. Blocks: call on a blocking thread.
 pub fn save_workbook(app: &AppHandle, title: &str, file_name: &str) -> Option<PathBuf> {
     save_file(app, title, file_name, "Excel 工作簿", "xlsx")

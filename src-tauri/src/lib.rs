@@ -1,6 +1,7 @@
 //! 预算公开助手 desktop shell: the window, the IPC commands and the app state. Logic lives in
 //! budget-core; this crate only wires it to the webview.
 
+mod board;
 mod commands;
 mod consolidation;
 mod dialogs;
@@ -93,6 +94,14 @@ pub fn run() {
             consolidation::consolidation,
             consolidation::set_consolidated,
             consolidation::set_merged,
+            board::county_board,
+            board::class_totals,
+            board::pick_package,
+            board::preview_package,
+            board::receive_package_file,
+            board::submissions,
+            board::decide,
+            board::export_package,
             final_accounts::evaluation_candidates,
             final_accounts::start_evaluation,
             document::load_document_input,

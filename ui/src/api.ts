@@ -39,6 +39,11 @@ import type { DisclosureOverview } from './bindings/DisclosureOverview'
 import type { CatalogListing } from './grid/catalog'
 import type { Unit } from './bindings/Unit'
 import type { Consolidation } from './bindings/Consolidation'
+import type { BoardRow } from './bindings/BoardRow'
+import type { ClassTotal } from './bindings/ClassTotal'
+import type { Decision } from './bindings/Decision'
+import type { Receipt } from './bindings/Receipt'
+import type { Submission } from './bindings/Submission'
 import type { UnitInput } from './bindings/UnitInput'
 import type { UnitSummary } from './bindings/UnitSummary'
 
@@ -197,4 +202,16 @@ export const api = {
     call<Consolidation | null>('set_consolidated', { disclosureId, on }),
   setMerged: (disclosureId: number, unitId: number, merged: boolean) =>
     call<Consolidation | null>('set_merged', { disclosureId, unitId, merged }),
+  /** The county board: every department against its disclosure of the year and kind. */
+  countyBoard: (year: number, kind: DisclosureKind) => call<BoardRow[]>('county_board', { year, kind }),
+  classTotals: (year: number, kind: DisclosureKind) => call<ClassTotal[]>('class_totals', { year, kind }),
+  /** Asks for a 报送包; its path, or null when cancelled. */
+  pickPackage: () => call<string | null>('pick_package'),
+  /** What receiving the package would change; nothing is written. */
+  previewPackage: (path: string) => call<Receipt>('preview_package', { path }),
+  receivePackage: (path: string) => call<Receipt>('receive_package_file', { path }),
+  submissions: (disclosureId: number) => call<Submission[]>('submissions', { disclosureId }),
+  decide: (disclosureId: number, decision: Decision | null) => call<null>('decide', { disclosureId, decision }),
+  /** Saves the disclosure's 报送包; the path, or null when cancelled. */
+  exportPackage: (disclosureId: number) => call<string | null>('export_package', { disclosureId }),
 }

@@ -119,3 +119,14 @@ pub enum PackageError {
     #[error(transparent)]
     Core(#[from] crate::error::CoreError),
 }
+
+/// A refused package reaches the shell as a message of kind "invalid" (the database's own
+/// errors keep their codes).
+impl From<PackageError> for crate::error::CoreError {
+    fn from(e: PackageError) -> Self {
+        match e {
+            PackageError::Core(core) => core,
+            other => crate::error::CoreError::Invalid(other.to_string()),
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Commands of the county board and the 报送包: the departments against this season, the county's
+//! spending by class, a package picked, previewed (what it changes) and received, a submission's
+//! findings, the bureau's decision; and on the department's side, the package exported.
+
+use budget_core::board::{county_board as board_of, county_class_totals, BoardRow, ClassTotal};
+use budget_core::error::ErrorPayload;
+use budget_core::model::DisclosureKind;
+use budget_core::package::{export_package as export_package_to, receive_package, Receipt};
+use budget_core::store::{Decision, Submission};
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::state::AppState;
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+#[tauri::command]
+pub async fn county_board(
+    state: State<'_, AppState>,
+    year: i32,
+    kind: DisclosureKind,
+) -> Reply<Vec<BoardRow>> {
+    state.with_store(move |s| board_of(s, year, kind)).await
+}
+
+#[tauri::command]
+pub async fn class_totals(
+    state: State<'_, AppState>,
+    year: i32,
+    kind: DisclosureKind,
+) -> Reply<Vec<ClassTotal>> {
+    state
+        .with_store(move |s| county_class_totals(s, year, kind))
+        .await
+}
+
+/// Asks for a 报送包; its path, or None when cancelled.
+#[tauri::command]
+pub async fn pick_package(app: AppHandle) -> Reply<Option<String>> {
+    let picked = dialogs::ask_for_file(app, "导入报送包", "报送包", &["bdpkg"]).await?;
+    Ok(picked.map(|p| p.display().to_string()))
+}
+
+/// What receiving the package would do, nothing written.
+#[tauri::command]
+pub async fn preview_package(state: State<'_, AppState>, path: String) -> Reply<Receipt> {
+    state
+        .with_store(move |s| Ok(receive_package(s, path.as_ref(), true)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn receive_package_file(state: State<'_, AppState>, path: String) -> Reply<Receipt> {
+    state
+        .with_store(move |s| Ok(receive_package(s, path.as_ref(), false)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn submissions(state: State<'_, AppState>, disclosure_id: i64) -> Reply<Vec<Submission>> {
+    state.with_store(move |s| s.submissions(disclosure_id)).await
+}
+
+#[tauri::command]
+pub async fn decide(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    decision: Option<Decision>,
+) -> Reply<()> {
+    state
+        .with_store(move |s| s.decide(disclosure_id, decision))
+        .await
+}
+
+/// Saves the disclosure's 报送包 where the user says; the path, or None when cancelled.
+#[tauri::command]
+pub async fn export_package(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Option<String>> {
+    let name = state
+        .with_store(move |s| {
+            let d = s.get_disclosure(disclosure_id)?;
+            let unit = s.get_unit(d.unit_id)?;
+            Ok(format!("{}{}年{}报送包", unit.name, d.year, d.kind.label()))
+        })
+        .await?;
+    let Some(path) =
+        dialogs::ask_where_to_save(app, "导出报送包", name, "报送包", "bdpkg").await?
+    else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            export_package_to(s, disclosure_id, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
+}
