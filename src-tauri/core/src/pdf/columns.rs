@@ -351,7 +351,10 @@ pub fn join_wrapped(rows: &[&Row], columns: &[Column]) -> Vec<Row> {
                         .iter()
                         .filter(|c| overlaps(shrunk(p), (c.x0, c.x1)))
                         .count();
+                    // a wrapped header cell: short lines, three at most
+                    let short = p.text.chars().count() <= 12 && s.text.chars().count() <= 12;
                     if same_place((p.x0, p.x1), (s.x0, s.x1))
+                        && short
                         && spans <= 1
                         && !is_number(&p.text)
                         && !is_number(&s.text)

@@ -135,11 +135,22 @@ fn continues(seg: &Segment, g: &Glyph, gap: f64, prev_size: f64) -> bool {
     let first = g.text.chars().next().unwrap_or(' ');
     // An amount ends at its two decimals, however close the next cell's text is printed
     // ("371,514,655.00" | "一、一般公共服务支出"); a unit or a bracket may follow in prose.
-    if ends_with_cents(&seg.text)
-        && !matches!(
-            first,
-            '万' | '元' | '%' | '）' | ')' | '，' | '。' | '、' | '；'
-        )
+    let unit_follows = matches!(
+        first,
+        '万' | '元' | '%' | '）' | ')' | '，' | '。' | '、' | '；'
+    );
+    if ends_with_cents(&seg.text) && !unit_follows {
+        return false;
+    }
+    // So does an amount in whole 元 with its 千分位 ("156,211,123" | "一、一般公共服务支出").
+    if seg.text.contains(',')
+        && seg
+            .text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+        && !first.is_ascii_digit()
+        && !matches!(first, ',' | '.')
+        && !unit_follows
     {
         return false;
     }

@@ -65,10 +65,21 @@ fn title_of(row: &Row) -> Option<TableId> {
         return None;
     }
     let joined = row.joined();
-    if joined.chars().count() > 60 {
+    if joined.chars().count() > 60 || is_enumerated(&joined) {
         return None;
     }
     classify_title(&joined)
+}
+
+/// "九、国有资本经营预算…决算表": an item of the 目录 or a heading of the prose, not the
+/// title over a table.
+fn is_enumerated(text: &str) -> bool {
+    let t = text.trim_start();
+    let numeral = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    numeral > 0 && t.chars().nth(numeral) == Some('、')
 }
 
 fn is_meta(text: &str) -> bool {
@@ -216,9 +227,13 @@ fn build(name: String, rows: &[&Row]) -> Region {
         }
         kept.push(row);
     }
+    // the header ends at the first row with amounts, or at a note under an empty table
     let first_data = kept
         .iter()
-        .position(|r| is_data_row(r))
+        .enumerate()
+        .position(|(i, r)| {
+            is_data_row(r) || (i > 0 && r.segments.first().is_some_and(|s| is_note(&s.text)))
+        })
         .unwrap_or(kept.len());
     // Above the header: the title and meta lines (编制部门, 单位, 表N).
     let header_start = (1..first_data)
