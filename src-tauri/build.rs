@@ -81,6 +81,7 @@ const COMMANDS: &[&str] = &[
     "submissions",
     "decide",
     "export_package",
+    "export_county_report",
 ];
 
 fn main() {

@@ -2,7 +2,9 @@
 //! spending by class, a package picked, previewed (what it changes) and received, a submission's
 //! findings, the bureau's decision; and on the department's side, the package exported.
 
-use budget_core::board::{county_board as board_of, county_class_totals, BoardRow, ClassTotal};
+use budget_core::board::{
+    county_board as board_of, county_class_totals, county_report, BoardRow, ClassTotal,
+};
 use budget_core::error::ErrorPayload;
 use budget_core::model::DisclosureKind;
 use budget_core::package::{export_package as export_package_to, receive_package, Receipt};
@@ -58,7 +60,9 @@ pub async fn receive_package_file(state: State<'_, AppState>, path: String) -> R
 
 #[tauri::command]
 pub async fn submissions(state: State<'_, AppState>, disclosure_id: i64) -> Reply<Vec<Submission>> {
-    state.with_store(move |s| s.submissions(disclosure_id)).await
+    state
+        .with_store(move |s| s.submissions(disclosure_id))
+        .await
 }
 
 #[tauri::command]
@@ -86,14 +90,35 @@ pub async fn export_package(
             Ok(format!("{}{}年{}报送包", unit.name, d.year, d.kind.label()))
         })
         .await?;
-    let Some(path) =
-        dialogs::ask_where_to_save(app, "导出报送包", name, "报送包", "bdpkg").await?
+    let Some(path) = dialogs::ask_where_to_save(app, "导出报送包", name, "报送包", "bdpkg").await?
     else {
         return Ok(None);
     };
     state
         .with_store(move |s| {
             export_package_to(s, disclosure_id, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
+}
+
+/// Saves the county's 审核报告 of the year and kind where the user says; the path, or None.
+#[tauri::command]
+pub async fn export_county_report(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    year: i32,
+    kind: DisclosureKind,
+) -> Reply<Option<String>> {
+    let name = format!("全县{year}年部门{}公开审核报告", kind.label());
+    let Some(path) =
+        dialogs::ask_where_to_save(app, "导出全县审核报告", name, "Excel 工作簿", "xlsx").await?
+    else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            county_report(s, year, kind, &path)?;
             Ok(Some(path.display().to_string()))
         })
         .await

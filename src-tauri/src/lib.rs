@@ -102,6 +102,7 @@ pub fn run() {
             board::submissions,
             board::decide,
             board::export_package,
+            board::export_county_report,
             final_accounts::evaluation_candidates,
             final_accounts::start_evaluation,
             document::load_document_input,

@@ -2,7 +2,7 @@
 //! one that sent nothing; the bureau passes and then publishes the first; the county's spending
 //! by class adds up the departments and stands beside last year's.
 
-use budget_core::board::{county_board, county_class_totals, BoardStatus};
+use budget_core::board::{county_board, county_class_totals, county_report, BoardStatus};
 use budget_core::final_accounts::{FinalData, FinalLine, IncomeLine, SpendingKind};
 use budget_core::lines::{BudgetLine, FundSource, LineSet, SpendingType};
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
@@ -132,6 +132,27 @@ fn the_board_shows_each_department_where_it_stands() {
     assert_eq!(
         county_board(&bureau, 2025, DisclosureKind::Budget).unwrap()[0].status,
         BoardStatus::Published
+    );
+
+    // One 审核报告 for the county's 决算: the department that sent one, its findings.
+    let report = dir.path().join("全县决算审核报告.xlsx");
+    assert_eq!(
+        county_report(&bureau, 2025, DisclosureKind::FinalAccounts, &report).unwrap(),
+        1
+    );
+    let book = budget_core::xlsx::load(&report).unwrap();
+    let findings = book.sheets.iter().find(|s| s.name == "审核结果").unwrap();
+    let text: String = (0..findings.height())
+        .flat_map(|r| {
+            findings
+                .row_cells(r)
+                .map(|(_, v)| v.display())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        text.contains("县教育局") && text.contains("收支不平衡"),
+        "{text}"
     );
 
     // The county's spending by class: 2025 from the received budget, 2024 typed at the bureau.

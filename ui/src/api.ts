@@ -214,4 +214,7 @@ export const api = {
   decide: (disclosureId: number, decision: Decision | null) => call<null>('decide', { disclosureId, decision }),
   /** Saves the disclosure's 报送包; the path, or null when cancelled. */
   exportPackage: (disclosureId: number) => call<string | null>('export_package', { disclosureId }),
+  /** Saves one 审核报告 of the county's received packages; the path, or null when cancelled. */
+  exportCountyReport: (year: number, kind: DisclosureKind) =>
+    call<string | null>('export_county_report', { year, kind }),
 }

@@ -18,6 +18,7 @@ macro_rules! outln {
     };
 }
 
+mod board;
 mod console;
 mod consolidate;
 mod disclosure;
@@ -153,6 +154,24 @@ enum Command {
         /// 取消汇总，公开表只含本级数据
         #[arg(long)]
         off: bool,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 县级汇总：各部门某年度预算或决算的报送状态（未报送、已报送、审核未通过、已通过、已公开）；--report 导出全县审核报告
+    Board {
+        /// SQLite 数据库文件
+        #[arg(long)]
+        db: PathBuf,
+        /// 年度
+        #[arg(long)]
+        year: i32,
+        /// 公开类型：预算（默认）或 决算
+        #[arg(long, default_value = "预算")]
+        kind: String,
+        /// 把收到的报送包的审核结果写成一份 .xlsx 审核报告
+        #[arg(long)]
+        report: Option<PathBuf>,
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
@@ -634,6 +653,13 @@ fn main() -> ExitCode {
                     json,
                 },
         } => package::import(db, file, *dry_run, *json),
+        Command::Board {
+            db,
+            year,
+            kind,
+            report,
+            json,
+        } => board::board(db, *year, kind, report.as_deref(), *json).map(|()| 0),
         Command::Check { files, json } => check(files, *json),
         Command::Score { file, json } => score(file, *json),
     };

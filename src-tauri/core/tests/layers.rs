@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[
     (
         "board",
-        &["error", "model", "money", "prepare", "store", "tables"],
+        &[
+            "error", "model", "money", "prepare", "review", "store", "tables",
+        ],
     ),
     ("catalog", &[]),
     ("catalog_import", &["catalog", "text", "xlsx"]),

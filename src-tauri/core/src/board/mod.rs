@@ -2,6 +2,8 @@
 //! disclosure of a year and kind — whether and when it was sent in, what the bureau's 审核 found,
 //! what the bureau decided — and the county's spending by function class beside last year's.
 
+mod report;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -13,6 +15,8 @@ use crate::prepare::final_accounts::final_tables_for_disclosure;
 use crate::prepare::{disclosure_tables, overview};
 use crate::store::{Decision, Store, SubmissionStatus};
 use crate::tables::FinalColumn;
+
+pub use report::county_report;
 
 /// Where a department stands this season.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
