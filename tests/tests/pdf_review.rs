@@ -161,6 +161,9 @@ fn a_number_changed_before_printing_is_flagged_at_its_page_and_row() {
         })
         .unwrap_or_else(|| panic!("a finding at {kuan} (above {code} {name}): {errors:#?}"));
     assert!(at_row.message.contains("10.00万元"), "{}", at_row.message);
+    // a PDF has no cells to look up: the message names the page, row and column instead
+    assert!(!at_row.message.contains("单元格"), "{}", at_row.message);
+    assert!(at_row.message.contains("第3页"), "{}", at_row.message);
     assert_eq!(at_row.location.page, Some(3), "{at_row:#?}");
     assert!(at_row
         .location

@@ -119,6 +119,63 @@ fn locate_in_table(f: &mut Finding, book: &PdfBook, found: &RecognisedWorkbook) 
     if !header.is_empty() {
         f.location.column = Some(header);
     }
+    f.message = name_cells(&f.message, &sheet, book);
+}
+
+/// A message written for a workbook names cells ("请核对单元格 F4"); in a PDF there are none to
+/// look up, so each becomes the page, row and column it was printed at.
+fn name_cells(message: &str, sheet: &str, book: &PdfBook) -> String {
+    const CELL: &str = "单元格 ";
+    let Some(grid) = book.workbook.sheet(sheet) else {
+        return message.to_string();
+    };
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(CELL) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + CELL.len()..];
+        let len = after
+            .char_indices()
+            .find(|(_, c)| !c.is_ascii_alphanumeric())
+            .map_or(after.len(), |(i, _)| i);
+        let reference = &after[..len];
+        match parse_a1(reference) {
+            Some((row, col)) => {
+                let page = book.place(sheet, row, col).map(|p| p.page);
+                let label = row_label(grid, row, col);
+                let header = column_header(grid, col);
+                let mut place = String::new();
+                if let Some(page) = page {
+                    place.push_str(&format!("第{page}页"));
+                }
+                if !label.is_empty() {
+                    place.push_str(&format!("“{label}”行"));
+                }
+                if !header.is_empty() {
+                    place.push_str(&format!("“{header}”栏"));
+                }
+                if place.is_empty() {
+                    out.push_str(CELL);
+                    out.push_str(reference);
+                } else {
+                    out.push_str(&place);
+                }
+            }
+            None => {
+                out.push_str(CELL);
+                out.push_str(reference);
+            }
+        }
+        rest = &after[len..];
+        // "单元格 B5 填有…": the space after a cell reference goes with it
+        if let Some(stripped) = rest.strip_prefix(' ') {
+            if !out.ends_with(reference) {
+                rest = stripped;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether a cell prints an amount ("1,234.00"), not a code ("201", "05").
@@ -130,14 +187,27 @@ fn is_amount_text(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
 }
 
-/// The codes and names printed left of `col` in `row` ("201 13 01 行政运行").
+/// The codes and names printed left of `col` in `row` ("201 13 01 行政运行"): the run of
+/// label cells nearest to it, so that a table printed in two halves side by side (经济分类
+/// 301 … ‖ 302 …) names the half the cell is in.
 fn row_label(grid: &SheetGrid, row: u32, col: u32) -> String {
-    let cells: Vec<String> = grid
+    let left: Vec<(u32, String)> = grid
         .row_cells(row)
-        .filter(|(c, v)| *c < col && !is_amount_text(&v.display()))
-        .map(|(_, v)| v.display())
+        .filter(|(c, _)| *c < col)
+        .map(|(c, v)| (c, v.display()))
         .collect();
-    let mut label = cells.join(" ");
+    let mut run: Vec<String> = Vec::new();
+    for (_, text) in left.iter().rev() {
+        if is_amount_text(text) {
+            if run.is_empty() {
+                continue;
+            }
+            break;
+        }
+        run.push(text.clone());
+    }
+    run.reverse();
+    let mut label = run.join(" ");
     if label.is_empty() {
         // the label of a cell in the first column is the cell's own text
         label = grid.cell(row, col).display();
