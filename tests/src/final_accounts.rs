@@ -174,3 +174,26 @@ pub fn putuo_planning_2024() -> FinalData {
         },
     }
 }
+
+/// The smallest 决算: one 基本支出 line of `spent` 万元 on 行政运行 (2010301, 30101) paid from the
+/// 一般公共预算 grant, and that grant's income of `received` 万元. Equal amounts balance; a
+/// difference is the 收支不平衡 a reviewer must see.
+pub fn one_line_final(spent: &str, received: &str) -> FinalData {
+    use budget_core::final_accounts::{FinalLine, IncomeLine, SpendingKind};
+    FinalData {
+        lines: vec![FinalLine {
+            function_code: "2010301".into(),
+            economic_code: "30101".into(),
+            source: FinalIncome::GeneralGrant,
+            kind: SpendingKind::Basic,
+            amount: wan(spent),
+            project: None,
+        }],
+        incomes: vec![IncomeLine {
+            function_code: "2010301".into(),
+            source: FinalIncome::GeneralGrant,
+            amount: wan(received),
+        }],
+        ..FinalData::default()
+    }
+}

@@ -334,3 +334,21 @@ pub fn three_public_one_row_sheet() -> SheetSpec {
     );
     s
 }
+
+/// Every cell's text of the sheet `name` of `book`, row after row, joined: for asserting what a
+/// written workbook says.
+pub fn sheet_text(book: &budget_core::xlsx::Workbook, name: &str) -> String {
+    let sheet = book
+        .sheets
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no sheet {name}"));
+    (0..sheet.height())
+        .flat_map(|r| {
+            sheet
+                .row_cells(r)
+                .map(|(_, v)| v.display())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}

@@ -3,14 +3,13 @@
 //! by class adds up the departments and stands beside last year's.
 
 use budget_core::board::{county_board, county_class_totals, county_report, BoardStatus};
-use budget_core::final_accounts::{FinalData, FinalLine, IncomeLine, SpendingKind};
 use budget_core::lines::{BudgetLine, FundSource, LineSet, SpendingType};
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
 use budget_core::money::{parse_amount, Scale};
 use budget_core::package::{export_package, receive_package};
 use budget_core::store::{Decision, Store};
-use budget_core::tables::FinalIncome;
 use budget_core::Money;
+use budget_tests::final_accounts::one_line_final;
 
 fn wan(text: &str) -> Money {
     parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
@@ -69,26 +68,8 @@ fn the_board_shows_each_department_where_it_stands() {
     let f = dept
         .create_disclosure(ids[1], 2025, DisclosureKind::FinalAccounts)
         .unwrap();
-    dept.save_final_data(
-        f.id,
-        &FinalData {
-            lines: vec![FinalLine {
-                function_code: "2010301".into(),
-                economic_code: "30101".into(),
-                source: FinalIncome::GeneralGrant,
-                kind: SpendingKind::Basic,
-                amount: wan("100"),
-                project: None,
-            }],
-            incomes: vec![IncomeLine {
-                function_code: "2010301".into(),
-                source: FinalIncome::GeneralGrant,
-                amount: wan("90"),
-            }],
-            ..FinalData::default()
-        },
-    )
-    .unwrap();
+    dept.save_final_data(f.id, &one_line_final("100", "90"))
+        .unwrap();
     let bad = dir.path().join("教育局.bdpkg");
     export_package(&dept, f.id, &bad).unwrap();
 
@@ -141,15 +122,7 @@ fn the_board_shows_each_department_where_it_stands() {
         1
     );
     let book = budget_core::xlsx::load(&report).unwrap();
-    let findings = book.sheets.iter().find(|s| s.name == "审核结果").unwrap();
-    let text: String = (0..findings.height())
-        .flat_map(|r| {
-            findings
-                .row_cells(r)
-                .map(|(_, v)| v.display())
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let text = budget_tests::sheet_text(&book, "审核结果");
     assert!(
         text.contains("县教育局") && text.contains("收支不平衡"),
         "{text}"

@@ -448,15 +448,7 @@ fn the_consolidated_document_lists_its_units() {
     )
     .unwrap();
     let read = budget_core::xlsx::load(&book).unwrap();
-    let sheet = read.sheets.iter().find(|s| s.name == "机构设置").unwrap();
-    let all: String = (0..sheet.height())
-        .flat_map(|r| {
-            sheet
-                .row_cells(r)
-                .map(|(_, v)| v.display())
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let all = budget_tests::sheet_text(&read, "机构设置");
     assert!(all.contains(list), "{all}");
 
     let docx = dir.path().join("决算.docx");

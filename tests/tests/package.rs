@@ -8,14 +8,13 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use budget_core::final_accounts::{FinalData, FinalLine, IncomeLine, SpendingKind};
 use budget_core::lines::{BudgetLine, FundSource, LineSet, SpendingType};
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
 use budget_core::money::{parse_amount, Scale};
 use budget_core::package::{export_package, receive_package, PackageError};
 use budget_core::store::{Store, SubmissionStatus};
-use budget_core::tables::FinalIncome;
 use budget_core::Money;
+use budget_tests::final_accounts::one_line_final;
 
 fn wan(text: &str) -> Money {
     parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
@@ -265,26 +264,8 @@ fn a_final_accounts_package_that_does_not_balance_is_received_as_failed() {
     let d = dept
         .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
         .unwrap();
-    dept.save_final_data(
-        d.id,
-        &FinalData {
-            lines: vec![FinalLine {
-                function_code: "2010301".into(),
-                economic_code: "30101".into(),
-                source: FinalIncome::GeneralGrant,
-                kind: SpendingKind::Basic,
-                amount: wan("100"),
-                project: None,
-            }],
-            incomes: vec![IncomeLine {
-                function_code: "2010301".into(),
-                source: FinalIncome::GeneralGrant,
-                amount: wan("90"),
-            }],
-            ..FinalData::default()
-        },
-    )
-    .unwrap();
+    dept.save_final_data(d.id, &one_line_final("100", "90"))
+        .unwrap();
     let package = dir.path().join("决算.bdpkg");
     let manifest = export_package(&dept, d.id, &package).unwrap();
     assert!(
@@ -326,26 +307,8 @@ fn a_clean_final_accounts_package_has_no_findings() {
     let d = dept
         .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
         .unwrap();
-    dept.save_final_data(
-        d.id,
-        &FinalData {
-            lines: vec![FinalLine {
-                function_code: "2010301".into(),
-                economic_code: "30101".into(),
-                source: FinalIncome::GeneralGrant,
-                kind: SpendingKind::Basic,
-                amount: wan("100"),
-                project: None,
-            }],
-            incomes: vec![IncomeLine {
-                function_code: "2010301".into(),
-                source: FinalIncome::GeneralGrant,
-                amount: wan("100"),
-            }],
-            ..FinalData::default()
-        },
-    )
-    .unwrap();
+    dept.save_final_data(d.id, &one_line_final("100", "100"))
+        .unwrap();
     let manifest = export_package(&dept, d.id, &dir.path().join("决算.bdpkg")).unwrap();
     assert!(
         manifest.review.findings.is_empty(),
