@@ -279,3 +279,94 @@ fn scanned_and_encrypted_pdfs_get_their_message() {
         assert!(!error.is_empty() && !error.contains("Error"), "{error}");
     }
 }
+
+/// The whole document the app writes (第一部分 … 第三部分 情况说明 with the tables inside), saved
+/// as .docx and printed by LibreOffice: its tables are recognised and its 情况说明, generated
+/// from those very tables, is checked against them without an error.
+#[test]
+fn the_printed_document_reads_with_its_narrative() {
+    use budget_core::narrative::{generate, save_document_docx, DocumentTexts, NarrativeInput};
+    let template_id = "county-11";
+    let tables = tables(template_id);
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ruoqiang-2024-narrative.json");
+    let input: NarrativeInput =
+        serde_json::from_str(&std::fs::read_to_string(data).unwrap()).unwrap();
+    let narrative = generate(&tables, &input);
+    let texts = DocumentTexts {
+        region: "新疆维吾尔自治区巴音郭楞蒙古自治州".into(),
+        functions: vec!["协助县政府组织落实决定、决策事项。".into()],
+        organisation: "若羌县人民政府办公室无下属预算单位，下设7个科室。".into(),
+        date: "2024年2月18日".into(),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("部门预算公开.docx");
+    let header = WorkbookHeader {
+        unit: UNIT.to_string(),
+        year: 2024,
+    };
+    save_document_docx(
+        &docx,
+        &tables,
+        template(template_id).unwrap(),
+        &header,
+        &narrative,
+        &texts,
+        &input.facts.staff,
+    )
+    .unwrap();
+    let pdf_path = print::to_pdf(&docx);
+
+    let found = pdf_tables(&pdf_path);
+    assert!(found.tables.t1.is_some() && found.tables.t3.is_some() && found.tables.t10.is_some());
+    let reviewed = review::review_file(&pdf_path);
+    assert_eq!(reviewed.error, None);
+    let errors: Vec<_> = reviewed
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(reviewed.findings.iter().all(|f| f.location.page.is_some()));
+
+    // The same document with one figure of the 情况说明 typed wrong: flagged at its page with
+    // the sentence quoted.
+    let mut wrong = narrative.clone();
+    let paragraph = wrong
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.paragraphs.iter_mut())
+        .find(|p| p.text.contains("842.07万元"))
+        .expect("a paragraph with the total");
+    paragraph.text = paragraph.text.replacen("842.07万元", "852.07万元", 1);
+    let docx = dir.path().join("部门预算公开-改.docx");
+    save_document_docx(
+        &docx,
+        &tables,
+        template(template_id).unwrap(),
+        &header,
+        &wrong,
+        &texts,
+        &input.facts.staff,
+    )
+    .unwrap();
+    let pdf_path = print::to_pdf(&docx);
+    let reviewed = review::review_file(&pdf_path);
+    let flagged = reviewed
+        .findings
+        .iter()
+        .find(|f| {
+            f.severity == Severity::Error
+                && f.location
+                    .quote
+                    .as_deref()
+                    .is_some_and(|q| q.contains("852.07"))
+        })
+        .unwrap_or_else(|| panic!("{:#?}", reviewed.findings));
+    assert_eq!(flagged.rule, "narrative_amount_mismatch");
+    // the page poppler finds the sentence on
+    let printed_on = print::page_texts(&pdf_path)
+        .iter()
+        .position(|t| t.contains("852.07"))
+        .map(|i| i as u32 + 1);
+    assert_eq!(flagged.location.page, printed_on, "{flagged:#?}");
+}

@@ -341,6 +341,7 @@ pub fn join_wrapped(rows: &[&Row], columns: &[Column]) -> Vec<Row> {
         let y = out[i].y;
         for k in 0..out[i].segments.len() {
             let s = out[i].segments[k].clone();
+            let s_cell = cell_edges(&out[i], &s);
             let mut found: Option<(usize, usize)> = None;
             'rows: for j in (0..i).rev() {
                 if y - out[j].y > WRAP_PITCH * s.size {
@@ -353,8 +354,14 @@ pub fn join_wrapped(rows: &[&Row], columns: &[Column]) -> Vec<Row> {
                         .count();
                     // a wrapped header cell: short lines, three at most
                     let short = p.text.chars().count() <= 12 && s.text.chars().count() <= 12;
+                    // in a ruled table both lines lie between the same two borders
+                    let same_cell = match (s_cell, cell_edges(&out[j], p)) {
+                        (Some(a), Some(b)) => (a.0 - b.0).abs() < 1.5 && (a.1 - b.1).abs() < 1.5,
+                        _ => true,
+                    };
                     if same_place((p.x0, p.x1), (s.x0, s.x1))
                         && short
+                        && same_cell
                         && spans <= 1
                         && !is_number(&p.text)
                         && !is_number(&s.text)
@@ -375,6 +382,16 @@ pub fn join_wrapped(rows: &[&Row], columns: &[Column]) -> Vec<Row> {
     }
     out.retain(|r| !r.segments.is_empty());
     out
+}
+
+/// The borders left and right of a segment on a ruled row.
+fn cell_edges(row: &Row, s: &Segment) -> Option<(f64, f64)> {
+    if row.borders.len() < 2 {
+        return None;
+    }
+    let left = row.borders.iter().copied().rfind(|b| *b <= s.x0 + 0.75)?;
+    let right = row.borders.iter().copied().find(|b| *b >= s.x1 - 0.75)?;
+    Some((left, right))
 }
 
 /// Lines of one wrapped cell are this many character heights apart at most (LibreOffice and
