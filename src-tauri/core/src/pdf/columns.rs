@@ -237,6 +237,23 @@ pub fn place_header(
             });
             taken.push(at);
         }
+        // A column is as wide as its own name too (flush-right amounts under a centred name
+        // are narrower than the cell): headings above are centred over the cells, not over the
+        // amounts. Never into a neighbour.
+        for (k, s) in row.segments.iter().enumerate() {
+            let Some(p) = out[ri][k].filter(|p| p.first == p.last) else {
+                continue;
+            };
+            let c = p.first;
+            let floor = if c > 0 {
+                columns[c - 1].x1 + 0.5
+            } else {
+                f64::MIN
+            };
+            let ceiling = columns.get(c + 1).map_or(f64::MAX, |n| n.x0 - 0.5);
+            columns[c].x0 = columns[c].x0.min(s.x0.max(floor));
+            columns[c].x1 = columns[c].x1.max(s.x1.min(ceiling));
+        }
     }
     out.into_iter()
         .map(|row| {
