@@ -16,6 +16,27 @@ pub const TEST_SAVE_ENV: &str = "BUDGET_DESK_TEST_SAVE";
 
 /// Asks for Excel workbooks to open; empty when cancelled. Blocks: call on a blocking thread.
 pub fn pick_workbooks(app: &AppHandle, title: &str, multiple: bool) -> Vec<PathBuf> {
+    pick_files(app, title, multiple, "Excel 工作簿", &["xlsx", "xls"])
+}
+
+/// Asks for files to review: workbooks and published PDFs. Blocks: call on a blocking thread.
+pub fn pick_for_review(app: &AppHandle, title: &str) -> Vec<PathBuf> {
+    pick_files(
+        app,
+        title,
+        true,
+        "公开表（Excel 工作簿、PDF）",
+        &["xlsx", "xls", "pdf"],
+    )
+}
+
+fn pick_files(
+    app: &AppHandle,
+    title: &str,
+    multiple: bool,
+    kind: &str,
+    extensions: &[&str],
+) -> Vec<PathBuf> {
     if let Some(paths) = std::env::var_os(TEST_PICK_ENV) {
         return std::env::split_paths(&paths).collect();
     }
@@ -23,7 +44,7 @@ pub fn pick_workbooks(app: &AppHandle, title: &str, multiple: bool) -> Vec<PathB
         .dialog()
         .file()
         .set_title(title)
-        .add_filter("Excel 工作簿", &["xlsx", "xls"]);
+        .add_filter(kind, extensions);
     let picked = if multiple {
         dialog.blocking_pick_files().unwrap_or_default()
     } else {

@@ -25,11 +25,12 @@ pub(crate) fn internal(err: impl std::fmt::Display) -> ErrorPayload {
     }
 }
 
-/// Opens the native "open files" dialog for Excel workbooks; empty when cancelled.
+/// Opens the native "open files" dialog for workbooks and published PDFs; empty when
+/// cancelled.
 #[tauri::command]
 pub async fn pick_workbooks(app: AppHandle) -> Result<Vec<String>, ErrorPayload> {
     tauri::async_runtime::spawn_blocking(move || {
-        dialogs::pick_workbooks(&app, "选择要审核的公开工作簿", true)
+        dialogs::pick_for_review(&app, "选择要审核的公开表（Excel 工作簿或 PDF）")
             .into_iter()
             .map(|p| p.display().to_string())
             .collect()
