@@ -370,3 +370,46 @@ fn the_printed_document_reads_with_its_narrative() {
         .map(|i| i as u32 + 1);
     assert_eq!(flagged.location.page, printed_on, "{flagged:#?}");
 }
+
+/// A 决算 (F1–F9 of 上海市普陀区规划和自然资源局 2024, as the app derives and exports them) printed
+/// by LibreOffice: the same tables recognised as in the workbook, the same findings by rule.
+#[test]
+fn an_exported_final_accounts_workbook_printed_to_pdf_reads_as_the_workbook() {
+    use budget_core::final_accounts::derive_final_tables;
+    use budget_core::tables::final_templates;
+    use budget_core::xlsx::write::write_final_workbook;
+    use budget_tests::final_accounts::{putuo_planning_2024, PUTUO_PLANNING_UNIT};
+
+    let template = &final_templates()[0];
+    let tables = derive_final_tables(&putuo_planning_2024(), Catalog::embedded(2024), template);
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx_path = dir.path().join("决算公开表.xlsx");
+    let header = WorkbookHeader {
+        unit: PUTUO_PLANNING_UNIT.to_string(),
+        year: 2024,
+    };
+    write_final_workbook(&tables, template, &header, &xlsx_path).unwrap();
+    let pdf_path = print::to_pdf(&xlsx_path);
+
+    let from_workbook = review::review_file(&xlsx_path);
+    let from_pdf = review::review_file(&pdf_path);
+    assert_eq!(from_pdf.kind, FileKind::FinalAccounts);
+    let ids = |f: &review::ReviewedFile| f.tables.iter().map(|t| t.id).collect::<Vec<_>>();
+    assert_eq!(ids(&from_pdf), ids(&from_workbook));
+    assert_eq!(from_pdf.unit, from_workbook.unit);
+    let rules = |f: &review::ReviewedFile| {
+        let mut r: Vec<(String, Severity)> = f
+            .findings
+            .iter()
+            .map(|x| (x.rule.clone(), x.severity))
+            .collect();
+        r.sort_by(|a, b| a.0.cmp(&b.0));
+        r
+    };
+    assert_eq!(
+        rules(&from_pdf),
+        rules(&from_workbook),
+        "{:#?}",
+        from_pdf.findings
+    );
+}

@@ -420,6 +420,7 @@ const WRAP_PITCH: f64 = 1.6;
 /// lines, within `BODY_WRAP` character heights of a line with amounts, join that line: each
 /// piece with the piece at the same place, in reading order.
 pub fn join_wrapped_body(rows: Vec<Row>) -> Vec<Row> {
+    let rows = join_note_lines(rows);
     let anchors: Vec<usize> = (0..rows.len()).filter(|&i| is_data_row(&rows[i])).collect();
     let mut attach: Vec<Option<usize>> = vec![None; rows.len()];
     for i in 0..rows.len() {
@@ -470,6 +471,36 @@ pub fn join_wrapped_body(rows: Vec<Row>) -> Vec<Row> {
             row
         })
         .collect()
+}
+
+/// A note under a table wraps onto lines of its own ("说明：…故本表" / "无数据。"): a single
+/// segment starting where the note starts, and not a note of its own, continues it.
+fn join_note_lines(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let continues = match (out.last(), row.segments.as_slice()) {
+            (Some(prev), [s]) => {
+                prev.segments.len() == 1
+                    && is_note_text(&prev.segments[0].text)
+                    && !is_note_text(&s.text)
+                    && !is_number(&s.text)
+                    && prev.page == row.page
+                    && (s.x0 - prev.segments[0].x0).abs() < s.size
+                    && row.y - prev.y <= 2.0 * s.size
+            }
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(prev) if continues => {
+                let note = &mut prev.segments[0];
+                note.text.push_str(&row.segments[0].text);
+                note.x1 = note.x1.max(row.segments[0].x1);
+                prev.y = row.y;
+            }
+            _ => out.push(row),
+        }
+    }
+    out
 }
 
 /// Text lines this many character heights or less from a line with amounts are its wrapped

@@ -207,6 +207,11 @@ mod dump {
                 println!("  {r}: {}", cells.join(" | "));
             }
         }
+        for line in &book.prose {
+            if std::env::var("PDF_PROSE").is_ok() {
+                println!("prose p{}: {}", line.page, line.text);
+            }
+        }
         let found = crate::xlsx::recognise(&book.workbook);
         for t in &found.recognised {
             println!("recognised {:?} {} {}", t.id, t.sheet, t.name);

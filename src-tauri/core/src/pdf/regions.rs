@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::tables::TableId;
 use crate::text::fold_label;
-use crate::xlsx::{classify_title, CellValue, Merge, SheetGrid};
+use crate::xlsx::{classify_title, is_total_label, CellValue, Merge, SheetGrid};
 
 use super::columns::{
     data_columns, is_data_row, is_number, join_wrapped, join_wrapped_body, numeric_columns,
@@ -65,7 +65,8 @@ fn title_of(row: &Row) -> Option<TableId> {
         return None;
     }
     let joined = row.joined();
-    if joined.chars().count() > 60 || is_enumerated(&joined) {
+    // a note under a table names the table too ("说明：…没有政府性基金预算财政拨款收入和支出，故本表")
+    if joined.chars().count() > 60 || is_enumerated(&joined) || is_note(&joined) {
         return None;
     }
     classify_title(&joined)
@@ -232,7 +233,15 @@ fn build(name: String, rows: &[&Row]) -> Region {
         .iter()
         .enumerate()
         .position(|(i, r)| {
-            is_data_row(r) || (i > 0 && r.segments.first().is_some_and(|s| is_note(&s.text)))
+            let note = |r: &Row| r.segments.first().is_some_and(|s| is_note(&s.text));
+            // a 合计 row of an empty table (nothing but 合计, then the notes or the end) is
+            // its first row of data, as a workbook reads it
+            let total_row = !r.segments.is_empty()
+                && r.segments
+                    .iter()
+                    .all(|s| is_total_label(&fold_label(&s.text)))
+                && kept.get(i + 1).is_none_or(|n| note(n) || is_data_row(n));
+            is_data_row(r) || (i > 0 && (note(r) || total_row))
         })
         .unwrap_or(kept.len());
     // Above the header: the title and meta lines (编制部门, 单位, 表N).

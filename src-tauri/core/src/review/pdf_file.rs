@@ -66,8 +66,9 @@ pub fn review_pdf(path: &Path) -> ReviewedFile {
         DocumentKind::BudgetTables => FileKind::BudgetTables,
         _ => FileKind::Unknown,
     };
-    reviewed.unit = found.unit.clone();
-    reviewed.year = found.year;
+    let (cover_unit, cover_year) = cover(&book);
+    reviewed.unit = found.unit.clone().or(cover_unit);
+    reviewed.year = found.year.or(cover_year);
     reviewed.template = found.template.map(str::to_string);
     reviewed.tables = found.recognised.clone();
     reviewed.sheets = book
@@ -84,6 +85,46 @@ pub fn review_pdf(path: &Path) -> ReviewedFile {
     reviewed.warning_count = findings.len() as u32 - reviewed.error_count;
     reviewed.findings = findings;
     reviewed
+}
+
+/// The unit and year the cover names ("上海市普陀区规划和自然资源局 2024 年度部门决算"), for a PDF
+/// whose tables do not name them.
+fn cover(book: &PdfBook) -> (Option<String>, Option<i32>) {
+    let first: String = book
+        .prose
+        .iter()
+        .filter(|l| l.page == 1)
+        .map(|l| fold_label(&l.text))
+        .collect();
+    for (at, _) in first.match_indices('年') {
+        let Some(head) = first.get(..at) else {
+            continue;
+        };
+        let digits: String = head
+            .chars()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let Ok(year) = digits.parse::<i32>() else {
+            continue;
+        };
+        let rest = &first[at + '年'.len_utf8()..];
+        let rest = rest.strip_prefix('度').unwrap_or(rest);
+        if !(2000..=2100).contains(&year) || !(rest.starts_with("部门") || rest.starts_with("单位"))
+        {
+            continue;
+        }
+        let unit = &head[..head.len() - digits.len()];
+        let unit = unit.rsplit(['。', '，', ':']).next().unwrap_or(unit);
+        let unit = (4..=40)
+            .contains(&unit.chars().count())
+            .then(|| unit.to_string());
+        return (unit, Some(year));
+    }
+    (None, None)
 }
 
 fn cell_key(f: &Finding) -> (u32, u32) {

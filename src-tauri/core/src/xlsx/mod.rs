@@ -26,7 +26,7 @@ pub use crate::text::{a1, fold_label, parse_a1};
 pub use formulas::{read_formulas, SheetFormulas};
 pub use grid::{CellValue, Merge, SheetGrid};
 pub use heading::{now_in_china, ReportHeading};
-pub use layout::classify_title;
+pub use layout::{classify_title, is_total_label};
 pub use recognise::{recognise, DocumentKind, RecognisedTable, RecognisedWorkbook};
 
 /// Why a file could not be read at all. Each message is one Chinese sentence naming the file.
