@@ -10,6 +10,10 @@ mod columns;
 mod glyphs;
 mod lines;
 mod regions;
+mod wrapped;
+
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

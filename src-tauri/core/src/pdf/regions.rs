@@ -9,10 +9,11 @@ use crate::text::fold_label;
 use crate::xlsx::{classify_title, is_total_label, CellValue, Merge, SheetGrid};
 
 use super::columns::{
-    data_columns, is_data_row, is_number, join_wrapped, join_wrapped_body, numeric_columns,
-    place_data, place_header, place_ruled, ruled_columns, Placed,
+    data_columns, is_data_row, is_number, numeric_columns, place_data, place_header, place_ruled,
+    ruled_columns, Placed,
 };
 use super::lines::Row;
+use super::wrapped::{join_wrapped, join_wrapped_body};
 
 /// Where a cell of a region's grid was printed.
 #[derive(Debug, Clone, PartialEq)]
