@@ -413,3 +413,35 @@ fn an_exported_final_accounts_workbook_printed_to_pdf_reads_as_the_workbook() {
         from_pdf.findings
     );
 }
+
+/// A 情况说明 text given in one batch with a published PDF is checked against the PDF's tables,
+/// as against a workbook's.
+#[test]
+fn a_narrative_text_is_checked_against_a_pdf_of_the_same_batch() {
+    use budget_core::narrative::{generate, NarrativeInput};
+    let tables = tables("county-11");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ruoqiang-2024-narrative.json");
+    let input: NarrativeInput =
+        serde_json::from_str(&std::fs::read_to_string(data).unwrap()).unwrap();
+    let text = generate(&tables, &input)
+        .to_text()
+        .replacen("842.07万元", "852.07万元", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let (_, pdf_path) = export_and_print(dir.path(), "公开表.xlsx", &tables, "county-11");
+    let txt = dir.path().join("情况说明.txt");
+    std::fs::write(&txt, text).unwrap();
+    let files = review::review_files(&[pdf_path, txt]);
+    assert_eq!(files[1].kind, FileKind::Narrative);
+    assert!(
+        files[1]
+            .findings
+            .iter()
+            .any(|f| f.rule == "narrative_amount_mismatch"
+                && f.location
+                    .quote
+                    .as_deref()
+                    .is_some_and(|q| q.contains("852.07"))),
+        "{:#?}",
+        files[1].findings
+    );
+}

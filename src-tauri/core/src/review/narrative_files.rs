@@ -99,7 +99,7 @@ pub fn check_with_workbooks(paths: &[PathBuf], files: &mut [ReviewedFile]) {
             })
             .unwrap_or(0);
         if read[chosen].is_none() {
-            read[chosen] = crate::xlsx::read(&workbooks[chosen].0).ok();
+            read[chosen] = super::pdf_file::read_tables(&workbooks[chosen].0);
         }
         if let Some(book) = &read[chosen] {
             *file = review_narrative_against(path, Some(DescribedTables::of(book)));

@@ -127,6 +127,18 @@ fn cover(book: &PdfBook) -> (Option<String>, Option<i32>) {
     (None, None)
 }
 
+/// The recognised tables of a workbook or, for a `.pdf`, of a published PDF: what the steps
+/// across a batch (a 情况说明 against its tables, 年初 against last year's 年末) compare.
+pub(super) fn read_tables(path: &Path) -> Option<RecognisedWorkbook> {
+    if crate::pdf::is_pdf_path(path) {
+        let bytes = std::fs::read(path).ok()?;
+        let book = read_pdf(path, &bytes).ok()?;
+        Some(xlsx::recognise(&book.workbook))
+    } else {
+        xlsx::read(path).ok()
+    }
+}
+
 fn cell_key(f: &Finding) -> (u32, u32) {
     f.location
         .cell
