@@ -249,6 +249,29 @@ fn build(name: String, rows: &[&Row]) -> Region {
     let header_start = (1..first_data)
         .find(|&i| !kept[i].segments.iter().all(|s| is_meta(&s.text)))
         .unwrap_or(first_data);
+    // The first line of a name wrapped around the first row of data is printed above it,
+    // where the header ends: it goes with the body when a line at the same distance below
+    // that row continues it.
+    let mut first_data = first_data;
+    if let Some(anchor) = kept.get(first_data) {
+        let size = anchor.size().max(1.0);
+        while first_data > header_start + 1 {
+            let above = kept[first_data - 1];
+            let d = anchor.y - above.y;
+            let partner = kept[first_data..].iter().any(|r| {
+                !is_data_row(r)
+                    && ((r.y - anchor.y) - d).abs() <= 0.2 * size
+                    && r.segments
+                        .iter()
+                        .any(|q| above.segments.iter().any(|p| (p.x0 - q.x0).abs() < size))
+            });
+            let ruled = above.borders.len() >= 2;
+            if ruled || is_data_row(above) || d > 1.6 * size || d <= 0.0 || !partner {
+                break;
+            }
+            first_data -= 1;
+        }
+    }
     let body = join_wrapped_body(kept[first_data..].iter().map(|r| (*r).clone()).collect());
     let kept: Vec<&Row> = kept[..first_data]
         .iter()

@@ -86,8 +86,38 @@ pub fn join_wrapped_body(rows: Vec<Row>) -> Vec<Row> {
     let rows = join_note_lines(rows);
     let anchors: Vec<usize> = (0..rows.len()).filter(|&i| is_data_row(&rows[i])).collect();
     let mut attach: Vec<Option<usize>> = vec![None; rows.len()];
+    let text_only = |r: &Row| !is_data_row(r) && !r.segments.iter().any(|s| is_note_text(&s.text));
+    // A cell of three lines prints one above and one below its row's line, a line away: a pair
+    // of text lines at the same place and the same distance around a line with amounts.
+    for &a in &anchors {
+        let size = rows[a].size().max(1.0);
+        // Only where no cell borders were found: in a ruled table a text line a line away
+        // is a row of its own (LibreOffice's "207文化旅游体育与传媒支出" beside "208 …").
+        let near = |i: usize| {
+            rows[i].page == rows[a].page
+                && rows[i].borders.len() < 2
+                && text_only(&rows[i])
+                && (rows[i].y - rows[a].y).abs() <= SYMMETRIC_WRAP * size
+        };
+        for u in (0..a).rev().take_while(|&u| near(u)) {
+            for l in (a + 1..rows.len()).take_while(|&l| near(l)) {
+                let (du, dl) = (rows[a].y - rows[u].y, rows[l].y - rows[a].y);
+                let paired = (du - dl).abs() <= 0.2 * size
+                    && rows[u].segments.iter().any(|p| {
+                        rows[l]
+                            .segments
+                            .iter()
+                            .any(|q| same_place((p.x0, p.x1), (q.x0, q.x1)))
+                    });
+                if paired && attach[u].is_none() && attach[l].is_none() {
+                    attach[u] = Some(a);
+                    attach[l] = Some(a);
+                }
+            }
+        }
+    }
     for i in 0..rows.len() {
-        if is_data_row(&rows[i]) || rows[i].segments.iter().any(|s| is_note_text(&s.text)) {
+        if !text_only(&rows[i]) || attach[i].is_some() {
             continue;
         }
         let size = rows[i].size().max(1.0);
@@ -165,6 +195,10 @@ fn join_note_lines(rows: Vec<Row>) -> Vec<Row> {
     }
     out
 }
+
+/// The lines above and below a row's line of a three-line cell are at most this many
+/// character heights from it (a line apart: 1.2–1.4).
+const SYMMETRIC_WRAP: f64 = 1.6;
 
 /// Text lines this many character heights or less from a line with amounts are its wrapped
 /// cells (half a line: ≈ 0.7); rows of their own are more than a line apart.
