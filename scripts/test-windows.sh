@@ -113,6 +113,47 @@ else
 fi
 same "units --json" "$work" units --json --db "库 2024.sqlite"
 
+# the 报送包 between a department and the bureau, both on Windows paths with Chinese and spaces;
+# a package made on Windows is received on Linux and the reverse, and a changed byte is refused
+steps_ok=1
+run_win package export --db "库 2024.sqlite" --unit 101 --year 2024 --out "报送 包.bdpkg" | grep -q "已导出" || steps_ok=0
+run_win init --db "财政局 库.sqlite" >/dev/null || steps_ok=0
+run_win unit add --db "财政局 库.sqlite" --code 101 --name "若羌县人民政府办公室" >/dev/null || steps_ok=0
+run_win package import "报送 包.bdpkg" --db "财政局 库.sqlite" | grep -q "已接收" || steps_ok=0
+run_win board --db "财政局 库.sqlite" --year 2024 | grep -q "若羌县人民政府办公室.*已报送" || steps_ok=0
+if [ "$steps_ok" = 1 ]; then ok "报送包：Windows 上导出、导入，县级汇总显示已报送"; else not_ok "报送包在 Windows 上未完成"; fi
+(cd "$work/linux" && "$linux_cli" init --db b.sqlite >/dev/null &&
+  "$linux_cli" unit add --db b.sqlite --code 101 --name "若羌县人民政府办公室" >/dev/null)
+if (cd "$work/linux" && "$linux_cli" package import "../报送 包.bdpkg" --db b.sqlite | grep -q "已接收"); then
+  ok "Windows 导出的报送包在 Linux 上通过校验并接收"
+else
+  not_ok "Windows 导出的报送包在 Linux 上未能接收"
+fi
+(cd "$work/linux" && "$linux_cli" package export --db l.sqlite --unit 101 --year 2024 --out linux.bdpkg >/dev/null)
+out="$(run_win package import linux/linux.bdpkg --db "财政局 库.sqlite" --dry-run || true)"
+if echo "$out" | grep -q "与上次报送相比没有变化"; then
+  ok "Linux 导出的报送包在 Windows 上通过校验，与上次报送相同"
+else
+  not_ok "Linux 导出的报送包在 Windows 上：$out"
+fi
+python3 - "$work/linux/linux.bdpkg" "$work/改过的包.bdpkg" <<'PY'
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst, "w") as b:
+    for item in a.infolist():
+        data = a.read(item.filename)
+        if item.filename == "data.json":
+            data = data.replace(b'"2024"', b'"2025"', 1) if b'"2024"' in data else data[:-2] + b" \n"
+        b.writestr(item.filename, data)
+PY
+before="$(sha256sum "$work/财政局 库.sqlite")"
+out="$(run_win package import 改过的包.bdpkg --db "财政局 库.sqlite" || true)"
+if echo "$out" | grep -q "与清单记录的校验值不符" && [ "$(sha256sum "$work/财政局 库.sqlite")" = "$before" ]; then
+  ok "改过一个字节的报送包被拒绝，数据库未动"
+else
+  not_ok "改过的报送包：$out"
+fi
+
 # a workbook Excel holds open: named as such, on reading and on writing, and nothing half-written
 x86_64-w64-mingw32-gcc -municode -O2 -o "$tmp/hold_open.exe" packaging/windows/wine/hold_open.c
 hold() { # hold FILE SECONDS: returns once the file is held
