@@ -62,6 +62,8 @@ test('the board shows each department, a received package moves one to 审核未
     await app.waitFor('[data-testid="board-chart"] canvas')
     await app.screenshot('board')
 
+    // the table is reloaded after the receipt: its loading mask must be gone before a click
+    await app.waitGone('[data-testid="board-table"] .el-loading-mask')
     await app.click('[data-testid="board-table"] td', { text: '县教育局' })
     await app.waitFor('[data-testid="board-finding"]', { text: '收支不平衡' })
     await app.screenshot('board-findings')
