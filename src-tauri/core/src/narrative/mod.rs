@@ -7,6 +7,8 @@
 //! * `check_narrative(text, tables)` finds every number that does not hold.
 //! * `write_document_docx` puts 封面, 目录, 概况, the tables, this text and 名词解释 in one .docx.
 //! * `document_gaps` lists what is still to fill in before that export.
+//! * `parts::split_parts(lines)` finds a published document's parts (封面 … 项目经费情况说明)
+//!   by their headings; `parts::required_parts` says which a 预算/决算 of a 部门/单位 must have.
 
 pub mod check;
 mod docx;
@@ -14,6 +16,7 @@ mod figures;
 mod gaps;
 mod generate;
 mod model;
+pub mod parts;
 mod prior;
 mod wording;
 mod workbook;
