@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 mod board;
+mod checklist;
 mod console;
 mod consolidate;
 mod disclosure;
@@ -48,6 +49,18 @@ enum Command {
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
+    },
+    /// 审核公开文件（PDF 或工作簿）并写出公开情况检查表（每个文件一张表，多个文件另有汇总表）；给出 --db 时套用其中保存的复核意见和备注；退出码 0 已写出，2 有文件无法读取（仍写出）
+    Checklist {
+        /// 要检查的公开文件（.pdf / .xlsx / .xls），可以多个
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 输出的 .xlsx 文件
+        #[arg(long)]
+        out: PathBuf,
+        /// SQLite 数据库文件（保存有复核意见和备注时给出）
+        #[arg(long)]
+        db: Option<PathBuf>,
     },
     /// 计算绩效自评表的得分（score a self-evaluation workbook）；退出码 0 无错误，1 有错误，2 无法读取
     Score {
@@ -661,6 +674,7 @@ fn main() -> ExitCode {
             json,
         } => board::board(db, *year, kind, report.as_deref(), *json).map(|()| 0),
         Command::Check { files, json } => check(files, *json),
+        Command::Checklist { files, out, db } => checklist::checklist(files, out, db.as_deref()),
         Command::Score { file, json } => score(file, *json),
     };
     let code = match result {

@@ -1,12 +1,16 @@
 //! The one entry point of 审核 for the app and the command line: read a file, recognise its
 //! tables, run the checks, and say what was found.
 
+pub mod checklist;
+mod checklist_workbook;
 mod final_years;
 mod narrative_files;
 mod pdf_file;
 pub mod report;
 mod workbook_rules;
 
+pub use checklist::{checklist, Checklist, ChecklistItem, ChecklistOverride};
+pub use checklist_workbook::write_checklists;
 pub use report::{write_review_report, write_review_report_with_heading, ReportError};
 
 use std::path::{Path, PathBuf};

@@ -12,20 +12,21 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, Xl
 use super::{FileKind, ReviewedFile};
 use crate::checks::{rule_title, Finding};
 use crate::tables::printed_name;
-use crate::text::parse_a1;
 use crate::xlsx::{RecognisedTable, ReportHeading};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     #[error("写入审核报告 {path} 失败：{reason}。")]
     Write { path: PathBuf, reason: String },
+    #[error("写入公开情况检查表 {path} 失败：{reason}。")]
+    Checklist { path: PathBuf, reason: String },
 }
 
 const FONT: &str = "宋体";
 const PAPER_A4: u8 = 9;
 const TITLE: &str = "预算公开审核报告";
 /// Rows above the header: the title, then the date and the reviewer.
-const HEADER_ROW: u32 = 2;
+pub(super) const HEADER_ROW: u32 = 2;
 /// Height in points of one line of 10-point text (宋体 takes 13.5, the CJK fonts that stand in
 /// for it elsewhere a little more), and what a row adds around its lines.
 const LINE_HEIGHT: f64 = 14.5;
@@ -53,18 +54,20 @@ const SUMMARY_HEADERS: [(&str, f64); 7] = [
     ("备注", 40.0),
 ];
 
-struct Looks {
+pub(super) struct Looks {
     title: Format,
     heading_left: Format,
     heading_right: Format,
-    header: Format,
-    text: Format,
-    center: Format,
-    number: Format,
+    pub(super) header: Format,
+    pub(super) text: Format,
+    pub(super) center: Format,
+    pub(super) number: Format,
+    /// A line of text under a table, without borders.
+    pub(super) note: Format,
 }
 
 impl Looks {
-    fn new() -> Looks {
+    pub(super) fn new() -> Looks {
         let base = Format::new().set_font_name(FONT).set_font_size(10);
         let cell = base
             .clone()
@@ -83,6 +86,11 @@ impl Looks {
                 .set_font_size(11)
                 .set_align(FormatAlign::Left)
                 .set_align(FormatAlign::VerticalCenter),
+            note: base
+                .clone()
+                .set_text_wrap()
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::Top),
             heading_right: base
                 .set_font_size(11)
                 .set_align(FormatAlign::Right)
@@ -117,7 +125,7 @@ fn lines_in(text: &str, width: f64) -> f64 {
 
 /// Sets the row's height to its tallest wrapped cell: spreadsheet programs do not grow rows
 /// for wrapped text on their own when they open a written file.
-fn fit_row(
+pub(super) fn fit_row(
     ws: &mut Worksheet,
     row: u32,
     texts: &[&str],
@@ -141,11 +149,26 @@ fn head(
     headers: &[(&str, f64)],
     looks: &Looks,
 ) -> Result<(), XlsxError> {
+    let split = (headers.len() as u16).div_ceil(2);
+    head_split(ws, title, heading, stated, headers, split, "审核人", looks)
+}
+
+/// As `head`, with the date and `stated` over the columns before `split` and the signer
+/// (`signer`：name, or a blank to sign) over the rest.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn head_split(
+    ws: &mut Worksheet,
+    title: &str,
+    heading: &ReportHeading,
+    stated: &str,
+    headers: &[(&str, f64)],
+    split: u16,
+    signer: &str,
+    looks: &Looks,
+) -> Result<(), XlsxError> {
     let last = headers.len() as u16 - 1;
     ws.merge_range(0, 0, 0, last, title, &looks.title)?;
     ws.set_row_height(0, 30)?;
-    // The date on the left half, the reviewer on the right.
-    let split = (headers.len() as u16).div_ceil(2);
     ws.merge_range(
         1,
         0,
@@ -155,8 +178,8 @@ fn head(
         &looks.heading_left,
     )?;
     let reviewer = match heading.reviewer.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => format!("审核人：{name}"),
-        _ => "审核人：＿＿＿＿＿＿＿＿".to_string(),
+        Some(name) if !name.is_empty() => format!("{signer}：{name}"),
+        _ => format!("{signer}：＿＿＿＿＿＿＿＿"),
     };
     ws.merge_range(1, split, 1, last, &reviewer, &looks.heading_right)?;
     ws.set_row_height(1, 22)?;
@@ -185,23 +208,10 @@ fn table_name(table: &RecognisedTable) -> String {
     }
 }
 
-/// The table the finding is in: on its sheet, the last one whose title is above its cell.
+/// The table the finding is in, by its printed name.
 fn table_of(file: &ReviewedFile, finding: &Finding) -> String {
-    let Some(sheet) = finding.location.sheet.as_deref() else {
-        return String::new();
-    };
-    let row_of = |a1: &str| parse_a1(a1).map(|(r, _)| r);
-    let finding_row = finding.location.cell.as_deref().and_then(row_of);
-    let on_sheet: Vec<&RecognisedTable> = file.tables.iter().filter(|t| t.sheet == sheet).collect();
-    on_sheet
-        .iter()
-        .rev()
-        .find(|t| match (row_of(&t.cell), finding_row) {
-            (Some(title), Some(row)) => title <= row,
-            _ => false,
-        })
-        .or(on_sheet.first())
-        .map(|t| table_name(t))
+    super::checklist::table_at(file, finding)
+        .map(table_name)
         .unwrap_or_default()
 }
 

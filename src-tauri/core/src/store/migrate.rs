@@ -65,6 +65,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 12,
         sql: include_str!("../../migrations/0012_submission_decision.sql"),
     },
+    Migration {
+        version: 13,
+        sql: include_str!("../../migrations/0013_checklist_overrides.sql"),
+    },
 ];
 
 /// A failed migration step, unless it failed only because another program holds the lock.

@@ -2,6 +2,7 @@
 //! one repository module per aggregate.
 
 mod catalog;
+mod checklist_overrides;
 mod consolidation;
 mod documents;
 mod drafts;
