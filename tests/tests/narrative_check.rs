@@ -147,6 +147,36 @@ fn seed_004_broken_copies_are_flagged_where_changed() {
     }
 }
 
+/// A text that states whole 万元 ("收入预算17,192万元", as the Shanghai finance bureau's 2025
+/// 说明 does for a table's 17,191.52) is right when the table's value rounds to it, and still
+/// wrong when it does not.
+#[test]
+fn an_amount_printed_in_whole_wanyuan_is_compared_at_its_precision() {
+    let text = seed_text("004_");
+    let tables = seed_004_tables_derived();
+    let from = "管理。收支总预算 842.07 万元";
+    assert_eq!(text.matches(from).count(), 1);
+    let baseline = summary(&check_narrative(&text, Some(&tables)));
+    let new_rules = |to: &str| -> Vec<String> {
+        let broken = text.replace(from, to);
+        summary(&check_narrative(&broken, Some(&tables)))
+            .into_iter()
+            .filter(|f| !baseline.iter().any(|b| b.0 == f.0 && b.3 == f.3))
+            .map(|f| f.0)
+            .collect()
+    };
+    assert!(new_rules("管理。收支总预算 842 万元").is_empty());
+    assert!(new_rules("管理。收支总预算 842.1 万元").is_empty());
+    assert_eq!(
+        new_rules("管理。收支总预算 843 万元"),
+        ["narrative_amount_mismatch"]
+    );
+    assert_eq!(
+        new_rules("管理。收支总预算 842.0 万元"),
+        ["narrative_amount_mismatch"]
+    );
+}
+
 fn m(text: &str) -> Money {
     parse_amount(text, Scale::Wanyuan)
         .unwrap()

@@ -2,7 +2,7 @@
 //! before the amount (收入预算, 一般公共预算, 基本支出, a class or 项 name, a 三公 item…); an
 //! amount whose item is not recognised, or whose table is not given, is left alone.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::money::{Money, Scale};
@@ -388,8 +388,12 @@ fn class(subject: &str, t: &BudgetTables) -> Option<Expected> {
     expected(&name, values)
 }
 
-fn matches(printed: Decimal, value: Money) -> bool {
-    value.rounded(Scale::Wanyuan, 2) == printed.round_dp(2)
+/// Whether the table's value, rounded as the text prints its figure, is the figure: a text
+/// that states whole 万元 ("收入预算17,192万元") is right for a table's 17,191.52 万元.
+fn matches(printed: Decimal, decimals: u32, value: Money) -> bool {
+    let places = decimals.min(2);
+    value.rounded(Scale::Wanyuan, places)
+        == printed.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// A finding for every stated amount that differs from the tables.
@@ -434,7 +438,11 @@ pub(super) fn check_amounts_with(
         if exp.three_public_item && !p.slice(0, p.chars.len()).contains("三公") {
             continue;
         }
-        if exp.values.iter().any(|v| matches(m.token.value, *v)) {
+        if exp
+            .values
+            .iter()
+            .any(|v| matches(m.token.value, m.token.decimals, *v))
+        {
             continue;
         }
         let table_value = exp.values[0];
