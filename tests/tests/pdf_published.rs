@@ -64,6 +64,18 @@ fn a_published_budget_whose_empty_table_prints_amounts() {
     assert!(finding.message.contains("47.91万元"), "{}", finding.message);
 }
 
+/// 上海市财政局 2025 (Excel 2007, city level): tables in whole 元, its 说明 in whole 万元. The
+/// 说明's "收入预算17,192万元" is the tables' 17,191.52 万元 as the text rounds it, and 302's
+/// 24,840,779 元 over 款 summing to 24,840,778 is a 尾差 of figures rounded to 1 元: no error.
+#[test]
+fn a_published_budget_in_whole_yuan_and_whole_wanyuan_has_no_error() {
+    let file = review::review_file(&fixture("pdf/shanghai-finance-bureau-2025-unit-budget.pdf"));
+    assert_eq!(file.kind, FileKind::BudgetTables);
+    assert_eq!(ids(&file), [T1, T2, T3, T4, T5, T8, T9, T6, T10]);
+    assert_eq!(file.unit.as_deref(), Some("上海市财政局"));
+    assert_eq!(errors(&file), []);
+}
+
 /// 规划和自然资源局 2024 决算 (Word 2010): the nine 决算 tables, and the four inconsistencies
 /// its figures hold (tests/fixtures/README.md): 302 printed 440.90 over 款 summing to 440.88;
 /// the 情况说明's 一般公共预算财政拨款基本支出 5377.64 and 人员经费 4896.98 against 表5/表6's

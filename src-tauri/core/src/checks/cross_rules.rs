@@ -251,7 +251,7 @@ fn t6_vs_t5(tables: &BudgetTables, checker: &mut Checker) {
         &t6_total,
         basic,
         &format!("{}的基本支出合计", table_name(&t5.meta)),
-        tolerance(t6.meta.scale),
+        tolerance(&t6.meta),
     );
 }
 
@@ -280,7 +280,7 @@ fn t7_vs_t5(tables: &BudgetTables, checker: &mut Checker) {
         &stated,
         project.value,
         &format!("{}的项目支出合计", table_name(&t5.meta)),
-        tolerance(t7.meta.scale),
+        tolerance(&t7.meta),
     );
 }
 

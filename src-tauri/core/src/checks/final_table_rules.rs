@@ -105,7 +105,7 @@ fn check_f1(t: &FinalOverviewTable, checker: &mut Checker) {
             &eg.amount,
             ig.amount.value,
             "收入总计",
-            super::sums::tolerance(m.scale),
+            super::sums::tolerance(m),
         );
     }
 }
@@ -265,7 +265,7 @@ fn check_carry(table: &FinalCodeTable, prefix: &str, checker: &mut Checker) {
             closing,
             opening.value + income.value - spending.value,
             "年初结转和结余加本年收入减本年支出",
-            super::sums::tolerance(m.scale),
+            super::sums::tolerance(m),
         );
     }
 }
@@ -371,7 +371,7 @@ fn check_f4(t: &FinalGrantTable, checker: &mut Checker) {
             &eg.total,
             ig.amount.value,
             "收入总计",
-            super::sums::tolerance(m.scale),
+            super::sums::tolerance(m),
         );
     }
     check_fund_balance(t, checker);
@@ -402,7 +402,7 @@ fn check_fund_balance(t: &FinalGrantTable, checker: &mut Checker) {
         let closing = t.closing.as_ref().map(|c| c.fund(fund));
         let used = spent.fund(fund).value + closing.map_or(Money::ZERO, |c| c.value);
         let diff = used - available;
-        if diff.abs() <= super::sums::tolerance(m.scale) {
+        if diff.abs() <= super::sums::tolerance(m) {
             continue;
         }
         let at = closing

@@ -176,7 +176,7 @@ fn check_t1(tables: &BudgetTables, checker: &mut Checker) {
                 &total.amount,
                 income.amount.value,
                 "收入总计",
-                tolerance(meta.scale),
+                tolerance(meta),
             );
         }
     }
@@ -224,7 +224,7 @@ fn check_t4(tables: &BudgetTables, checker: &mut Checker) {
                 &total.total,
                 income.amount.value,
                 "收入总计",
-                tolerance(meta.scale),
+                tolerance(meta),
             );
         }
     }

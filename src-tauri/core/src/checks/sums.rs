@@ -8,18 +8,20 @@ use crate::tables::{Amount, BudgetTables, CellRef, TableMeta};
 
 use super::{rule_title, Finding, Location, Severity};
 
-/// One unit of the last printed decimal: figures rounded independently to 0.01 may differ by
-/// that much when summed (尾差). docs/design.md §4: ±0.01 万元 (±0.01 元 for tables in 元).
-pub fn tolerance(scale: Scale) -> Money {
-    match scale {
+/// One unit of the last printed decimal: figures rounded independently to it may differ by
+/// that much when summed (尾差). docs/design.md §4: ±0.01 万元, ±0.01 元 for tables in 元, and
+/// ±1 元 for a table in 元 printed without 角 and 分.
+pub fn tolerance(meta: &TableMeta) -> Money {
+    match meta.scale {
         Scale::Wanyuan => Money::from_fen(10_000),
+        Scale::Yuan if meta.whole_yuan => Money::from_fen(100),
         Scale::Yuan => Money::from_fen(1),
     }
 }
 
 /// The tolerance when figures of two tables meet: the coarser of their units decides.
 pub fn tolerance_between(a: &TableMeta, b: &TableMeta) -> Money {
-    tolerance(a.scale).max(tolerance(b.scale))
+    tolerance(a).max(tolerance(b))
 }
 
 /// An amount as a message shows it, in the table's own unit.
@@ -216,7 +218,7 @@ impl Checker {
         let computed: Money = check.parts.iter().map(|p| p.value).sum();
         let diff = computed - check.total.value;
         let scale = check.meta.scale;
-        let tol = tolerance(scale);
+        let tol = tolerance(check.meta);
         if diff.abs() <= tol {
             self.rounding(
                 &check.rule,
@@ -537,6 +539,30 @@ mod tests {
             &yuan("100.02"),
             &[&yuan("50.00"), &yuan("50.00")]
         ));
+    }
+
+    /// The Shanghai finance bureau's 2025 PDF prints 302 as 24,840,779 元 and its 款 sum to
+    /// 24,840,778: each figure rounded to 1 元, a 尾差, not an error.
+    #[test]
+    fn tables_printed_in_whole_yuan_allow_one_yuan() {
+        let mut m = meta(Scale::Yuan);
+        m.whole_yuan = true;
+        let yuan = |t: &str| Amount::derived(parse_amount(t, Scale::Yuan).unwrap().unwrap());
+        let mut checker = Checker::default();
+        let parts = [&yuan("24840000"), &yuan("778")];
+        assert!(sum(&mut checker, &m, &yuan("24840779"), &parts));
+        assert!(!sum(&mut checker, &m, &yuan("24840780"), &parts));
+        let findings = checker.into_findings();
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("相差 2.00元"),
+            "{}",
+            findings[0].message
+        );
+        // Printed with 角分, the same figures may differ by 1 分 only.
+        let m = meta(Scale::Yuan);
+        let mut checker = Checker::default();
+        assert!(!sum(&mut checker, &m, &yuan("24840779"), &parts));
     }
 
     #[test]

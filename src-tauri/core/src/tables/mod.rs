@@ -217,6 +217,9 @@ pub struct TableMeta {
     pub empty_note: Option<String>,
     /// Rows whose amounts could not be read, as (cell, text).
     pub unreadable: Vec<(CellRef, String)>,
+    /// Every amount of a table in 元 was printed in whole 元 (a Shanghai PDF's "24,840,779"):
+    /// its figures were rounded to 1 元 each, so their sums may differ by 1 元 (尾差).
+    pub whole_yuan: bool,
 }
 
 impl TableMeta {
@@ -232,6 +235,7 @@ impl TableMeta {
             scale_assumed: false,
             empty_note: None,
             unreadable: Vec::new(),
+            whole_yuan: false,
         }
     }
 }

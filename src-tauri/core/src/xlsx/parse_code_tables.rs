@@ -19,6 +19,9 @@ pub struct CellReader<'a> {
     pub catalog: &'a Catalog,
     pub scale: Scale,
     pub unreadable: Vec<(CellRef, String)>,
+    /// Amounts read since the last table was finished, and whether one had 角 or 分.
+    amounts_read: bool,
+    fraction_read: bool,
 }
 
 impl<'a> CellReader<'a> {
@@ -29,6 +32,8 @@ impl<'a> CellReader<'a> {
             catalog,
             scale: block.head.scale.unwrap_or(Scale::Wanyuan),
             unreadable: Vec::new(),
+            amounts_read: false,
+            fraction_read: false,
         }
     }
 
@@ -61,7 +66,20 @@ impl<'a> CellReader<'a> {
                 }
             },
         };
+        if !value.is_zero() {
+            self.amounts_read = true;
+            self.fraction_read |= value.fen() % 100 != 0;
+        }
         Amount::new(value, Some(at))
+    }
+
+    /// Puts what this reader saw of the table's amounts into `meta`: the unreadable cells,
+    /// and whether all its amounts were whole 元. The reader starts afresh for the next table.
+    pub fn take_into(&mut self, meta: &mut TableMeta) {
+        meta.unreadable.append(&mut self.unreadable);
+        meta.whole_yuan = self.scale == Scale::Yuan && self.amounts_read && !self.fraction_read;
+        self.amounts_read = false;
+        self.fraction_read = false;
     }
 
     pub fn amount_opt(&mut self, row: u32, col: Option<u32>) -> Option<Amount> {
@@ -79,8 +97,8 @@ impl<'a> CellReader<'a> {
         meta
     }
 
-    pub fn finish(self, mut meta: TableMeta) -> TableMeta {
-        meta.unreadable = self.unreadable;
+    pub fn finish(mut self, mut meta: TableMeta) -> TableMeta {
+        self.take_into(&mut meta);
         meta
     }
 }

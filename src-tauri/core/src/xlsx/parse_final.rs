@@ -187,7 +187,7 @@ fn all_blank(reader: &CellReader<'_>, row: u32, cols: &[u32]) -> bool {
 
 /// The metadata with the cells that could not be read so far.
 fn take_meta(reader: &mut CellReader<'_>, mut meta: TableMeta) -> TableMeta {
-    meta.unreadable.append(&mut reader.unreadable);
+    reader.take_into(&mut meta);
     meta
 }
 

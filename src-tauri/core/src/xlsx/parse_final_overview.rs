@@ -211,7 +211,7 @@ fn keep<T>(slot: &mut Option<T>, value: T) {
 }
 
 fn take_meta(reader: &mut CellReader<'_>, mut meta: TableMeta) -> TableMeta {
-    meta.unreadable.append(&mut reader.unreadable);
+    reader.take_into(&mut meta);
     meta
 }
 
