@@ -2,6 +2,7 @@
 //! budget-core; this crate only wires it to the webview.
 
 mod board;
+mod checklist;
 mod commands;
 mod consolidation;
 mod dialogs;
@@ -53,6 +54,9 @@ pub fn run() {
             review::review_notes,
             review::set_review_note,
             review::export_review_report,
+            checklist::review_checklists,
+            checklist::set_checklist_overrides,
+            checklist::export_checklists,
             prepare::catalog_entries,
             prepare::preview_catalog_import,
             prepare::apply_catalog,

@@ -35,6 +35,8 @@ import type { SelfEvaluation } from './bindings/SelfEvaluation'
 import type { SelfEvaluationReport } from './bindings/SelfEvaluationReport'
 import type { StoredEvaluation } from './bindings/StoredEvaluation'
 import type { ReviewNote } from './bindings/ReviewNote'
+import type { Checklist } from './bindings/Checklist'
+import type { ChecklistOverride } from './bindings/ChecklistOverride'
 import type { DisclosureOverview } from './bindings/DisclosureOverview'
 import type { CatalogListing } from './grid/catalog'
 import type { Unit } from './bindings/Unit'
@@ -108,6 +110,10 @@ export const api = {
   setReviewNote: (key: NoteKey, note: string, fileName: string) =>
     call<null>('set_review_note', { key, note, fileName }),
   exportReviewReport: (files: ReviewedFile[]) => call<string | null>('export_review_report', { files }),
+  reviewChecklists: (files: ReviewedFile[]) => call<Checklist[]>('review_checklists', { files }),
+  setChecklistOverrides: (contentHash: string, overrides: ChecklistOverride[], fileName: string) =>
+    call<null>('set_checklist_overrides', { contentHash, overrides, fileName }),
+  exportChecklists: (files: ReviewedFile[]) => call<string | null>('export_checklists', { files }),
   catalogEntries: (year: number) => call<CatalogListing>('catalog_entries', { year }),
   previewCatalogImport: (year: number) =>
     call<{ changes: CatalogChanges; entries: ImportedEntry[] } | null>('preview_catalog_import', { year }),

@@ -26,6 +26,40 @@ fn validated(content_hash: &str, item: &str) -> Result<()> {
     Ok(())
 }
 
+/// Keeps one override on `conn` (the store's connection, or a transaction over it).
+fn keep(
+    conn: &rusqlite::Connection,
+    content_hash: &str,
+    value: &ChecklistOverride,
+    file_name: &str,
+) -> Result<()> {
+    validated(content_hash, &value.item)?;
+    let remark = value.remark.trim();
+    if value.meets.is_none() && remark.is_empty() {
+        conn.execute(
+            "DELETE FROM checklist_override WHERE content_hash = ?1 AND item = ?2",
+            params![content_hash, value.item],
+        )?;
+        return Ok(());
+    }
+    if remark.chars().count() > MAX_REMARK_CHARS {
+        return Err(CoreError::Invalid(format!(
+            "备注不能超过{MAX_REMARK_CHARS}个字。"
+        )));
+    }
+    conn.execute(
+        "INSERT INTO checklist_override (content_hash, item, meets, remark, file_name)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (content_hash, item) DO UPDATE SET
+             meets = excluded.meets,
+             remark = excluded.remark,
+             file_name = excluded.file_name,
+             updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
+        params![content_hash, value.item, value.meets, remark, file_name],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Keeps the inspector's verdict and remark on one item of the file with this content; no
     /// verdict and an empty remark removes what was kept.
@@ -35,30 +69,21 @@ impl Store {
         value: &ChecklistOverride,
         file_name: &str,
     ) -> Result<()> {
-        validated(content_hash, &value.item)?;
-        let remark = value.remark.trim();
-        if value.meets.is_none() && remark.is_empty() {
-            self.conn().execute(
-                "DELETE FROM checklist_override WHERE content_hash = ?1 AND item = ?2",
-                params![content_hash, value.item],
-            )?;
-            return Ok(());
+        keep(self.conn(), content_hash, value, file_name)
+    }
+
+    /// Keeps several items' overrides at once, all or none: one save of the checklist.
+    pub fn set_checklist_overrides(
+        &mut self,
+        content_hash: &str,
+        values: &[ChecklistOverride],
+        file_name: &str,
+    ) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        for value in values {
+            keep(&tx, content_hash, value, file_name)?;
         }
-        if remark.chars().count() > MAX_REMARK_CHARS {
-            return Err(CoreError::Invalid(format!(
-                "备注不能超过{MAX_REMARK_CHARS}个字。"
-            )));
-        }
-        self.conn().execute(
-            "INSERT INTO checklist_override (content_hash, item, meets, remark, file_name)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (content_hash, item) DO UPDATE SET
-                 meets = excluded.meets,
-                 remark = excluded.remark,
-                 file_name = excluded.file_name,
-                 updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
-            params![content_hash, value.item, value.meets, remark, file_name],
-        )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -144,6 +169,34 @@ mod tests {
             .checklist_overrides(&"cd".repeat(32))
             .unwrap()
             .is_empty());
+    }
+
+    #[test]
+    fn a_save_of_several_items_is_all_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("d.sqlite")).unwrap();
+        let hash = "ab".repeat(32);
+        let long = "字".repeat(MAX_REMARK_CHARS + 1);
+        let refused = [
+            set("cover", Some(false), "缺年度"),
+            set("contents", None, &long),
+        ];
+        assert!(store
+            .set_checklist_overrides(&hash, &refused, "a.pdf")
+            .is_err());
+        assert!(store.checklist_overrides(&hash).unwrap().is_empty());
+        let saved = [
+            set("cover", Some(false), "缺年度"),
+            set("contents", Some(true), ""),
+        ];
+        store
+            .set_checklist_overrides(&hash, &saved, "a.pdf")
+            .unwrap();
+        // by item
+        assert_eq!(
+            store.checklist_overrides(&hash).unwrap(),
+            [saved[1].clone(), saved[0].clone()]
+        );
     }
 
     #[test]

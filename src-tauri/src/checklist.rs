@@ -1,0 +1,111 @@
+//! 公开情况检查表 commands: the checklists of reviewed files with the inspector's kept overrides,
+//! keeping an override and remark, and exporting the workbook where the user chooses.
+
+use std::collections::HashMap;
+
+use budget_core::error::ErrorPayload;
+use budget_core::review::{
+    checklist, write_checklists, Checklist, ChecklistOverride, ReviewedFile,
+};
+use budget_core::xlsx::ReportHeading;
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::review::internal;
+use crate::state::AppState;
+
+/// What the inspector set on each of `files`, by content hash. The database is held only for
+/// this: building the checklists may read the files again.
+async fn kept_overrides(
+    state: &State<'_, AppState>,
+    files: &[ReviewedFile],
+) -> Result<HashMap<String, Vec<ChecklistOverride>>, ErrorPayload> {
+    let hashes: Vec<String> = files
+        .iter()
+        .map(|f| f.content_hash.clone())
+        .filter(|h| !h.is_empty())
+        .collect();
+    state
+        .with_store(move |s| {
+            let mut kept = HashMap::new();
+            for h in hashes {
+                let overrides = s.checklist_overrides(&h)?;
+                kept.insert(h, overrides);
+            }
+            Ok(kept)
+        })
+        .await
+}
+
+async fn build(
+    state: &State<'_, AppState>,
+    files: Vec<ReviewedFile>,
+) -> Result<Vec<Checklist>, ErrorPayload> {
+    let kept = kept_overrides(state, &files).await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        files
+            .iter()
+            .map(|f| {
+                let overrides = kept.get(&f.content_hash).map_or(&[][..], Vec::as_slice);
+                checklist(f, overrides)
+            })
+            .collect()
+    })
+    .await
+    .map_err(internal)
+}
+
+/// The checklists of these reviewed files, with what the inspector set on them.
+#[tauri::command]
+pub async fn review_checklists(
+    state: State<'_, AppState>,
+    files: Vec<ReviewedFile>,
+) -> Result<Vec<Checklist>, ErrorPayload> {
+    build(&state, files).await
+}
+
+/// Keeps the inspector's 是/否 and remarks on items of one file, all or none (no verdict and
+/// an empty remark removes what was kept for an item).
+#[tauri::command]
+pub async fn set_checklist_overrides(
+    state: State<'_, AppState>,
+    content_hash: String,
+    overrides: Vec<ChecklistOverride>,
+    file_name: String,
+) -> Result<(), ErrorPayload> {
+    state
+        .with_store(move |s| s.set_checklist_overrides(&content_hash, &overrides, &file_name))
+        .await
+}
+
+/// Writes the 公开情况检查表 of these files where the user chooses: the path, or `None` when
+/// cancelled.
+#[tauri::command]
+pub async fn export_checklists(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    files: Vec<ReviewedFile>,
+) -> Result<Option<String>, ErrorPayload> {
+    let Some(path) = dialogs::ask_where_to_save(
+        app,
+        "保存公开情况检查表",
+        "公开情况检查表.xlsx".to_string(),
+        "Excel 工作簿",
+        "xlsx",
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    let lists = build(&state, files).await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        write_checklists(&path, &lists, &ReportHeading::today(None))
+            .map(|()| Some(path.display().to_string()))
+            .map_err(|e| ErrorPayload {
+                code: "export".into(),
+                message: e.to_string(),
+            })
+    })
+    .await
+    .map_err(internal)?
+}
