@@ -108,7 +108,11 @@ pub fn join_wrapped_body(rows: Vec<Row>) -> Vec<Row> {
                             .segments
                             .iter()
                             .any(|q| same_place((p.x0, p.x1), (q.x0, q.x1)))
-                    });
+                    })
+                    && !rows[u]
+                        .segments
+                        .iter()
+                        .any(|p| shorter_than_line(p, &rows[a]));
                 if paired && attach[u].is_none() && attach[l].is_none() {
                     attach[u] = Some(a);
                     attach[l] = Some(a);
@@ -121,6 +125,10 @@ pub fn join_wrapped_body(rows: Vec<Row>) -> Vec<Row> {
             continue;
         }
         let size = rows[i].size().max(1.0);
+        if let Some(a) = top_aligned_owner(&rows, &anchors, i) {
+            attach[i] = Some(a);
+            continue;
+        }
         let nearest = anchors
             .iter()
             .copied()
@@ -147,10 +155,11 @@ pub fn join_wrapped_body(rows: Vec<Row>) -> Vec<Row> {
             mine.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.x0.total_cmp(&b.1.x0)));
             let mut groups: Vec<Segment> = Vec::new();
             for (_, s) in mine {
-                match groups
-                    .iter_mut()
-                    .find(|g| same_place((g.x0, g.x1), (s.x0, s.x1)) && !is_number(&s.text))
-                {
+                // The lines of one cell overlap, however each is aligned ("信息网络及软件购置"
+                // from 385, "更新" from 374 under it); cells of two columns never do.
+                match groups.iter_mut().find(|g| {
+                    g.x0.max(s.x0) < g.x1.min(s.x1) && !is_number(&g.text) && !is_number(&s.text)
+                }) {
                     Some(g) => {
                         g.text.push_str(&s.text);
                         g.x0 = g.x0.min(s.x0);
@@ -164,6 +173,43 @@ pub fn join_wrapped_body(rows: Vec<Row>) -> Vec<Row> {
             row
         })
         .collect()
+}
+
+/// Whether `piece` is shorter than the text `row` prints where it starts: the first line of a
+/// wrapped cell is a full one, so a short line above a row's text ends the cell above it.
+fn shorter_than_line(piece: &Segment, row: &Row) -> bool {
+    row.segments.iter().any(|s| {
+        (s.x0 - piece.x0).abs() < 1.0
+            && !is_number(&s.text)
+            && piece.x1 - piece.x0 < 0.8 * (s.x1 - s.x0)
+    })
+}
+
+/// Word prints a wrapped cell from the top: the row's line holds the first line of the name
+/// ("机关事业单位基本养老保险缴") and the rest follows a line below ("费支出"), nearer to that row
+/// than to the next. Such a text-only line belongs to the data row above it when that row
+/// prints text starting at the same place, at least as wide, within a line and a half.
+fn top_aligned_owner(rows: &[Row], anchors: &[usize], i: usize) -> Option<usize> {
+    let size = rows[i].size().max(1.0);
+    let above = anchors
+        .iter()
+        .copied()
+        .filter(|&a| a < i && rows[a].page == rows[i].page)
+        .max()?;
+    let below = anchors
+        .iter()
+        .copied()
+        .find(|&a| a > i && rows[a].page == rows[i].page);
+    let up = rows[i].y - rows[above].y;
+    let closer_above = below.is_none_or(|b| up <= rows[b].y - rows[i].y);
+    let continues = rows[i].segments.iter().all(|p| {
+        rows[above]
+            .segments
+            .iter()
+            .any(|s| (s.x0 - p.x0).abs() < 1.0 && !is_number(&s.text) && s.x1 - s.x0 >= p.x1 - p.x0)
+    });
+    (up <= SYMMETRIC_WRAP * size && closer_above && continues && !rows[i].segments.is_empty())
+        .then_some(above)
 }
 
 /// A note under a table wraps onto lines of its own ("说明：…故本表" / "无数据。"): a single
