@@ -101,6 +101,17 @@ fn a_published_final_accounts_document_with_its_real_inconsistencies() {
         assert_eq!((rule.as_str(), *page), (want_rule, want_page), "{found:#?}");
         assert!(text.contains(want_text), "{text} ∌ {want_text}");
     }
+    // Each error knows where on its page it was printed, for the page view to mark it: 302's
+    // 440.90 at x 507.6, baseline 137 of page 16 (as poppler's pdftotext -bbox places it).
+    let tree = file.findings.iter().find(|f| f.rule == "f6_tree").unwrap();
+    let at = tree.location.point.unwrap();
+    assert!(at.x.abs_diff(508) <= 1 && at.y.abs_diff(137) <= 2, "{at:?}");
+    let quoted = file
+        .findings
+        .iter()
+        .find(|f| f.rule == "narrative_amount_mismatch")
+        .unwrap();
+    assert!(quoted.location.point.is_some_and(|p| p.y > 0 && p.y < 842));
     // Word prints a long name from the top of its cell ("机关事业单位基本养老保险缴" / "费支出"
     // a line below, nearer to its row than to the next) and centres a short second line
     // ("信息网络及软件购置" / "更新"): every name is read whole, none taken for a misnamed code.

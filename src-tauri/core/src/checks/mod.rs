@@ -82,6 +82,30 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub column: Option<String>,
+    /// Where on its page a finding in a PDF was printed: the left edge and baseline of the
+    /// figure or of the line quoted, in whole points from the page's top-left corner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub point: Option<PagePoint>,
+}
+
+/// A point on a PDF page, in points (1/72 inch) from its top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PagePoint {
+    pub x: u32,
+    pub y: u32,
+}
+
+impl PagePoint {
+    /// A point of the page from `pdf`'s coordinates; None off the page or not a number.
+    pub fn from_points(x: f64, y: f64) -> Option<PagePoint> {
+        let whole = |v: f64| (v.is_finite() && v >= 0.0 && v < 100_000.0).then(|| v.round() as u32);
+        Some(PagePoint {
+            x: whole(x)?,
+            y: whole(y)?,
+        })
+    }
 }
 
 impl Location {

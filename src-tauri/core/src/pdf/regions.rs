@@ -34,11 +34,25 @@ pub struct Region {
     pub first_page: u32,
 }
 
-/// A line of prose with its page.
+/// A line of prose with its page, and its left edge and baseline (points from the page's
+/// top-left corner).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProseLine {
     pub page: u32,
     pub text: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+impl ProseLine {
+    fn of(row: &Row) -> ProseLine {
+        ProseLine {
+            page: row.page,
+            text: row.joined(),
+            x: row.segments.first().map_or(0.0, |s| s.x0),
+            y: row.y,
+        }
+    }
 }
 
 /// The document's tables and its prose.
@@ -110,20 +124,14 @@ pub fn split(rows: Vec<Row>) -> Layout {
     let mut i = 0;
     while i < rows.len() {
         let Some(id) = title_of(&rows[i]) else {
-            layout.prose.push(ProseLine {
-                page: rows[i].page,
-                text: rows[i].joined(),
-            });
+            layout.prose.push(ProseLine::of(&rows[i]));
             i += 1;
             continue;
         };
         let end = region_end(&rows, i, id);
         if !rows[i + 1..end].iter().any(|r| r.segments.len() >= 2) {
             // a title with no table under it: a line of the 目录, or a heading in the prose
-            layout.prose.extend(rows[i..end].iter().map(|r| ProseLine {
-                page: r.page,
-                text: r.joined(),
-            }));
+            layout.prose.extend(rows[i..end].iter().map(ProseLine::of));
             i = end;
             continue;
         }

@@ -405,6 +405,7 @@ static NO_LOCATION: crate::checks::Location = crate::checks::Location {
     table: None,
     row: None,
     column: None,
+    point: None,
 };
 
 /// The exit status of `check`: 2 when a file could not be read, 1 when errors were found, else 0.

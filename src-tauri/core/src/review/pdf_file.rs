@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::{hex, workbook_rules, FileKind, ReviewedFile};
 use crate::catalog::Catalog;
-use crate::checks::{check_final_tables, check_tables, Finding, Severity};
+use crate::checks::{check_final_tables, check_tables, Finding, PagePoint, Severity};
 use crate::narrative::check::{check_narrative, check_narrative_final};
 use crate::pdf::{read_pdf, PdfBook};
 use crate::text::{fold_label, parse_a1};
@@ -48,6 +48,9 @@ pub fn review_pdf(path: &Path) -> ReviewedFile {
     if !found.recognised.is_empty() {
         findings.extend(narrative_findings(&book, &found));
     }
+    // The text as the public reads it: parts, template text, punctuation, years, wording.
+    let year = found.year.or_else(|| cover(&book).1);
+    findings.extend(super::document_text::pdf_findings(&book, &found, year));
     findings.sort_by(|a, b| {
         (
             a.location.page.unwrap_or(u32::MAX),
@@ -157,10 +160,9 @@ fn locate_in_table(f: &mut Finding, book: &PdfBook, found: &RecognisedWorkbook) 
     let table = found.recognised.iter().find(|t| t.sheet == sheet);
     f.location.table = table.map(|t| t.name.clone());
     let cell = f.location.cell.as_deref().and_then(parse_a1);
-    f.location.page = cell
-        .and_then(|(r, c)| book.place(&sheet, r, c))
-        .map(|p| p.page)
-        .or_else(|| book.first_page(&sheet));
+    let place = cell.and_then(|(r, c)| book.place(&sheet, r, c));
+    f.location.page = place.map(|p| p.page).or_else(|| book.first_page(&sheet));
+    f.location.point = place.and_then(|p| PagePoint::from_points(p.x, p.y));
     let (Some((row, col)), Some(grid)) = (cell, book.workbook.sheet(&sheet)) else {
         return;
     };
@@ -321,12 +323,14 @@ fn narrative_findings(book: &PdfBook, found: &RecognisedWorkbook) -> Vec<Finding
         check_narrative(&text, Some(&found.tables))
     };
     for f in &mut findings {
-        let page = f
+        let line = f
             .location
             .line
-            .and_then(|n| lines.get((n as usize).checked_sub(1)?))
-            .map(|l| l.page);
-        f.location.page = page.or_else(|| lines.first().map(|l| l.page));
+            .and_then(|n| lines.get((n as usize).checked_sub(1)?));
+        f.location.page = line
+            .map(|l| l.page)
+            .or_else(|| lines.first().map(|l| l.page));
+        f.location.point = line.and_then(|l| PagePoint::from_points(l.x, l.y));
     }
     findings
 }

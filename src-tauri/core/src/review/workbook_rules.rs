@@ -73,6 +73,7 @@ fn finding(rule: &str, sheet: &str, cell: &str, message: String) -> Finding {
             table: None,
             row: None,
             column: None,
+            point: None,
         },
         message,
         expected: None,

@@ -65,6 +65,7 @@ fn located(sheet: &str, cell: &str) -> Location {
         table: None,
         row: None,
         column: None,
+        point: None,
     }
 }
 

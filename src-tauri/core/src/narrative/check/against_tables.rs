@@ -459,6 +459,7 @@ pub(super) fn check_amounts_with(
                 table: None,
                 row: None,
                 column: None,
+                point: None,
             },
             message: format!(
                 "文中{}为{}万元，表中为{}万元。",

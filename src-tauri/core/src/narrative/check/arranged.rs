@@ -81,6 +81,7 @@ pub(crate) fn check_not_arranged(
                         table: None,
                         row: None,
                         column: None,
+                        point: None,
                     },
                     message: format!(
                         "文中说{fund}预算没有安排，表中{fund}预算为{}万元。",

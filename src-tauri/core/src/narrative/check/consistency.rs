@@ -110,6 +110,7 @@ pub(super) fn finding(
             table: None,
             row: None,
             column: None,
+            point: None,
         },
         message,
         expected: None,

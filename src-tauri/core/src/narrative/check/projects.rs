@@ -45,6 +45,7 @@ fn finding(rule: &str, severity: Severity, line: u32, quote: &str, message: Stri
             table: None,
             row: None,
             column: None,
+            point: None,
         },
         message,
         expected: None,

@@ -167,6 +167,7 @@ pub(crate) fn finding(
             table: None,
             row: None,
             column: None,
+            point: None,
         },
         message,
         expected: None,
@@ -198,6 +199,7 @@ pub(crate) fn verbatim_warnings(indicators: &[Indicator], out: &mut Vec<Finding>
                 table: None,
                 row: None,
                 column: None,
+                point: None,
 },
             message: if *text == i.name {
                 format!(
