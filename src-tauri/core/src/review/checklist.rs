@@ -6,11 +6,15 @@
 //! here, so the computed verdict, the override and the remark are all shown.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::{FileKind, ReviewedFile};
 use crate::checks::{Finding, Severity};
+use crate::narrative::parts::{
+    document_type, is_four_part_layout, required_parts, split_parts, DocumentPart, DocumentType,
+};
 use crate::tables::{bare_title, final_templates, template, TableId};
-use crate::text::parse_a1;
+use crate::text::{fold_label, parse_a1};
 use crate::xlsx::RecognisedTable;
 
 /// One row of the checklist.
@@ -80,71 +84,56 @@ pub struct ChecklistOverride {
     pub remark: String,
 }
 
-/// The prose parts of a disclosure, in the order the inspection form lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProsePart {
-    Cover,
-    Contents,
-    Functions,
-    Organisation,
-    Glossary,
-    Explanation,
-    Other,
-    Projects,
-}
-
-impl ProsePart {
-    pub fn key(self) -> &'static str {
-        match self {
-            ProsePart::Cover => "cover",
-            ProsePart::Contents => "contents",
-            ProsePart::Functions => "functions",
-            ProsePart::Organisation => "organisation",
-            ProsePart::Glossary => "glossary",
-            ProsePart::Explanation => "explanation",
-            ProsePart::Other => "other",
-            ProsePart::Projects => "projects",
-        }
-    }
-
-    /// The name on the form: a 决算 calls its explanation 决算情况说明 and its other part
-    /// 其他重要事项说明.
-    pub fn title(self, final_accounts: bool) -> &'static str {
-        match (self, final_accounts) {
-            (ProsePart::Cover, _) => "封面",
-            (ProsePart::Contents, _) => "目录",
-            (ProsePart::Functions, _) => "主要职能",
-            (ProsePart::Organisation, _) => "机构设置",
-            (ProsePart::Glossary, _) => "名词解释",
-            (ProsePart::Explanation, false) => "编制说明",
-            (ProsePart::Explanation, true) => "决算情况说明",
-            (ProsePart::Other, false) => "其他相关说明",
-            (ProsePart::Other, true) => "其他重要事项说明",
-            (ProsePart::Projects, _) => "项目经费情况说明",
-        }
+/// What an override of a part is kept under. Never shown.
+fn part_key(part: DocumentPart) -> &'static str {
+    match part {
+        DocumentPart::Cover => "cover",
+        DocumentPart::Contents => "contents",
+        DocumentPart::Functions => "functions",
+        DocumentPart::Organisation => "organisation",
+        DocumentPart::Glossary => "glossary",
+        DocumentPart::Explanation => "explanation",
+        DocumentPart::OtherNotes => "other",
+        DocumentPart::ProjectNotes => "projects",
+        DocumentPart::Tables => "tables",
     }
 }
 
-const BUDGET_PARTS_BEFORE: [ProsePart; 6] = [
-    ProsePart::Cover,
-    ProsePart::Contents,
-    ProsePart::Functions,
-    ProsePart::Organisation,
-    ProsePart::Glossary,
-    ProsePart::Explanation,
+/// The part's name on the form: a 决算 (and a budget in the four-part layout) calls its
+/// explanation 情况说明.
+fn part_title(part: DocumentPart, four_part: bool, final_accounts: bool) -> &'static str {
+    match part {
+        DocumentPart::Explanation if final_accounts => "决算情况说明",
+        DocumentPart::Explanation if four_part => "情况说明",
+        DocumentPart::Explanation => "编制说明",
+        DocumentPart::OtherNotes if final_accounts => "其他重要事项说明",
+        DocumentPart::OtherNotes => "其他相关说明",
+        other => other.label(),
+    }
+}
+
+/// The order of the parts on the form: as the document's layout prints them.
+const SHANGHAI_ORDER: [DocumentPart; 9] = [
+    DocumentPart::Cover,
+    DocumentPart::Contents,
+    DocumentPart::Functions,
+    DocumentPart::Organisation,
+    DocumentPart::Glossary,
+    DocumentPart::Explanation,
+    DocumentPart::Tables,
+    DocumentPart::OtherNotes,
+    DocumentPart::ProjectNotes,
 ];
-const BUDGET_PARTS_AFTER: [ProsePart; 2] = [ProsePart::Other, ProsePart::Projects];
-/// A 决算 prints 概况 first, the tables, then the 情况说明 and the 名词解释.
-const FINAL_PARTS_BEFORE: [ProsePart; 4] = [
-    ProsePart::Cover,
-    ProsePart::Contents,
-    ProsePart::Functions,
-    ProsePart::Organisation,
-];
-const FINAL_PARTS_AFTER: [ProsePart; 3] = [
-    ProsePart::Explanation,
-    ProsePart::Other,
-    ProsePart::Glossary,
+const FOUR_PART_ORDER: [DocumentPart; 9] = [
+    DocumentPart::Cover,
+    DocumentPart::Contents,
+    DocumentPart::Functions,
+    DocumentPart::Organisation,
+    DocumentPart::Tables,
+    DocumentPart::Explanation,
+    DocumentPart::OtherNotes,
+    DocumentPart::ProjectNotes,
+    DocumentPart::Glossary,
 ];
 
 /// The nine tables of the Shanghai district budgets, in their printed order, with their titles
@@ -168,10 +157,20 @@ const SHANGHAI_BUDGET: [(TableId, &str); 9] = [
 /// two parts goes to the part that holds its quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartPlace {
-    pub part: ProsePart,
+    pub part: DocumentPart,
     pub first_page: u32,
     pub last_page: u32,
     pub text: String,
+}
+
+/// A whole published document's parts: which it must have (the form lists them all), in which
+/// layout, and where those found lie.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentLayout {
+    pub four_part: bool,
+    pub kind: DocumentType,
+    pub required: Vec<DocumentPart>,
+    pub places: Vec<PartPlace>,
 }
 
 /// The tables the document's scheme publishes, in order, each with the title to show when the
@@ -243,47 +242,92 @@ fn problem_text(finding: &Finding) -> String {
     format!("{mark}{place}{sep}{}", finding.message.trim())
 }
 
-/// The part a prose finding falls in: the part on its page whose text holds its quote, else
-/// the first part on its page, else the explanation (what the narrative check reads).
-fn part_of(finding: &Finding, parts: &[PartPlace]) -> ProsePart {
+/// The part a prose finding falls in: a missing part is its own; else the part on its page
+/// whose text holds its quote, else the first part on its page, else the explanation (what the
+/// narrative check reads).
+fn part_of(finding: &Finding, places: &[PartPlace]) -> DocumentPart {
+    if finding.rule == "document_part_missing" {
+        let named = finding.location.quote.as_deref().unwrap_or_default();
+        if let Some(part) = FOUR_PART_ORDER.into_iter().find(|p| p.label() == named) {
+            return part;
+        }
+    }
     let on_page: Vec<&PartPlace> = match finding.location.page {
-        Some(page) => parts
+        Some(page) => places
             .iter()
             .filter(|p| (p.first_page..=p.last_page).contains(&page))
             .collect(),
-        None => parts.iter().collect(),
+        None => places.iter().collect(),
     };
     let quote = finding
         .location
         .quote
         .as_deref()
-        .map(crate::text::fold_label)
+        .map(fold_label)
         .filter(|q| !q.is_empty());
     quote
-        .and_then(|q| {
-            on_page
-                .iter()
-                .find(|p| crate::text::fold_label(&p.text).contains(&q))
-        })
+        .and_then(|q| on_page.iter().find(|p| fold_label(&p.text).contains(&q)))
         .or(on_page.first())
         .map(|p| p.part)
-        .unwrap_or(ProsePart::Explanation)
+        .unwrap_or(DocumentPart::Explanation)
 }
 
-fn document_name(file: &ReviewedFile) -> String {
+fn document_name(file: &ReviewedFile, layout: Option<&DocumentLayout>) -> String {
     let year = file.year.map(|y| format!("{y}年度")).unwrap_or_default();
+    let scope = if layout.is_some_and(|l| l.kind.unit) {
+        "单位"
+    } else {
+        "部门"
+    };
     match file.kind {
-        FileKind::FinalAccounts => format!("{year}部门决算"),
-        FileKind::BudgetTables => format!("{year}部门预算"),
+        FileKind::FinalAccounts => format!("{year}{scope}决算"),
+        FileKind::BudgetTables => format!("{year}{scope}预算"),
         kind => kind.label().to_string(),
     }
 }
 
-/// Builds the checklist of `file` from its findings, with `parts` (where each prose part of a
-/// PDF lies; empty for a workbook or when unknown) and the inspector's `overrides`.
+/// One item per table the scheme publishes (否 where the table is missing), then any other
+/// table found.
+fn table_items(file: &ReviewedFile) -> Vec<ChecklistItem> {
+    let mut tables: Vec<(TableId, String, bool)> = expected_tables(file)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(id, title)| {
+            let found = file.tables.iter().find(|t| t.id == id);
+            let shown = found.map_or(title, |t| bare_title(&t.title).to_string());
+            (id, shown, found.is_some())
+        })
+        .collect();
+    for t in &file.tables {
+        if !tables.iter().any(|(id, _, _)| *id == t.id) {
+            tables.push((t.id, bare_title(&t.title).to_string(), true));
+        }
+    }
+    tables
+        .into_iter()
+        .map(|(id, title, found)| ChecklistItem {
+            key: format!("table:{id}"),
+            title,
+            meets: found,
+            problems: if found {
+                Vec::new()
+            } else {
+                vec![
+                    "未找到该表：公开文件中应列出此表，无数据的也应列出并注明“此表为空表”。".into(),
+                ]
+            },
+            override_meets: None,
+            remark: String::new(),
+        })
+        .collect()
+}
+
+/// Builds the checklist of `file` from its findings, with `layout` (a published document's
+/// parts; None for a workbook, whose prose parts are listed only when something is found in
+/// them) and the inspector's `overrides`.
 pub fn checklist_with_parts(
     file: &ReviewedFile,
-    parts: &[PartPlace],
+    layout: Option<&DocumentLayout>,
     overrides: &[ChecklistOverride],
 ) -> Checklist {
     let mut list = Checklist {
@@ -293,7 +337,7 @@ pub fn checklist_with_parts(
         kind: file.kind,
         unit: file.unit.clone(),
         year: file.year,
-        document: document_name(file),
+        document: document_name(file, layout),
         items: Vec::new(),
         note: None,
     };
@@ -311,84 +355,47 @@ pub fn checklist_with_parts(
             return list;
         }
     };
-    let is_pdf = crate::pdf::is_pdf_path(std::path::Path::new(&file.file));
-    let (before, after): (&[ProsePart], &[ProsePart]) = if final_accounts {
-        (&FINAL_PARTS_BEFORE, &FINAL_PARTS_AFTER)
+    // A county workbook and a 决算 follow the four-part order; the Shanghai budgets their own.
+    let four_part = layout.is_none_or(|l| l.four_part) || final_accounts;
+    let order = if four_part {
+        FOUR_PART_ORDER
     } else {
-        (&BUDGET_PARTS_BEFORE, &BUDGET_PARTS_AFTER)
+        SHANGHAI_ORDER
     };
-    let prose_item = |part: ProsePart| ChecklistItem {
-        key: part.key().to_string(),
-        title: part.title(final_accounts).to_string(),
+    let prose_item = |part: DocumentPart| ChecklistItem {
+        key: part_key(part).to_string(),
+        title: part_title(part, four_part, final_accounts).to_string(),
         meets: true,
         problems: Vec::new(),
         override_meets: None,
         remark: String::new(),
     };
-    // A workbook holds the tables only: its prose parts are listed when something is found
-    // in them (a 情况说明 sheet), a PDF's always.
-    let listed = |parts: &[ProsePart]| -> Vec<Option<ChecklistItem>> {
-        parts
-            .iter()
-            .map(|p| is_pdf.then(|| prose_item(*p)))
-            .collect()
-    };
-    let mut pre = listed(before);
-    let mut post = listed(after);
-    let mut tables: Vec<(TableId, String, bool)> = expected_tables(file)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(id, title)| {
-            let found = file.tables.iter().find(|t| t.id == id);
-            let shown = found.map_or(title, |t| bare_title(&t.title).to_string());
-            (id, shown, found.is_some())
+    // Every part the document type requires, and any other part the document has.
+    let mut parts: Vec<Option<ChecklistItem>> = order
+        .iter()
+        .map(|p| {
+            let listed = layout.is_some_and(|l| {
+                l.required.contains(p) || l.places.iter().any(|place| place.part == *p)
+            });
+            (listed && *p != DocumentPart::Tables).then(|| prose_item(*p))
         })
         .collect();
-    for t in &file.tables {
-        if !tables.iter().any(|(id, _, _)| *id == t.id) {
-            tables.push((t.id, bare_title(&t.title).to_string(), true));
-        }
-    }
-    let mut table_items: Vec<ChecklistItem> = tables
-        .into_iter()
-        .map(|(id, title, found)| ChecklistItem {
-            key: format!("table:{id}"),
-            title,
-            meets: found,
-            problems: if found {
-                Vec::new()
-            } else {
-                vec![
-                    "未找到该表：公开文件中应列出此表，无数据的也应列出并注明“此表为空表”。".into(),
-                ]
-            },
-            override_meets: None,
-            remark: String::new(),
-        })
-        .collect();
+    let mut tables = table_items(file);
+    let places = layout.map_or(&[][..], |l| l.places.as_slice());
     for finding in &file.findings {
         let table = table_at(file, finding).and_then(|t| {
-            table_items
+            tables
                 .iter()
                 .position(|i| i.key == format!("table:{}", t.id))
         });
+        let part = part_of(finding, places);
         let item = match table {
-            Some(at) => &mut table_items[at],
+            Some(at) => &mut tables[at],
+            // a missing 公开表 with no table to name: the part itself
+            None if part == DocumentPart::Tables && !tables.is_empty() => &mut tables[0],
             None => {
-                let mut part = part_of(finding, parts);
-                if !before.contains(&part) && !after.contains(&part) {
-                    // a 决算 has no 项目经费情况说明: what is printed after its tables is
-                    // 其他重要事项说明
-                    part = ProsePart::Other;
-                }
-                let (slots, at) = match before.iter().position(|p| *p == part) {
-                    Some(at) => (&mut pre, at),
-                    None => (
-                        &mut post,
-                        after.iter().position(|p| *p == part).unwrap_or(0),
-                    ),
-                };
-                slots[at].get_or_insert_with(|| prose_item(part))
+                let at = order.iter().position(|p| *p == part).unwrap_or(0);
+                parts[at].get_or_insert_with(|| prose_item(part))
             }
         };
         if finding.severity == Severity::Error {
@@ -396,9 +403,13 @@ pub fn checklist_with_parts(
         }
         item.problems.push(problem_text(finding));
     }
-    let mut items: Vec<ChecklistItem> = pre.into_iter().flatten().collect();
-    items.append(&mut table_items);
-    items.extend(post.into_iter().flatten());
+    let mut items = Vec::new();
+    for (part, item) in order.iter().zip(parts) {
+        if *part == DocumentPart::Tables {
+            items.append(&mut tables);
+        }
+        items.extend(item);
+    }
     for item in &mut items {
         // errors before warnings, each in page order as reviewed
         item.problems.sort_by_key(|p| p.starts_with("（提示）"));
@@ -414,13 +425,48 @@ pub fn checklist_with_parts(
 /// The checklist of `file` with the inspector's `overrides`; a PDF's prose findings go to the
 /// part they are printed in.
 pub fn checklist(file: &ReviewedFile, overrides: &[ChecklistOverride]) -> Checklist {
-    checklist_with_parts(file, &document_parts(file), overrides)
+    checklist_with_parts(file, document_layout(file).as_ref(), overrides)
 }
 
-/// Where the prose parts of the reviewed PDF lie. Empty for now: prose findings go to the
-/// explanation.
-fn document_parts(_file: &ReviewedFile) -> Vec<PartPlace> {
-    Vec::new()
+/// The parts of the reviewed PDF, read again from the file: None for a workbook, and for a
+/// file that changed since it was reviewed (its parts would not be the findings').
+fn document_layout(file: &ReviewedFile) -> Option<DocumentLayout> {
+    let path = std::path::Path::new(&file.file);
+    if !crate::pdf::is_pdf_path(path) {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    if super::hex(&Sha256::digest(&bytes)) != file.content_hash {
+        return None;
+    }
+    let book = crate::pdf::read_pdf(path, &bytes).ok()?;
+    let lines: Vec<&str> = book.prose.iter().map(|l| l.text.as_str()).collect();
+    let spans = split_parts(&lines);
+    let found = document_type(&lines);
+    let kind = DocumentType {
+        final_accounts: file.kind == FileKind::FinalAccounts,
+        unit: found.is_some_and(|k| k.unit),
+    };
+    let places = spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            let end = spans.get(i + 1).map_or(lines.len(), |next| next.first_line);
+            let own = &book.prose[span.first_line.min(end)..end];
+            PartPlace {
+                part: span.part,
+                first_page: own.first().map_or(0, |l| l.page),
+                last_page: own.last().map_or(0, |l| l.page),
+                text: own.iter().map(|l| l.text.as_str()).collect(),
+            }
+        })
+        .collect();
+    Some(DocumentLayout {
+        four_part: is_four_part_layout(&spans),
+        kind,
+        required: required_parts(kind, &spans),
+        places,
+    })
 }
 
 #[cfg(test)]

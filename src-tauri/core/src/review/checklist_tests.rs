@@ -1,5 +1,6 @@
 use super::*;
 use crate::checks::Location;
+use crate::narrative::parts::DocumentPart as Part;
 
 fn finding(severity: Severity, location: Location, message: &str) -> Finding {
     Finding {
@@ -29,7 +30,19 @@ fn pdf(findings: Vec<Finding>) -> ReviewedFile {
     file
 }
 
-fn place(part: ProsePart, pages: (u32, u32), text: &str) -> PartPlace {
+fn shanghai(places: Vec<PartPlace>) -> DocumentLayout {
+    DocumentLayout {
+        four_part: false,
+        kind: DocumentType {
+            final_accounts: false,
+            unit: false,
+        },
+        required: SHANGHAI_ORDER.to_vec(),
+        places,
+    }
+}
+
+fn place(part: Part, pages: (u32, u32), text: &str) -> PartPlace {
     PartPlace {
         part,
         first_page: pages.0,
@@ -49,20 +62,16 @@ fn a_prose_finding_goes_to_the_part_on_its_page_that_holds_its_quote() {
         finding(Severity::Warning, prose(4, "“三公”经费"), "请核对。"),
     ]);
     // page 3 holds the end of 主要职能 and the start of 机构设置
-    let parts = [
+    let layout = shanghai(vec![
+        place(Part::Functions, (2, 3), "一、部门主要职能……负责全区工作。"),
         place(
-            ProsePart::Functions,
-            (2, 3),
-            "一、部门主要职能……负责全区工作。",
-        ),
-        place(
-            ProsePart::Organisation,
+            Part::Organisation,
             (3, 3),
             "二、机构设置 增长的主要原因是。",
         ),
-        place(ProsePart::Other, (4, 5), "六、其他相关情况说明"),
-    ];
-    let list = checklist_with_parts(&file, &parts, &[]);
+        place(Part::OtherNotes, (4, 5), "六、其他相关情况说明"),
+    ]);
+    let list = checklist_with_parts(&file, Some(&layout), &[]);
     let organisation = item(&list, "organisation");
     assert!(!organisation.meets);
     assert_eq!(organisation.problems, ["第3页：句子不完整。"]);
@@ -76,7 +85,7 @@ fn a_prose_finding_goes_to_the_part_on_its_page_that_holds_its_quote() {
 #[test]
 fn without_parts_a_prose_finding_goes_to_the_explanation() {
     let file = pdf(vec![finding(Severity::Error, prose(9, "x"), "不符。")]);
-    let list = checklist_with_parts(&file, &[], &[]);
+    let list = checklist_with_parts(&file, Some(&shanghai(Vec::new())), &[]);
     assert!(!item(&list, "explanation").meets);
     assert_eq!(list.not_met(), 1);
 }
@@ -94,18 +103,20 @@ fn a_workbook_lists_its_tables_and_only_the_prose_parts_with_findings() {
     )]);
     file.file = "a.xlsx".into();
     file.template = Some("county-11".into());
-    let list = checklist_with_parts(&file, &[], &[]);
+    let list = checklist_with_parts(&file, None, &[]);
     let keys: Vec<&str> = list.items.iter().map(|i| i.key.as_str()).collect();
-    let mut want = vec!["explanation"];
+    // the four-part order of the county workbooks: the tables, then the 情况说明
     let tables: Vec<String> = TableId::ALL
         .iter()
         .map(|id| format!("table:{id}"))
         .collect();
-    want.extend(tables.iter().map(String::as_str));
+    let mut want: Vec<&str> = tables.iter().map(String::as_str).collect();
+    want.push("explanation");
     assert_eq!(keys, want);
     // none of the eleven tables was found: each is 否, saying so
-    assert!(list.items[1].problems[0].starts_with("未找到该表"));
-    assert_eq!(list.items[0].problems, ["第4行：不符。"]);
+    assert!(list.items[0].problems[0].starts_with("未找到该表"));
+    assert_eq!(list.items[11].problems, ["第4行：不符。"]);
+    assert_eq!(list.items[11].title, "情况说明");
 }
 
 #[test]
@@ -123,7 +134,7 @@ fn overrides_are_applied_by_item_and_count_for_not_met() {
             remark: "封面无日期".into(),
         },
     ];
-    let list = checklist_with_parts(&file, &[], &kept);
+    let list = checklist_with_parts(&file, Some(&shanghai(Vec::new())), &kept);
     let explanation = item(&list, "explanation");
     assert_eq!(
         (explanation.meets, explanation.override_meets),
@@ -138,11 +149,51 @@ fn a_file_that_is_no_disclosure_has_no_items_and_says_why() {
     let mut file = pdf(Vec::new());
     file.kind = FileKind::Unreadable;
     file.error = Some("此PDF没有文字层，无法审核".into());
-    let list = checklist_with_parts(&file, &[], &[]);
+    let list = checklist_with_parts(&file, None, &[]);
     assert!(list.items.is_empty());
     assert_eq!(list.note.as_deref(), Some("此PDF没有文字层，无法审核"));
     file.kind = FileKind::Targets;
     file.error = None;
-    let list = checklist_with_parts(&file, &[], &[]);
+    let list = checklist_with_parts(&file, None, &[]);
     assert!(list.note.unwrap().contains("绩效目标表"));
+}
+
+#[test]
+fn a_missing_part_is_its_own_item_and_the_layout_sets_the_order() {
+    let missing = Location {
+        line: Some(1),
+        page: Some(1),
+        quote: Some("名词解释".into()),
+        ..Location::default()
+    };
+    let mut part_missing = finding(Severity::Error, missing, "应包含“名词解释”部分。");
+    part_missing.rule = "document_part_missing".into();
+    let file = pdf(vec![part_missing]);
+    let mut layout = shanghai(Vec::new());
+    layout.four_part = true;
+    layout.required = vec![
+        Part::Cover,
+        Part::Contents,
+        Part::Functions,
+        Part::Organisation,
+        Part::Tables,
+        Part::Explanation,
+        Part::Glossary,
+    ];
+    let list = checklist_with_parts(&file, Some(&layout), &[]);
+    let titles: Vec<&str> = list.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "封面",
+            "目录",
+            "主要职能",
+            "机构设置",
+            "情况说明",
+            "名词解释"
+        ]
+    );
+    let glossary = item(&list, "glossary");
+    assert!(!glossary.meets);
+    assert!(item(&list, "explanation").meets);
 }
