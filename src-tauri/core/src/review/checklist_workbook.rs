@@ -9,7 +9,7 @@ use std::path::Path;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::checklist::Checklist;
-use super::report::{fit_row, head_split, Looks, ReportError, HEADER_ROW};
+use super::report::{fit_row, head_split, lines_in, Looks, ReportError, HEADER_ROW, LINE_HEIGHT};
 use crate::xlsx::ReportHeading;
 
 /// Widths fit A4 landscape at about 100 %: the problems take what the short columns leave.
@@ -90,17 +90,36 @@ fn sheet_names(lists: &[Checklist]) -> Vec<String> {
         .collect()
 }
 
+/// The tallest a row may be: Excel's limit, a little less than a landscape A4 page.
+const MAX_ROW_POINTS: f64 = 400.0;
+
+/// The problems, numbered, as many as one row can print; the rest are counted (errors come
+/// first, so what is cut is warnings — the 审核报告 lists them all).
 fn problems_text(problems: &[String]) -> String {
-    match problems {
-        [] => String::new(),
-        [one] => one.clone(),
-        many => many
-            .iter()
-            .enumerate()
-            .map(|(i, p)| format!("{}. {p}", i + 1))
-            .collect::<Vec<_>>()
-            .join("\n"),
+    let width = ITEM_HEADERS[3].1;
+    let numbered = |i: usize, p: &str| {
+        if problems.len() == 1 {
+            p.to_string()
+        } else {
+            format!("{}. {p}", i + 1)
+        }
+    };
+    let room = (MAX_ROW_POINTS / LINE_HEIGHT).floor() - 2.0;
+    let mut lines = 0.0;
+    let mut shown = Vec::new();
+    for (i, p) in problems.iter().enumerate() {
+        let text = numbered(i, p);
+        lines += lines_in(&text, width);
+        if lines > room {
+            shown.push(format!(
+                "……另有{}条未列出，详见审核报告。",
+                problems.len() - i
+            ));
+            break;
+        }
+        shown.push(text);
     }
+    shown.join("\n")
 }
 
 fn write_items(
@@ -109,7 +128,11 @@ fn write_items(
     heading: &ReportHeading,
     looks: &Looks,
 ) -> Result<(), XlsxError> {
-    let title = format!("{}{}公开情况检查表", list.department(), list.document);
+    let title = if list.items.is_empty() {
+        format!("公开情况检查表（{}）", list.file_name)
+    } else {
+        format!("{}{}公开情况检查表", list.department(), list.document)
+    };
     let stated = if list.items.is_empty() {
         format!("文件：{}", list.file_name)
     } else {
@@ -152,11 +175,15 @@ fn write_items(
         fit_row(ws, row, &values, &ITEM_HEADERS)?;
         row += 1;
     }
-    // What the file is, and why a file has no items, under the table.
-    let mut notes = vec![format!("检查文件：{}", list.file_name)];
-    if let Some(note) = &list.note {
-        notes.push(note.clone());
+    if let (true, Some(note)) = (list.items.is_empty(), &list.note) {
+        let text = format!("未列检查项目：{note}");
+        ws.merge_range(row, 0, row, last, &text, &looks.text)?;
+        let width: f64 = ITEM_HEADERS.iter().map(|(_, w)| w).sum();
+        fit_row(ws, row, &[text.as_str()], &[("", width)])?;
+        row += 1;
     }
+    // What the file is, under the table.
+    let mut notes = vec![format!("检查文件：{}", list.file_name)];
     if !list.items.is_empty() {
         notes.push(
             "“符合要求”为软件按审核结果判定；“复核意见”为检查人改定的结论，填写时以复核意见为准。"
@@ -250,4 +277,44 @@ pub fn write_checklists(
             other => other.to_string(),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_prints_what_fits_and_counts_the_rest() {
+        let many: Vec<String> = (1..=60)
+            .map(|i| {
+                format!(
+                    "（提示）第{i}页：功能分类科目编码 2010601 不在 2024 年科目表中，请核对编码。"
+                )
+            })
+            .collect();
+        let text = problems_text(&many);
+        let lines = lines_in(&text, ITEM_HEADERS[3].1);
+        assert!(lines * LINE_HEIGHT <= MAX_ROW_POINTS, "{lines} lines");
+        assert!(text.starts_with("1. （提示）第1页："), "{text}");
+        assert!(text.ends_with("条未列出，详见审核报告。"), "{text}");
+        let shown = text.lines().filter(|l| l.contains("（提示）")).count();
+        assert!(
+            text.contains(&format!("另有{}条未列出", 60 - shown)),
+            "{text}"
+        );
+        assert_eq!(problems_text(&many[..1]), many[0]);
+    }
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let mut taken = HashSet::new();
+        taken.insert("汇总".to_string());
+        let long = "新疆维吾尔自治区巴音郭楞蒙古自治州若羌县人民政府办公室下属事业单位";
+        let a = sheet_name(long, &mut taken);
+        let b = sheet_name(long, &mut taken);
+        assert_eq!(a.chars().count(), 31);
+        assert!(b.ends_with("（2）") && b.chars().count() == 31, "{b}");
+        assert_eq!(sheet_name("汇总", &mut taken), "汇总（2）");
+        assert_eq!(sheet_name("a/b:c?", &mut taken), "abc");
+    }
 }

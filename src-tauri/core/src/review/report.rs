@@ -29,7 +29,7 @@ const TITLE: &str = "预算公开审核报告";
 pub(super) const HEADER_ROW: u32 = 2;
 /// Height in points of one line of 10-point text (宋体 takes 13.5, the CJK fonts that stand in
 /// for it elsewhere a little more), and what a row adds around its lines.
-const LINE_HEIGHT: f64 = 14.5;
+pub(super) const LINE_HEIGHT: f64 = 14.5;
 const ROW_PADDING: f64 = 3.0;
 
 /// Columns of the findings sheet, with widths that fit A4 landscape at about 95 % in Excel.
@@ -116,7 +116,7 @@ fn text_width(text: &str) -> f64 {
 }
 
 /// How many lines `text` wraps to in a column `width` units wide.
-fn lines_in(text: &str, width: f64) -> f64 {
+pub(super) fn lines_in(text: &str, width: f64) -> f64 {
     let room = (width - 1.0).max(1.0);
     text.split('\n')
         .map(|line| (text_width(line) / room).ceil().max(1.0))
