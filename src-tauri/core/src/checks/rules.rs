@@ -99,6 +99,14 @@ pub fn rule_title(rule: &str) -> String {
         "final_performance_problems" => Some("情况说明：已整改+正在整改≤发现的问题"),
         "final_evaluation_amount" => Some("情况说明：自评项目金额≤项目支出"),
         "final_office_operation" => Some("情况说明：机关运行经费≤公用经费"),
+        "document_part_missing" => Some("公开文件：应有的组成部分齐全"),
+        "document_placeholder" => Some("公开文件：无模板占位符和待填写内容"),
+        "document_punctuation_doubled" => Some("公开文件：标点不重复"),
+        "document_bracket_unbalanced" => Some("公开文件：引号、括号成对"),
+        "document_sentence_cut" => Some("公开文件：句子完整"),
+        "document_year" => Some("公开文件：年度表述一致"),
+        "document_scope_wording" => Some("公开文件：部门、单位称谓与文件类型一致"),
+        "document_amount_scale" => Some("公开文件：金额单位（元、万元）正确"),
         _ => None,
     };
     if let Some(title) = fixed {
@@ -147,7 +155,7 @@ mod tests {
     /// The source files that make findings, with their text. Rule ids are written where the
     /// finding is made: as a literal ("t1_balance"), or as "{prefix}_tree" with the table
     /// prefixes ("t3", "t5" …) the same file passes in.
-    const SOURCES: [(&str, &str); 29] = [
+    const SOURCES: [(&str, &str); 33] = [
         ("final_table_rules.rs", include_str!("final_table_rules.rs")),
         ("final_cross_rules.rs", include_str!("final_cross_rules.rs")),
         ("final_years.rs", include_str!("final_years.rs")),
@@ -218,6 +226,22 @@ mod tests {
         (
             "narrative/check/mod.rs",
             include_str!("../narrative/check/mod.rs"),
+        ),
+        (
+            "narrative/document/mod.rs",
+            include_str!("../narrative/document/mod.rs"),
+        ),
+        (
+            "narrative/document/text.rs",
+            include_str!("../narrative/document/text.rs"),
+        ),
+        (
+            "narrative/document/years.rs",
+            include_str!("../narrative/document/years.rs"),
+        ),
+        (
+            "narrative/document/scale.rs",
+            include_str!("../narrative/document/scale.rs"),
         ),
     ];
 

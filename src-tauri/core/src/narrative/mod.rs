@@ -11,6 +11,7 @@
 //!   by their headings; `parts::required_parts` says which a 预算/决算 of a 部门/单位 must have.
 
 pub mod check;
+pub mod document;
 mod docx;
 mod figures;
 mod gaps;

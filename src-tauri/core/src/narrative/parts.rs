@@ -172,6 +172,8 @@ pub fn split_parts(lines: &[&str]) -> Vec<PartSpan> {
     for (i, line) in lines.iter().enumerate() {
         let folded = fold(line);
         if folded.is_empty() {
+            // A blank line (between a workbook's sheets) ends what came before.
+            after_break = true;
             continue;
         }
         let starts_paragraph = after_break;
@@ -386,7 +388,11 @@ fn names_document(folded: &str) -> bool {
 /// headings of the two layouts do.
 fn heading_part(folded: &str) -> Option<DocumentPart> {
     use DocumentPart::*;
-    if folded.chars().count() > 40 || folded.ends_with(['。', '：', ':', '；', '，']) {
+    // A heading ends in its name, not in punctuation or the close of a bracket or quote
+    // ("为“机构设置”）" is the end of a note).
+    if folded.chars().count() > 40
+        || folded.ends_with(['。', '：', ':', '；', '，', '）', ')', '”'])
+    {
         return None;
     }
     if let Some(rest) = part_number(folded) {

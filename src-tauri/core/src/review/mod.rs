@@ -3,6 +3,7 @@
 
 pub mod checklist;
 mod checklist_workbook;
+mod document_text;
 mod final_years;
 mod narrative_files;
 mod pdf_file;
@@ -173,6 +174,7 @@ pub fn review_file(path: &Path) -> ReviewedFile {
         check_tables(&found.tables, catalog)
     };
     findings.extend(workbook_rules::check_workbook(&book, &found));
+    findings.extend(document_text::workbook_findings(&book, &found));
     let mut kind: FileKind = found.kind.into();
     let mut unrecognised_sheets = found.unrecognised_sheets.clone();
     if let Some(targets) = crate::targets::review_workbook(path, &book, &found) {

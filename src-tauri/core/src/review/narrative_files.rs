@@ -57,11 +57,13 @@ pub fn review_narrative_against(path: &Path, tables: Option<DescribedTables<'_>>
             return reviewed;
         }
     };
-    let findings = match tables {
+    let mut findings = match tables {
         Some(DescribedTables::Final(t)) => check_narrative_final(&text, t),
         Some(DescribedTables::Budget(t)) => check_narrative(&text, Some(t)),
         None => check_narrative(&text, None),
     };
+    findings.extend(super::document_text::narrative_text_findings(&text));
+    findings.sort_by_key(|f| f.location.line.unwrap_or(0));
     reviewed.kind = FileKind::Narrative;
     reviewed.error_count = findings
         .iter()
