@@ -48,6 +48,18 @@ fn the_final_accounts_keep_three_leftovers_of_their_template() {
     assert!(found[0].3.contains("平均得分99.33分（其中"), "{found:#?}");
     assert!(found[1].3.contains("下降（增长）27.78%"), "{found:#?}");
     assert!(found[2].3.contains("部门（单位）共有车辆"), "{found:#?}");
+    // each can be marked on its page: the line it is on has a place there
+    let file = review::review_file(&fixture(
+        "pdf/putuo-planning-2024-department-final-accounts.pdf",
+    ));
+    for f in file
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("document_"))
+    {
+        let at = f.location.point.unwrap_or_else(|| panic!("{f:#?}"));
+        assert!(at.x < 595 && at.y > 0 && at.y < 842, "{f:#?}");
+    }
 }
 
 /// The 部门 and the 单位 budget of 区政府办公室 2025, and 万里街道 2024: every part there

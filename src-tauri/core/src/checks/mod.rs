@@ -100,7 +100,7 @@ pub struct PagePoint {
 impl PagePoint {
     /// A point of the page from `pdf`'s coordinates; None off the page or not a number.
     pub fn from_points(x: f64, y: f64) -> Option<PagePoint> {
-        let whole = |v: f64| (v.is_finite() && v >= 0.0 && v < 100_000.0).then(|| v.round() as u32);
+        let whole = |v: f64| (0.0..100_000.0).contains(&v).then(|| v.round() as u32);
         Some(PagePoint {
             x: whole(x)?,
             y: whole(y)?,

@@ -3,7 +3,7 @@
 //! and of the documents this app writes), a 情况说明 file. Each finding is placed where its
 //! line is: the page of a PDF, the sheet and cell of a workbook.
 
-use crate::checks::Finding;
+use crate::checks::{Finding, PagePoint};
 use crate::narrative::document::{check_document, DocumentFacts};
 use crate::pdf::PdfBook;
 use crate::text::a1;
@@ -33,7 +33,9 @@ pub(super) fn pdf_findings(
     let mut findings = check_document(&lines, &facts(found, year));
     for f in &mut findings {
         let index = f.location.line.and_then(|n| (n as usize).checked_sub(1));
-        f.location.page = index.and_then(|i| book.prose.get(i)).map(|l| l.page);
+        let line = index.and_then(|i| book.prose.get(i));
+        f.location.page = line.map(|l| l.page);
+        f.location.point = line.and_then(|l| PagePoint::from_points(l.x, l.y));
         // A PDF has no lines to number; the page and the quote place the finding.
         f.location.line = None;
     }
