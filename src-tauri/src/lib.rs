@@ -54,6 +54,7 @@ pub fn run() {
             review::review_notes,
             review::set_review_note,
             review::export_review_report,
+            review::review_pdf_bytes,
             checklist::review_checklists,
             checklist::set_checklist_overrides,
             checklist::export_checklists,

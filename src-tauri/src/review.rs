@@ -127,3 +127,26 @@ pub async fn export_review_report(
         })
         .await
 }
+
+/// The bytes of a published PDF under review, for the page view. Only `.pdf` files, as the
+/// 审核 list holds them; raw bytes, not JSON.
+#[tauri::command]
+pub async fn review_pdf_bytes(path: String) -> Result<tauri::ipc::Response, ErrorPayload> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let path = PathBuf::from(path);
+        if !budget_core::pdf::is_pdf_path(&path) {
+            return Err(ErrorPayload {
+                code: "not_a_pdf".into(),
+                message: format!("{} 不是 PDF 文件。", path.display()),
+            });
+        }
+        budget_core::xlsx::read_bytes(&path)
+            .map(tauri::ipc::Response::new)
+            .map_err(|err| ErrorPayload {
+                code: "pdf_read".into(),
+                message: err.to_string(),
+            })
+    })
+    .await
+    .map_err(internal)?
+}
