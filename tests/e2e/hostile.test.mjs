@@ -32,7 +32,7 @@ test('hostile workbooks are refused or read, each on its own, and the window sta
   try {
     await app.click('[data-testid="mode-review"]')
     await app.click('[data-testid="review-open"]')
-    const status = await app.waitFor('[data-testid="status-message"]', { text: '已审核 4 个工作簿', timeout: 60000 })
+    const status = await app.waitFor('[data-testid="status-message"]', { text: '已审核 4 个文件', timeout: 60000 })
     assert.match(await app.text(status), /2 个无法读取/)
 
     await app.click('[data-testid="review-file-name"]', { text: '炸弹' })

@@ -46,7 +46,7 @@ test('tables and rules are named as the user knows them, and the finding sits on
   try {
     await app.click('[data-testid="mode-review"]')
     await app.click('[data-testid="review-open"]')
-    await app.waitFor('[data-testid="status-message"]', { text: '已审核 2 个工作簿' })
+    await app.waitFor('[data-testid="status-message"]', { text: '已审核 2 个文件' })
 
     await app.click('[data-testid="review-file-name"]', { text: '若羌-表1教育支出' })
     const head = await app.waitFor('[data-testid="review-tables"]', { text: '表1' })

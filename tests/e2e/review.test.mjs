@@ -45,7 +45,7 @@ test('reviewing workbooks lists findings and a double click highlights the cell'
   try {
     await app.click('[data-testid="mode-review"]')
     await app.click('[data-testid="review-open"]')
-    await app.waitFor('[data-testid="status-message"]', { text: '已审核 3 个工作簿' })
+    await app.waitFor('[data-testid="status-message"]', { text: '已审核 3 个文件' })
     await app.waitFor('[data-testid="review-totals"]', { text: '错误 3' })
 
     await app.click('[data-testid="review-file-name"]', { text: '若羌-表3改错' })

@@ -186,6 +186,8 @@ export class Session {
   /** A real double click through the actions API (the findings list reacts to dblclick). */
   async doubleClick(el) {
     const origin = { [ELEMENT]: el }
+    // a row further down a scrolled list is out of the pointer's reach until shown
+    await this.script('arguments[0].scrollIntoView({ block: "center" })', [origin])
     const click = [
       { type: 'pointerDown', button: 0 },
       { type: 'pointerUp', button: 0 },

@@ -106,6 +106,8 @@ export const api = {
   pickWorkbooks: () => call<string[]>('pick_workbooks'),
   reviewWorkbooks: (paths: string[]) => call<ReviewedFile[]>('review_workbooks', { paths }),
   reviewSheet: (path: string, sheet: string) => call<SheetView>('review_sheet', { path, sheet }),
+  /** The bytes of a PDF under review, for its page view. */
+  reviewPdfBytes: (path: string) => call<ArrayBuffer>('review_pdf_bytes', { path }),
   reviewNotes: (hashes: string[]) => call<ReviewNote[]>('review_notes', { hashes }),
   setReviewNote: (key: NoteKey, note: string, fileName: string) =>
     call<null>('set_review_note', { key, note, fileName }),

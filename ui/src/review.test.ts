@@ -9,7 +9,9 @@ import {
   tableName,
   tableSummary,
   totals,
-  workbookPaths,
+  reviewablePaths,
+  pdfPlace,
+  firstPage,
 } from './review'
 import type { ReviewedFile } from './bindings/ReviewedFile'
 import type { Finding } from './bindings/Finding'
@@ -90,8 +92,21 @@ describe('review helpers', () => {
     expect(merged[0].error_count).toBe(3)
   })
 
-  it('keeps only workbook paths from a drop', () => {
-    expect(workbookPaths(['/x/a.XLSX', '/x/b.xls', '/x/c.pdf', '/x/xlsx'])).toEqual(['/x/a.XLSX', '/x/b.xls'])
+  it('keeps only workbook and PDF paths from a drop', () => {
+    expect(reviewablePaths(['/x/a.XLSX', '/x/b.xls', '/x/c.pdf', '/x/d.txt', '/x/xlsx'])).toEqual([
+      '/x/a.XLSX',
+      '/x/b.xls',
+      '/x/c.pdf',
+    ])
+  })
+
+  it('places a PDF finding by row and column, or by its quote, and opens at its page', () => {
+    const cellFinding = { ...error, sheet: '第16页', page: 16, row: '302 商品和服务支出', column: '决算数' }
+    const quoted = { ...error, sheet: undefined, cell: undefined, page: 24, quote: '人员经费4896.98万元' }
+    expect(pdfPlace(cellFinding)).toBe('302 商品和服务支出 · 决算数')
+    expect(pdfPlace(quoted)).toBe('人员经费4896.98万元')
+    expect(firstPage(file('a.pdf', { findings: [{ ...error, severity: 'warning', page: 3 }, quoted] }))).toBe(24)
+    expect(firstPage(file('a.pdf'))).toBe(1)
   })
 
   it('opens a file at the sheet of its first error, else its first table', () => {

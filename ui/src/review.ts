@@ -41,9 +41,25 @@ export function mergeReviewed(current: ReviewedFile[], incoming: ReviewedFile[])
   return [...kept, ...incoming.filter((f) => !known.has(f.file))]
 }
 
-/** Only the paths a workbook can be read from (drag and drop brings anything). */
-export function workbookPaths(paths: string[]): string[] {
-  return paths.filter((p) => /\.(xlsx|xls)$/i.test(p))
+/** Only the paths the 审核 reads: workbooks and published PDFs (drag and drop brings anything). */
+export function reviewablePaths(paths: string[]): string[] {
+  return paths.filter((p) => /\.(xlsx|xls|pdf)$/i.test(p))
+}
+
+export function isPdf(path: string): boolean {
+  return /\.pdf$/i.test(path)
+}
+
+/** Where a finding in a PDF is, as the findings list shows it: the row and column of a table
+ * ("302 商品和服务支出 · 决算数"), or the quoted sentence. */
+export function pdfPlace(f: Finding): string {
+  if (f.row) return f.column ? `${f.row} · ${f.column}` : f.row
+  return f.quote ?? ''
+}
+
+/** The page to open a PDF at: that of its first error, else its first page. */
+export function firstPage(file: ReviewedFile): number {
+  return file.findings.find((f) => f.severity === 'error' && f.page)?.page ?? 1
 }
 
 /** The sheet a finding points at, and which sheet to show first for a file. */
