@@ -2,21 +2,29 @@
 // click that shows the page drawn by the bundled pdf.js with the figure marked.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { repoRoot, Session, startDriver } from './webdriver.mjs'
 
 // The real 2024 决算 of 上海市普陀区规划和自然资源局, as published: on page 16 its 302 商品和服务支出
 // prints 440.90 over 款 summing to 440.88.
 const published = join(repoRoot, 'tests', 'fixtures', 'pdf', 'putuo-planning-2024-department-final-accounts.pdf')
+// A clean published budget (区政府办公室 2025), for a 检查表 of two documents.
+const clean = join(repoRoot, 'tests', 'fixtures', 'pdf', 'putuo-government-office-2025-department-budget.pdf')
 
 let driver
 let dir
+let checklist
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'budget-desk-pdf-'))
-  driver = await startDriver({ BUDGET_DESK_TEST_PICK: published })
+  checklist = join(dir, '公开情况检查表.xlsx')
+  driver = await startDriver({
+    BUDGET_DESK_TEST_PICK: [published, clean].join(delimiter),
+    BUDGET_DESK_TEST_SAVE: checklist,
+  })
 })
 
 after(() => {
@@ -29,8 +37,9 @@ test('a published PDF is reviewed and a double click marks the figure on its pag
   try {
     await app.click('[data-testid="mode-review"]')
     await app.click('[data-testid="review-open"]')
-    await app.waitFor('[data-testid="status-message"]', { text: '已审核 1 个文件', timeout: 30000 })
+    await app.waitFor('[data-testid="status-message"]', { text: '已审核 2 个文件', timeout: 30000 })
     await app.waitFor('[data-testid="review-totals"]', { text: '错误 4' })
+    await app.click('[data-testid="review-file-name"]', { text: 'putuo-planning' })
     await app.waitFor('[data-testid="review-file-head"]', { text: '上海市普陀区规划和自然资源局' })
     // opened at the page of its first error, drawn
     await app.waitFor('[data-testid="pdf-page-number"]', { text: '第 16 页 / 共 30 页', timeout: 20000 })
@@ -61,7 +70,36 @@ test('a published PDF is reviewed and a double click marks the figure on its pag
     await app.doubleClick(quoted)
     await app.waitFor('[data-testid="pdf-page-number"]', { text: '第 24 页' })
     await app.waitFor('[data-testid="pdf-mark"]', { timeout: 20000 })
+
+    // the 公开情况检查表 of both documents, exported and read back
+    await app.click('[data-testid="open-checklist"]')
+    await app.waitFor('[data-testid="checklist-meets"]', { text: '否' })
+    await app.screenshot('pdf-checklist')
+    await app.click('[data-testid="checklist-export"]')
+    await app.waitFor('[data-testid="status-message"]', { text: '公开情况检查表已保存' })
   } finally {
     await app.close()
   }
+})
+
+test('the exported 检查表 has the 汇总 and a sheet per document, the 决算 failing where its errors are', () => {
+  const read = execFileSync('python3', [
+    '-c',
+    `import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r'<sheet [^>]*name="([^"]+)"', z.read('xl/workbook.xml').decode())
+strings = z.read('xl/sharedStrings.xml').decode() if 'xl/sharedStrings.xml' in z.namelist() else ''
+print('|'.join(names))
+print(strings)`,
+    checklist,
+  ]).toString()
+  const [sheets, strings] = [read.slice(0, read.indexOf('\n')), read.slice(read.indexOf('\n') + 1)]
+  const names = sheets.split('|')
+  assert.equal(names[0], '汇总', sheets)
+  assert.equal(names.length, 3, sheets)
+  assert.ok(names.some((n) => n.includes('规划和自然资源局')), sheets)
+  assert.ok(names.some((n) => n.includes('人民政府办公室')), sheets)
+  // the 决算's 302 error, by its page
+  assert.ok(strings.includes('第16页'), 'the problem names its page')
+  assert.ok(strings.includes('302'), 'the problem names its row')
 })
