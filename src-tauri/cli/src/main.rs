@@ -416,6 +416,7 @@ fn print_human(file: &review::ReviewedFile) {
     }
     for f in &file.findings {
         let at = match (&f.location.sheet, &f.location.cell, f.location.line) {
+            _ if f.location.page.is_some() => f.location.page_place().unwrap_or_default(),
             (Some(s), Some(c), _) => format!("“{s}”{c}"),
             (_, _, Some(line)) => format!(
                 "第{line}行「{}」",

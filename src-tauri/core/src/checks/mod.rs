@@ -109,6 +109,19 @@ impl PagePoint {
 }
 
 impl Location {
+    /// Where a finding in a PDF is, as a reader looks it up: "第16页 302 商品和服务支出 · 决算数",
+    /// or "第25页「…quoted…」". None for a finding that is not in a PDF.
+    pub fn page_place(&self) -> Option<String> {
+        let page = self.page?;
+        let what = match (&self.row, &self.column, &self.quote) {
+            (Some(row), Some(column), _) => format!(" {row} · {column}"),
+            (Some(row), None, _) => format!(" {row}"),
+            (None, _, Some(quote)) => format!("「{quote}」"),
+            _ => String::new(),
+        };
+        Some(format!("第{page}页{what}"))
+    }
+
     pub fn cell(at: &CellRef) -> Location {
         Location {
             sheet: Some(at.sheet.clone()),

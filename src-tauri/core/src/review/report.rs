@@ -216,6 +216,9 @@ fn table_of(file: &ReviewedFile, finding: &Finding) -> String {
 }
 
 fn cell_of(finding: &Finding) -> String {
+    if let Some(place) = finding.location.page_place() {
+        return place;
+    }
     match (
         &finding.location.sheet,
         &finding.location.cell,
