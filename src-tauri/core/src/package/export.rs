@@ -136,6 +136,12 @@ pub fn export_package(
     path: &Path,
 ) -> Result<Manifest, CoreError> {
     let (bytes, manifest) = package_bytes(store, disclosure_id)?;
+    write_whole(path, &bytes)?;
+    Ok(manifest)
+}
+
+/// Writes `bytes` to `path` through a `.part` file renamed into place: complete or not at all.
+pub(super) fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
     let mut partial = path.as_os_str().to_owned();
     partial.push(".part");
     let partial = std::path::PathBuf::from(partial);
@@ -143,10 +149,9 @@ pub fn export_package(
         path: path.to_path_buf(),
         source,
     };
-    std::fs::write(&partial, &bytes).map_err(io)?;
+    std::fs::write(&partial, bytes).map_err(io)?;
     std::fs::rename(&partial, path).map_err(|e| {
         let _ = std::fs::remove_file(&partial);
         io(crate::text::replace_error(e, path))
-    })?;
-    Ok(manifest)
+    })
 }

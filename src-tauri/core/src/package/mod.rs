@@ -3,9 +3,11 @@
 //! the disclosure's data as JSON with decimal strings, and the exported workbook and .docx for
 //! people who open it by hand. The bureau receives it all or nothing: every member's hash, the
 //! format version and the unit are checked before anything is written, and its own 审核 of the
-//! data decides 已报送 or 未通过.
+//! data decides 已报送 or 未通过. The bureau's findings go back as a 审核意见 file (`.bdfb`,
+//! `feedback`) the department imports to see them at their cells.
 
 mod export;
+mod feedback;
 mod receive;
 mod review;
 
@@ -20,6 +22,11 @@ use crate::store::DocumentInput;
 use crate::targets::TargetSet;
 
 pub use export::{export_package, package_bytes};
+pub use feedback::{
+    export_feedback, feedback_bytes, read_feedback, receive_feedback, AnsweredSubmission,
+    FeedbackBody, FeedbackError, FeedbackManifest, FeedbackReceipt, FeedbackUnit, VerifiedFeedback,
+    FEEDBACK_BODY, FEEDBACK_FORMAT, FEEDBACK_VERSION,
+};
 pub use receive::{read_package, receive_package, CellChange, Changes, Receipt, VerifiedPackage};
 pub use review::review_data;
 

@@ -69,6 +69,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 13,
         sql: include_str!("../../migrations/0013_checklist_overrides.sql"),
     },
+    Migration {
+        version: 14,
+        sql: include_str!("../../migrations/0014_review_feedback.sql"),
+    },
 ];
 
 /// A failed migration step, unless it failed only because another program holds the lock.

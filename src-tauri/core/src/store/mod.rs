@@ -7,6 +7,7 @@ mod consolidation;
 mod documents;
 mod drafts;
 mod evaluations;
+mod feedback;
 mod final_data;
 mod lines;
 mod migrate;
@@ -24,6 +25,7 @@ use crate::error::{CoreError, Result};
 pub use documents::{DocumentInput, PriorSource};
 pub use drafts::DraftEditor;
 pub use evaluations::StoredEvaluation;
+pub use feedback::{FeedbackDecision, NewFeedback, ReviewFeedback};
 pub use migrate::{
     latest_version, migrate, user_version, vacuum_into, Migration, MigrationReport, MIGRATIONS,
 };

@@ -1,0 +1,245 @@
+//! The bureau's 审核意见 back to the department: the findings of a received package go out as a
+//! `.bdfb` and come in at the department with the same rule, message and place, the decision and
+//! the remark; a newer file replaces the one shown and the earlier stays as history; a file with
+//! one byte changed, one of a newer format, one for a unit or a disclosure the department does not
+//! have are each refused with their message and leave the database byte-identical.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use budget_core::model::{DisclosureKind, UnitInput, UnitType};
+use budget_core::package::{
+    export_feedback, export_package, receive_feedback, receive_package, FeedbackError,
+};
+use budget_core::store::{Decision, FeedbackDecision, Store, SubmissionStatus};
+use budget_tests::final_accounts::one_line_final;
+
+fn unit_101(store: &mut Store) -> i64 {
+    store
+        .create_unit(&UnitInput {
+            name: "若羌县教育局".into(),
+            code: "101".into(),
+            unit_type: UnitType::Administrative,
+            parent_id: None,
+        })
+        .unwrap()
+        .id
+}
+
+/// The department's 2024 决算 with income 10 万元 short of spending, its package received by the
+/// bureau as 未通过; the two databases and the bureau's disclosure id.
+fn sent(dir: &Path, income: &str) -> (Store, i64, Store, i64) {
+    let mut dept = Store::open(&dir.join("部门.sqlite")).unwrap();
+    let unit = unit_101(&mut dept);
+    let d = dept
+        .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
+        .unwrap();
+    dept.save_final_data(d.id, &one_line_final("100", income))
+        .unwrap();
+    let package = dir.join("决算.bdpkg");
+    export_package(&dept, d.id, &package).unwrap();
+    let mut bureau = Store::open(&dir.join("财政局.sqlite")).unwrap();
+    unit_101(&mut bureau);
+    receive_package(&mut bureau, &package, false).unwrap();
+    let held = bureau
+        .find_disclosure("101", 2024, DisclosureKind::FinalAccounts)
+        .unwrap()
+        .1;
+    (dept, d.id, bureau, held.id)
+}
+
+/// A copy of the file at `from` with `change` applied to the named member's bytes.
+fn altered(from: &Path, to: &Path, member: &str, change: impl Fn(&mut Vec<u8>)) -> PathBuf {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == member {
+            change(&mut bytes);
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+    to.to_path_buf()
+}
+
+/// Importing `file` into the database at `db` is refused, and the file is the same byte for byte
+/// afterwards.
+fn refused(db: &Path, file: &Path) -> FeedbackError {
+    let before = std::fs::read(db).unwrap();
+    let err = {
+        let mut store = Store::open(db).unwrap();
+        receive_feedback(&mut store, file, None).unwrap_err()
+    };
+    assert_eq!(
+        std::fs::read(db).unwrap(),
+        before,
+        "the database is unchanged"
+    );
+    err
+}
+
+#[test]
+fn the_bureau_findings_reach_the_department_at_their_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut dept, id, bureau, held) = sent(dir.path(), "90");
+    let submission = bureau.submissions(held).unwrap().remove(0);
+    assert_eq!(submission.status, SubmissionStatus::Failed);
+    assert!(
+        submission
+            .findings
+            .iter()
+            .any(|f| f.location.sheet.as_deref() == Some("决算数据")),
+        "{:#?}",
+        submission.findings
+    );
+
+    let file = dir.path().join("审核意见.bdfb");
+    let manifest = export_feedback(
+        &bureau,
+        held,
+        "  请补足一般公共预算收入后重新报送。 ",
+        &file,
+    )
+    .unwrap();
+    assert_eq!(manifest.decision, FeedbackDecision::Failed);
+    assert_eq!(manifest.unit.code, "101");
+    assert_eq!(
+        manifest.submission.package_sha256,
+        submission.package_sha256
+    );
+    assert_eq!(manifest.errors as usize, submission.findings.len());
+
+    let receipt = receive_feedback(&mut dept, &file, Some(id)).unwrap();
+    assert_eq!(receipt.feedback.disclosure_id, id);
+    let kept = dept.feedback(id).unwrap().unwrap();
+    assert_eq!(kept.decision, FeedbackDecision::Failed);
+    assert_eq!(kept.remark, "请补足一般公共预算收入后重新报送。");
+    assert_eq!(kept.submitted_at, submission.received_at);
+    // every finding as the bureau's 审核 placed it: rule, severity, message, sheet, cell, row
+    assert_eq!(kept.findings, submission.findings);
+    assert!(kept.findings.iter().all(|f| !f.message.is_empty()));
+
+    // the same file again changes nothing
+    receive_feedback(&mut dept, &file, None).unwrap();
+    assert_eq!(dept.feedback_history(id).unwrap().len(), 1);
+}
+
+#[test]
+fn a_newer_file_replaces_the_one_shown_and_the_earlier_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut dept, id, mut bureau, held) = sent(dir.path(), "100");
+    let first = dir.path().join("一.bdfb");
+    let m1 = export_feedback(&bureau, held, "", &first).unwrap();
+    assert_eq!(m1.decision, FeedbackDecision::Pending);
+    bureau.decide(held, Some(Decision::Approved)).unwrap();
+    // the bureau's clock moves on (the file's time has whole seconds)
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = dir.path().join("二.bdfb");
+    let m2 = export_feedback(&bureau, held, "同意公开。", &second).unwrap();
+    assert_eq!(m2.decision, FeedbackDecision::Passed);
+
+    receive_feedback(&mut dept, &first, None).unwrap();
+    receive_feedback(&mut dept, &second, None).unwrap();
+    let shown = dept.feedback(id).unwrap().unwrap();
+    assert_eq!(
+        (shown.decision, shown.remark.as_str()),
+        (FeedbackDecision::Passed, "同意公开。")
+    );
+    assert_eq!(dept.feedback_history(id).unwrap().len(), 2);
+
+    // the older file after the newer one would hide the bureau's last word
+    let other = dir.path().join("另一个部门库.sqlite");
+    {
+        let mut store = Store::open(&other).unwrap();
+        let unit = unit_101(&mut store);
+        store
+            .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
+            .unwrap();
+        receive_feedback(&mut store, &second, None).unwrap();
+    }
+    let err = refused(&other, &first);
+    assert!(err.to_string().contains("早于已导入的审核意见"), "{err}");
+}
+
+#[test]
+fn a_changed_byte_a_newer_format_an_unknown_unit_and_a_missing_disclosure_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (dept, _, bureau, held) = sent(dir.path(), "90");
+    drop(dept);
+    let dept_db = dir.path().join("部门.sqlite");
+    let file = dir.path().join("原件.bdfb");
+    export_feedback(&bureau, held, "请修改", &file).unwrap();
+
+    let tampered = altered(&file, &dir.path().join("改.bdfb"), "findings.json", |b| {
+        let at = b.iter().position(|c| *c == b'9').unwrap();
+        b[at] = b'8';
+    });
+    let err = refused(&dept_db, &tampered);
+    assert!(
+        matches!(err, FeedbackError::Tampered { ref member, .. } if member == "findings.json"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("“findings.json”已被改动或损坏"),
+        "{err}"
+    );
+
+    let newer = altered(&file, &dir.path().join("新.bdfb"), "manifest.json", |b| {
+        let text = String::from_utf8(b.clone()).unwrap();
+        *b = text
+            .replace("\"format_version\": 1", "\"format_version\": 2")
+            .into_bytes();
+    });
+    let err = refused(&dept_db, &newer);
+    assert!(err.to_string().contains("格式版本为 2"), "{err}");
+
+    let stranger = dir.path().join("别的单位.sqlite");
+    drop(Store::open(&stranger).unwrap());
+    let err = refused(&stranger, &file);
+    assert!(
+        err.to_string()
+            .contains("数据库中没有编码为“101”的单位（审核意见所给单位：若羌县教育局）"),
+        "{err}"
+    );
+
+    let no_disclosure = dir.path().join("没有决算.sqlite");
+    unit_101(&mut Store::open(&no_disclosure).unwrap());
+    let err = refused(&no_disclosure, &file);
+    assert!(
+        err.to_string()
+            .contains("“若羌县教育局”还没有2024年决算公开"),
+        "{err}"
+    );
+
+    // a 报送包 is not a 审核意见
+    let err = refused(&dept_db, &dir.path().join("决算.bdpkg"));
+    assert!(
+        err.to_string().contains("不是预算公开助手的审核意见文件"),
+        "{err}"
+    );
+    assert!(Store::open(&dept_db)
+        .unwrap()
+        .feedback_history(1)
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn a_disclosure_without_a_submission_has_no_feedback_to_send() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bureau = Store::open(&dir.path().join("财政局.sqlite")).unwrap();
+    let unit = unit_101(&mut bureau);
+    let d = bureau
+        .create_disclosure(unit, 2025, DisclosureKind::Budget)
+        .unwrap();
+    let out = dir.path().join("无.bdfb");
+    let err = export_feedback(&bureau, d.id, "", &out).unwrap_err();
+    assert!(err.to_string().contains("还没有收到报送包"), "{err}");
+    assert!(!out.exists());
+}
