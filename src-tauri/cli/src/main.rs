@@ -189,7 +189,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// 报送包（.bdpkg）：部门导出，财政局导入（export | import）
+    /// 报送包（.bdpkg）：部门导出，财政局导入（export | import）；审核意见（.bdfb）：财政局导出，部门导入（feedback | receive-feedback）
     Package {
         #[command(subcommand)]
         action: PackageAction,
@@ -304,6 +304,38 @@ enum PackageAction {
         #[arg(long)]
         json: bool,
     },
+    /// 财政局导出审核意见（.bdfb）：某单位某年度公开最近一次报送的审核结论和全部审核发现
+    Feedback {
+        /// SQLite 数据库文件（财政局）
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位编码或名称
+        #[arg(long)]
+        unit: String,
+        /// 年度
+        #[arg(long)]
+        year: i32,
+        /// 公开类型：预算（默认）或 决算
+        #[arg(long, default_value = "预算")]
+        kind: String,
+        /// 审核意见（写给单位的说明，可不填）
+        #[arg(long, default_value = "")]
+        remark: String,
+        /// 输出的 .bdfb 文件
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 单位导入财政局的审核意见：先核对清单和校验值、格式版本、单位编码和对应的公开，全部通过才写入
+    ReceiveFeedback {
+        /// .bdfb 审核意见文件
+        file: PathBuf,
+        /// SQLite 数据库文件（单位）
+        #[arg(long)]
+        db: PathBuf,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -312,6 +344,8 @@ enum CliError {
     Core(#[from] budget_core::CoreError),
     #[error(transparent)]
     Package(#[from] budget_core::package::PackageError),
+    #[error(transparent)]
+    Feedback(#[from] budget_core::package::FeedbackError),
     #[error(transparent)]
     SelfEvaluation(#[from] scoring::SelfEvaluationReadError),
     #[error("输出 JSON 失败：{0}")]
@@ -667,6 +701,20 @@ fn main() -> ExitCode {
                     json,
                 },
         } => package::import(db, file, *dry_run, *json),
+        Command::Package {
+            action:
+                PackageAction::Feedback {
+                    db,
+                    unit,
+                    year,
+                    kind,
+                    remark,
+                    out,
+                },
+        } => package::feedback(db, unit, *year, kind, remark, out).map(|()| 0),
+        Command::Package {
+            action: PackageAction::ReceiveFeedback { file, db, json },
+        } => package::receive_feedback(db, file, *json).map(|()| 0),
         Command::Board {
             db,
             year,
