@@ -252,6 +252,7 @@ fn seed_003_tables() -> BudgetTables {
     let project = |code: &str, name: &str, project: &str, amount: &str| ProjectRow {
         label: label(Some(code), name),
         project: Some(project.to_string()),
+        unit: None,
         total: Amount::derived(m(amount)),
         economic: Vec::new(),
     };
@@ -277,6 +278,7 @@ fn seed_003_tables() -> BudgetTables {
         total: Some(ProjectRow {
             label: label(None, "合计"),
             project: None,
+            unit: None,
             total: Amount::derived(m("427")),
             economic: Vec::new(),
         }),

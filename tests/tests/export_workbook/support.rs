@@ -96,6 +96,7 @@ pub fn seed_004_tables() -> BudgetTables {
     let project_row = |code: &str, project: Option<&str>, amount: &str| ProjectRow {
         label: label(code, &name_of(code)),
         project: project.map(str::to_string),
+        unit: None,
         total: wanyuan(amount),
         economic: (0..economic.len())
             .map(|i| {

@@ -13,7 +13,7 @@ pub use sum::{sum_final, sum_lines, Adjustment, Part};
 use crate::checks::{rule_title, Finding, Location, Severity};
 use crate::error::CoreError;
 use crate::final_accounts::FinalData;
-use crate::lines::LineSet;
+use crate::lines::{LineOwner, LineSet};
 use crate::model::{Disclosure, DisclosureKind, Unit, UnitType};
 use crate::store::Store;
 
@@ -212,7 +212,7 @@ fn parent_in_sum(
 fn summed_lines(
     store: &Store,
     disclosure: &Disclosure,
-) -> Result<(LineSet, Consolidation), CoreError> {
+) -> Result<(LineSet, Vec<LineOwner>, Consolidation), CoreError> {
     let (all, mut findings) = members(store, disclosure)?;
     let mut loaded = Vec::new();
     for (m, d, _) in &all {
@@ -231,8 +231,17 @@ fn summed_lines(
         .collect();
     let (set, more) = sum_lines(&parts);
     findings.extend(more);
+    // sum_lines keeps every part's lines, in the order of the parts.
+    let owners = loaded
+        .iter()
+        .map(|(m, data)| LineOwner {
+            unit: m.name.clone(),
+            lines: data.lines.len(),
+        })
+        .collect();
     Ok((
         set,
+        owners,
         Consolidation {
             members: all.into_iter().map(|(m, _, _)| m).collect(),
             adjustments: Vec::new(),
@@ -289,7 +298,7 @@ pub fn consolidation_of(
         return Ok(None);
     }
     Ok(Some(match disclosure.kind {
-        DisclosureKind::Budget => summed_lines(store, &disclosure)?.1,
+        DisclosureKind::Budget => summed_lines(store, &disclosure)?.2,
         DisclosureKind::FinalAccounts => summed_final(store, &disclosure)?.1,
     }))
 }
@@ -297,10 +306,20 @@ pub fn consolidation_of(
 /// The budget lines the tables of `disclosure` are derived from: its own, or the sum of its
 /// units when it is 汇总.
 pub fn lines_for_tables(store: &Store, disclosure: &Disclosure) -> Result<LineSet, CoreError> {
+    Ok(lines_for_tables_by_unit(store, disclosure)?.0)
+}
+
+/// The lines the tables of `disclosure` are derived from, and which unit holds which of them
+/// when it is 汇总 (none otherwise): 表7 names the unit of each project.
+pub fn lines_for_tables_by_unit(
+    store: &Store,
+    disclosure: &Disclosure,
+) -> Result<(LineSet, Vec<LineOwner>), CoreError> {
     if store.is_consolidated(disclosure.id)? {
-        Ok(summed_lines(store, disclosure)?.0)
+        let (set, owners, _) = summed_lines(store, disclosure)?;
+        Ok((set, owners))
     } else {
-        Ok(store.load_lines(disclosure.id)?)
+        Ok((store.load_lines(disclosure.id)?, Vec::new()))
     }
 }
 

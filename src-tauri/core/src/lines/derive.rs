@@ -9,10 +9,12 @@ use crate::tables::{
     Amount, BasicExpenditureTable, BudgetTables, CarryoverTable, DepartmentExpenditureTable,
     EconomicRow, ExpenditureBody, ExpenditureRow, FiscalGrantTable, GeneralBudgetExpenditureTable,
     GovernmentFundExpenditureTable, GrantClassRow, IncomeItem, IncomeTable, OverviewTable,
-    ProjectExpenditureTable, ProjectRow, RowLabel, SourceRow, StateCapitalExpenditureTable,
-    TableId, TableMeta, Template, ThreePublicItem, ThreePublicTable,
+    RowLabel, SourceRow, StateCapitalExpenditureTable, TableId, TableMeta, Template,
+    ThreePublicItem, ThreePublicTable,
 };
 
+use super::derive_projects::project_expenditure;
+pub use super::derive_projects::LineOwner;
 use super::model::{BudgetLine, FundSource, LineSet, SpendingType};
 use crate::tables::three_public;
 
@@ -35,7 +37,7 @@ pub struct DeriveContext<'a> {
     pub year: i32,
 }
 
-fn label(code: Option<&str>, name: &str) -> RowLabel {
+pub(super) fn label(code: Option<&str>, name: &str) -> RowLabel {
     RowLabel {
         code: code.map(str::to_string),
         name: name.to_string(),
@@ -44,18 +46,18 @@ fn label(code: Option<&str>, name: &str) -> RowLabel {
     }
 }
 
-fn amount(value: Money) -> Amount {
+pub(super) fn amount(value: Money) -> Amount {
     Amount::derived(value)
 }
 
-fn function_name(catalog: &Catalog, code: &str) -> String {
+pub(super) fn function_name(catalog: &Catalog, code: &str) -> String {
     catalog
         .function(code)
         .map(|e| e.name.clone())
         .unwrap_or_else(|| format!("（科目 {code}）"))
 }
 
-fn economic_name(catalog: &Catalog, code: &str) -> String {
+pub(super) fn economic_name(catalog: &Catalog, code: &str) -> String {
     catalog
         .economic(code)
         .map(|e| e.name.clone())
@@ -94,7 +96,7 @@ fn function_tree<const N: usize>(
     (rows, total)
 }
 
-fn meta(ctx: &DeriveContext<'_>, id: TableId) -> Option<TableMeta> {
+pub(super) fn meta(ctx: &DeriveContext<'_>, id: TableId) -> Option<TableMeta> {
     let spec = ctx.template.spec(id)?;
     let mut meta = TableMeta::new(id, spec.title);
     meta.label = Some(format!("表{}", spec.number));
@@ -284,76 +286,6 @@ fn basic_expenditure(
     })
 }
 
-fn project_expenditure(ctx: &DeriveContext<'_>, set: &LineSet) -> Option<ProjectExpenditureTable> {
-    let meta = meta(ctx, TableId::T7)?;
-    let columns = T7_ECONOMIC_CLASSES.len();
-    let economic_columns = T7_ECONOMIC_CLASSES
-        .iter()
-        .map(|c| economic_name(ctx.catalog, c))
-        .collect();
-    // (function code, project name or "" for the 类/款 roll-ups) → (total, by economic 类)
-    let mut rows: BTreeMap<(String, String), (Money, Vec<Money>)> = BTreeMap::new();
-    let mut total = (Money::ZERO, vec![Money::ZERO; columns]);
-    let project_name = |code: &Option<String>| -> String {
-        code.as_ref()
-            .and_then(|c| set.projects.iter().find(|p| &p.code == c))
-            .map(|p| p.name.clone())
-            .or_else(|| code.clone())
-            .unwrap_or_else(|| "（未指定项目）".to_string())
-    };
-    for l in current(&set.lines)
-        .filter(|l| l.source == FundSource::GeneralBudget && l.spending == SpendingType::Project)
-    {
-        let column = T7_ECONOMIC_CLASSES
-            .iter()
-            .position(|c| l.economic_code.starts_with(c));
-        let code = l.function_code.as_str();
-        let keys = [
-            (code[..3.min(code.len())].to_string(), String::new()),
-            (code[..5.min(code.len())].to_string(), String::new()),
-            (code.to_string(), project_name(&l.project_code)),
-        ];
-        for key in keys
-            .into_iter()
-            .chain(std::iter::once(("".into(), "".into())))
-        {
-            let entry = if key.0.is_empty() {
-                &mut total
-            } else {
-                rows.entry(key)
-                    .or_insert_with(|| (Money::ZERO, vec![Money::ZERO; columns]))
-            };
-            entry.0 += l.amount;
-            if let Some(c) = column {
-                entry.1[c] += l.amount;
-            }
-        }
-    }
-    let to_row =
-        |label: RowLabel, project: Option<String>, (t, e): (Money, Vec<Money>)| ProjectRow {
-            label,
-            project,
-            total: amount(t),
-            economic: e.into_iter().map(amount).collect(),
-        };
-    Some(ProjectExpenditureTable {
-        meta,
-        economic_columns,
-        rows: rows
-            .into_iter()
-            .map(|((code, project), v)| {
-                let name = function_name(ctx.catalog, &code);
-                to_row(
-                    label(Some(&code), &name),
-                    (!project.is_empty()).then_some(project),
-                    v,
-                )
-            })
-            .collect(),
-        total: Some(to_row(label(None, "合计"), None, total)),
-    })
-}
-
 /// T2 (sources of this year's money, with 上年结转 as the last column) or T11 (carried-over money
 /// by fund).
 fn source_rows(
@@ -490,6 +422,17 @@ fn three_public(ctx: &DeriveContext<'_>, lines: &[BudgetLine]) -> Option<ThreePu
 
 /// Every table the template publishes, derived from the lines.
 pub fn derive_tables(set: &LineSet, ctx: &DeriveContext<'_>) -> BudgetTables {
+    derive_tables_by_unit(set, ctx, &[])
+}
+
+/// Every table the template publishes, derived from the lines of a 汇总: `owners` says which
+/// unit holds which lines, so that 表7 names the unit of each project (empty: one unit's own
+/// lines, 表7 names none).
+pub fn derive_tables_by_unit(
+    set: &LineSet,
+    ctx: &DeriveContext<'_>,
+    owners: &[LineOwner],
+) -> BudgetTables {
     let lines = &set.lines;
     let pick = |pred: &dyn Fn(&BudgetLine) -> bool| -> Vec<&BudgetLine> {
         lines.iter().filter(|l| pred(l)).collect()
@@ -499,7 +442,7 @@ pub fn derive_tables(set: &LineSet, ctx: &DeriveContext<'_>) -> BudgetTables {
         t1: overview(ctx, lines),
         t4: fiscal_grant(ctx, lines),
         t6: basic_expenditure(ctx, lines),
-        t7: project_expenditure(ctx, set),
+        t7: project_expenditure(ctx, set, owners),
         t10: three_public(ctx, lines),
         ..BudgetTables::default()
     };

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::catalog::Catalog;
 use crate::error::CoreError;
 use crate::lines::import::{read_lines, ImportProblem};
-use crate::lines::{derive_tables, DeriveContext};
+use crate::lines::{derive_tables_by_unit, DeriveContext};
 use crate::model::{Disclosure, Unit};
 use crate::store::Store;
 use crate::tables::{template, BudgetTables};
@@ -145,8 +145,8 @@ pub fn disclosure_tables(store: &Store, disclosure_id: i64) -> Result<BudgetTabl
     let template = template(&disclosure.template).ok_or_else(|| {
         CoreError::Invalid(format!("公开表模板“{}”不存在。", disclosure.template))
     })?;
-    let set = crate::consolidate::lines_for_tables(store, &disclosure)?;
-    Ok(derive_tables(
+    let (set, owners) = crate::consolidate::lines_for_tables_by_unit(store, &disclosure)?;
+    Ok(derive_tables_by_unit(
         &set,
         &DeriveContext {
             template,
@@ -154,6 +154,7 @@ pub fn disclosure_tables(store: &Store, disclosure_id: i64) -> Result<BudgetTabl
             unit_name: &unit.name,
             year: disclosure.year,
         },
+        &owners,
     ))
 }
 
@@ -352,7 +353,7 @@ mod origin_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::{BudgetLine, FundSource, LineSet, SpendingType};
+    use crate::lines::{derive_tables, BudgetLine, FundSource, LineSet, SpendingType};
     use crate::money::{parse_amount, Scale};
 
     fn line(f: &str, spending: SpendingType, amount: &str) -> BudgetLine {

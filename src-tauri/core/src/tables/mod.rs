@@ -462,6 +462,9 @@ pub struct BasicExpenditureTable {
 pub struct ProjectRow {
     pub label: RowLabel,
     pub project: Option<String>,
+    /// The unit that holds the project, in a 汇总 (seed 003 names the sub-unit per project);
+    /// `None` in a unit's own table and on the 类/款 rows.
+    pub unit: Option<String>,
     pub total: Amount,
     /// Aligned with `ProjectExpenditureTable::economic_columns`.
     pub economic: Vec<Amount>,

@@ -133,7 +133,10 @@ impl CodeColumns {
             .or(joined.map(|j| j + 1))
             .unwrap_or(0);
         let name = block
-            .find_path(after, |p| p.contains("名称") && !p.contains("项目名称"))
+            // 项目名称 and a 汇总's 单位名称 (表7) name no 科目.
+            .find_path(after, |p| {
+                p.contains("名称") && !p.contains("项目名称") && !p.contains("单位名称")
+            })
             .or_else(|| {
                 block.find_leaf(0, |l| {
                     l.contains("科目") || l.starts_with("功能分类") || l == "项目"
@@ -372,6 +375,8 @@ pub fn parse_projects(reader: &mut CellReader<'_>) -> ProjectBody {
     let block = reader.block;
     let cols = CodeColumns::find(block);
     let project_col = block.find_path(0, |p| p.contains("项目名称"));
+    // A 汇总's table names the unit of each project (单位名称, or 预算单位 as some print it).
+    let unit_col = block.find_leaf(0, |l| l == "单位名称" || l == "预算单位");
     let from = cols
         .first_amount_col()
         .max(project_col.map_or(0, |p| p + 1));
@@ -427,6 +432,10 @@ pub fn parse_projects(reader: &mut CellReader<'_>) -> ProjectBody {
                 .map(|c| reader.amount(row, *c))
                 .collect(),
             project: if is_total { None } else { project },
+            unit: unit_col
+                .filter(|_| !is_total)
+                .map(|c| reader.text(row, c))
+                .filter(|t| !t.is_empty()),
             label,
         };
         if is_total {

@@ -58,19 +58,26 @@ pub(super) fn general_projects(w: &mut Writer<'_>) {
         "general_projects",
         &format!("关于{uy}一般公共预算项目支出情况说明"),
     );
-    let projects: Vec<(String, Money)> = w
+    // (project, unit that holds it in a 汇总, amount)
+    type Listed = (String, Option<String>, Money);
+    let projects: Vec<Listed> = w
         .tables
         .t7
         .iter()
         .flat_map(|t| &t.rows)
-        .filter_map(|r| r.project.clone().map(|p| (p, r.total.value)))
+        .filter_map(|r| {
+            r.project
+                .clone()
+                .map(|p| (p, r.unit.clone(), r.total.value))
+        })
         .fold(
             Vec::new(),
-            |mut acc: Vec<(String, Money)>, (name, amount)| {
-                // A project paid from several 项 is one project with one amount.
-                match acc.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, sum)) => *sum += amount,
-                    None => acc.push((name, amount)),
+            |mut acc: Vec<Listed>, (name, holder, amount)| {
+                // A project paid from several 项 is one project with one amount; two units'
+                // projects of the same name are two.
+                match acc.iter_mut().find(|(n, u, _)| *n == name && *u == holder) {
+                    Some((_, _, sum)) => *sum += amount,
+                    None => acc.push((name, holder, amount)),
                 }
                 acc
             },
@@ -81,13 +88,14 @@ pub(super) fn general_projects(w: &mut Writer<'_>) {
         ));
         return;
     }
-    for (i, (name, amount)) in projects.iter().enumerate() {
+    for (i, (name, holder, amount)) in projects.iter().enumerate() {
         w.para(format!("{}、项目名称：{name}", i + 1));
         w.para_typed("", "设立的政策依据：", &format!("project.{name}.basis"), "");
         w.para(format!("预算安排规模：{}万元", wan(*amount)));
         let executing = w
             .text(&format!("project.{name}.unit"))
             .map(str::to_string)
+            .or_else(|| holder.clone())
             .unwrap_or_else(|| unit.clone());
         w.para(format!("项目承担单位：{executing}"));
         w.para_typed(

@@ -155,12 +155,14 @@ pub(super) fn other_matters(w: &mut Writer<'_>) {
 
 /// The projects of 表7 and their total.
 fn fiscal_projects(w: &Writer<'_>) -> (usize, Money) {
-    let mut names: Vec<&str> = Vec::new();
+    // A 汇总's projects of the same name in two units are two projects.
+    let mut names: Vec<(&str, Option<&str>)> = Vec::new();
     let mut total = Money::ZERO;
     for row in w.tables.t7.iter().flat_map(|t| &t.rows) {
         if let Some(name) = row.project.as_deref() {
-            if !names.contains(&name) {
-                names.push(name);
+            let key = (name, row.unit.as_deref());
+            if !names.contains(&key) {
+                names.push(key);
             }
             total += row.total.value;
         }

@@ -32,6 +32,9 @@ const MIN_COLUMN_WIDTH: f64 = 6.0;
 /// the scale goes down.
 const MAX_TEXT_WIDTH: f64 = 40.0;
 const MIN_TEXT_WIDTH: f64 = 20.0;
+/// The narrowest a name column goes to keep a table on one page across: five characters a
+/// line.
+const MIN_WRAPPED_WIDTH: f64 = 13.0;
 /// A one-column header wraps onto at most this many lines before it widens its column.
 const MAX_HEADER_LINES: u32 = 4;
 /// Room a cell keeps beside its text, in units.
@@ -256,6 +259,37 @@ impl ColumnNeed {
             0.0
         };
         self.floor().max(text)
+    }
+}
+
+/// A table that would still be cut into pages across at `paper::MIN_SCALE` (a 汇总's 表7 with
+/// its 单位名称 beside 科目 and 项目名称) lets its name columns wrap further, down to
+/// `MIN_WRAPPED_WIDTH`, rather than send one amount column to a page of its own.
+fn narrow_to_one_page_across(widths: &mut [f64], needs: &[ColumnNeed], page: f64) {
+    let fits = page * 100.0 / f64::from(paper::MIN_SCALE);
+    let total: f64 = widths.iter().map(|w| column_points(*w)).sum();
+    if total <= fits {
+        return;
+    }
+    let floors: Vec<f64> = needs
+        .iter()
+        .zip(widths.iter())
+        .map(|(n, w)| {
+            if n.text > 0.0 {
+                n.floor().max(MIN_WRAPPED_WIDTH).min(*w)
+            } else {
+                *w
+            }
+        })
+        .collect();
+    let room: f64 = widths.iter().zip(&floors).map(|(w, f)| w - f).sum();
+    // Too wide even then: the table is cut across as it is, its name columns unchanged.
+    if room <= 0.0 || total - room * UNIT_POINTS > fits {
+        return;
+    }
+    let share = ((total - fits) / UNIT_POINTS / room).min(1.0);
+    for (w, f) in widths.iter_mut().zip(&floors) {
+        *w -= (*w - f) * share;
     }
 }
 
@@ -515,6 +549,7 @@ impl<'w> SheetWriter<'w> {
                     *w -= (*w - f) * share;
                 }
             }
+            narrow_to_one_page_across(&mut widths, &needs, page);
         } else {
             // Room left on the page lets names longer than MAX_TEXT_WIDTH wrap less.
             let wants: Vec<f64> = needs

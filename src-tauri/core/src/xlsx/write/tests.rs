@@ -317,6 +317,7 @@ fn a_very_wide_table_prints_across_pages_with_its_code_columns_repeated() {
             name_at: None,
         },
         project: project.map(str::to_string),
+        unit: None,
         total: Amount::derived(wanyuan("144.08")),
         economic: vec![Amount::derived(wanyuan("4.8")); 30],
     };
