@@ -3,10 +3,10 @@
 
 use budget_core::checks::Finding;
 use budget_core::error::ErrorPayload;
+use budget_core::prepare::{save_public_targets, targets_by_unit, targets_for_export};
 use budget_core::store::LibraryIndicator;
 use budget_core::targets::amounts::{amounts_from_lines, funds_from_lines, ProjectFunds};
 use budget_core::targets::write::{write_department_targets, write_project_targets, ProjectForm};
-use budget_core::targets::write_disclosure_table;
 use budget_core::targets::{check_targets, import_file, ProjectTargets, TargetSet};
 use budget_core::CoreError;
 use serde::Serialize;
@@ -147,12 +147,15 @@ pub async fn export_targets(
     disclosure_id: i64,
     which: TargetExport,
 ) -> Reply<Option<String>> {
-    let (set, title, unit) = state
+    // A 汇总's tables list its units' projects too, each under its unit, read now from the
+    // units' own disclosures.
+    let (set, groups, title, unit) = state
         .with_store(move |s| {
             let d = s.get_disclosure(disclosure_id)?;
             let unit = s.get_unit(d.unit_id)?;
             Ok((
-                s.load_targets(disclosure_id)?,
+                targets_for_export(s, disclosure_id)?,
+                targets_by_unit(s, disclosure_id)?,
                 format!("{}{}年", unit.name, d.year),
                 unit.name,
             ))
@@ -185,9 +188,9 @@ pub async fn export_targets(
                     })
                 }
             },
-            TargetExport::Public => write_disclosure_table(
+            TargetExport::Public => save_public_targets(
+                &groups,
                 &path,
-                &set,
                 &format!("{title}部门预算项目支出绩效目标公开表"),
             ),
         };

@@ -336,6 +336,7 @@ fn facts_that_contradict_each_other_or_the_tables_are_found() {
             average: "100.00".parse().unwrap(),
             grades: vec![("优", 2), ("良", 0), ("中", 0), ("差", 0)],
         }),
+        units: Vec::new(),
     };
     let rules = |facts: &NarrativeFacts, performance: &FinalPerformance, single: bool| {
         check_final_facts(facts, &now, performance, single)

@@ -32,7 +32,7 @@ pub use docx::{
 };
 pub use gaps::{document_gaps, DocumentGap};
 pub use generate::final_accounts::{
-    generate_final, EvaluationSummary, FinalPerformance, FinalSources,
+    generate_final, EvaluationSummary, FinalPerformance, FinalSources, UnitPerformance,
 };
 pub use generate::{generate, staff_sentence, TO_FILL};
 pub use model::{

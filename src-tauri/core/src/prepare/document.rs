@@ -79,7 +79,9 @@ pub fn generate_for_disclosure(
         year: disclosure.year,
         ..input.clone()
     };
-    Ok(generate(&tables, &input))
+    let mut narrative = generate(&tables, &input);
+    super::unit_targets::add_unit_targets(store, disclosure_id, &mut narrative)?;
+    Ok(narrative)
 }
 
 /// What the document of a stored 预算 disclosure still lacks before it is exported: the facts

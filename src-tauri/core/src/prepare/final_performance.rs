@@ -6,11 +6,13 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::error::CoreError;
-use crate::model::Disclosure;
+use crate::model::{Disclosure, DisclosureKind};
 use crate::money::Money;
-use crate::narrative::{EvaluationSummary, FinalPerformance};
+use crate::narrative::{EvaluationSummary, FinalPerformance, UnitPerformance};
 use crate::scoring::{score, EvaluationGrade, SelfEvaluation};
 use crate::store::Store;
+
+use super::unit_targets::member_disclosures;
 use crate::targets::amounts::funds_from_lines;
 
 /// The 自评's 涉及预算金额: 全年预算数, or 年初预算数 where no 全年 was typed.
@@ -83,19 +85,54 @@ fn targeted(store: &Store, budget: &Disclosure) -> Result<(u32, Money), CoreErro
     Ok((count, total))
 }
 
-/// 十's figures for the 决算 `disclosure`, with `budget` the same unit's 预算 of the year.
+/// 十's figures for the 决算 `disclosure`, with `budget` the same unit's 预算 of the year. A 汇总
+/// counts every included unit's targets (from that unit's 预算 of the year) and 自评 (kept with
+/// its 决算) too, and says which units they are.
 pub(super) fn final_performance(
     store: &Store,
     disclosure: &Disclosure,
     budget: Option<&Disclosure>,
 ) -> Result<FinalPerformance, CoreError> {
-    let evaluations: Vec<SelfEvaluation> = store
-        .list_evaluations(disclosure.id)?
-        .into_iter()
-        .map(|e| e.evaluation)
-        .collect();
+    let members = member_disclosures(store, disclosure.id)?;
+    let consolidated = members.len() > 1;
+    let mut evaluations: Vec<SelfEvaluation> = Vec::new();
+    let mut targeted_total: Option<(u32, Money)> = None;
+    let mut units = Vec::new();
+    for (i, (_, name, own, d)) in members.iter().enumerate() {
+        let found: Vec<SelfEvaluation> = store
+            .list_evaluations(d.id)?
+            .into_iter()
+            .map(|e| e.evaluation)
+            .collect();
+        let unit_budget = if *own {
+            budget.cloned()
+        } else {
+            store.disclosure_of_unit(d.unit_id, d.year, DisclosureKind::Budget)?
+        };
+        let targeted_here = unit_budget.map(|b| targeted(store, &b)).transpose()?;
+        // The 本级's figures decide whether the count is known: a unit without a 预算 in the app
+        // adds nothing it could count, and is named with （待填写）.
+        targeted_total = match (i, targeted_total, targeted_here) {
+            (0, _, here) => here,
+            (_, Some((n, sum)), Some((m, more))) => Some((n + m, sum + more)),
+            (_, total, _) => total,
+        };
+        if consolidated {
+            units.push(UnitPerformance {
+                unit: if *own {
+                    format!("{name}（本级）")
+                } else {
+                    name.clone()
+                },
+                targeted: targeted_here.map(|(n, _)| n),
+                evaluated: u32::try_from(found.len()).unwrap_or(u32::MAX),
+            });
+        }
+        evaluations.extend(found);
+    }
     Ok(FinalPerformance {
-        targeted: budget.map(|b| targeted(store, b)).transpose()?,
+        targeted: targeted_total,
         evaluated: summarize_evaluations(&evaluations),
+        units,
     })
 }

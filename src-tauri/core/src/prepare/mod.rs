@@ -6,11 +6,13 @@ pub mod evaluation_start;
 pub mod final_accounts;
 mod final_import;
 mod final_performance;
+pub mod unit_targets;
 
 pub use document::{
     document_gaps_for_disclosure, generate_for_disclosure, load_document_input,
     prior_year_from_store, save_disclosure_document, save_disclosure_document_workbook,
 };
+pub use unit_targets::{save_public_targets, targets_by_unit, targets_for_export, UnitTargets};
 
 use std::path::{Path, PathBuf};
 

@@ -14,7 +14,9 @@ pub mod vocabulary;
 pub mod write;
 mod write_disclosure;
 
-pub use write_disclosure::{indicators_text, write_disclosure_table};
+pub use write_disclosure::{
+    indicators_text, write_disclosure_table, write_disclosure_table_by_unit, UnitGroup,
+};
 
 pub use checks::{check_targets, KnownAmount};
 pub use model::{

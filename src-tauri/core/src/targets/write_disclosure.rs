@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::Workbook;
 
-use super::model::{Indicator, Operator, TargetSet};
+use super::model::{Indicator, Operator, ProjectTargets, TargetSet};
 use super::write::{
     chars_per_line, page_setup, put, put_amount, save, wrapped_height, Formats, TargetExportError,
 };
@@ -46,6 +46,13 @@ pub fn indicators_text(indicators: &[Indicator]) -> String {
     lines.join("\n")
 }
 
+/// The projects of one unit in a 汇总's 绩效目标公开表, printed under a row naming the unit.
+pub struct UnitGroup<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub projects: &'a [ProjectTargets],
+}
+
 /// The one-row-per-project 绩效目标公开表 (seed 002's layout). `title` is printed above it, e.g.
 /// "门源县工业商务和信息化局2024年部门预算项目支出绩效目标公开表".
 pub fn write_disclosure_table(
@@ -53,9 +60,57 @@ pub fn write_disclosure_table(
     set: &TargetSet,
     title: &str,
 ) -> Result<(), TargetExportError> {
-    if set.projects.is_empty() {
+    write_table(path, &set.projects, &[], title)
+}
+
+/// The 绩效目标公开表 of a 汇总: each unit's row (单位编码, 单位名称, its projects' total) with
+/// its projects under it, as the column "单位及项目名称" says.
+pub fn write_disclosure_table_by_unit(
+    path: &Path,
+    groups: &[UnitGroup<'_>],
+    title: &str,
+) -> Result<(), TargetExportError> {
+    let all: Vec<ProjectTargets> = groups
+        .iter()
+        .flat_map(|g| g.projects.iter().cloned())
+        .collect();
+    write_table(path, &all, groups, title)
+}
+
+/// One printed row: a unit's heading or a project (with its number among its unit's).
+enum Row<'a> {
+    Unit(&'a UnitGroup<'a>),
+    Project(usize, &'a ProjectTargets),
+}
+
+fn write_table(
+    path: &Path,
+    projects: &[ProjectTargets],
+    groups: &[UnitGroup<'_>],
+    title: &str,
+) -> Result<(), TargetExportError> {
+    if projects.is_empty() {
         return Err(TargetExportError::Empty);
     }
+    let rows: Vec<Row<'_>> = if groups.is_empty() {
+        projects
+            .iter()
+            .enumerate()
+            .map(|(n, p)| Row::Project(n, p))
+            .collect()
+    } else {
+        groups
+            .iter()
+            .flat_map(|g| {
+                std::iter::once(Row::Unit(g)).chain(
+                    g.projects
+                        .iter()
+                        .enumerate()
+                        .map(|(n, p)| Row::Project(n, p)),
+                )
+            })
+            .collect()
+    };
     let f = Formats::new();
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
@@ -76,13 +131,26 @@ pub fn write_disclosure_table(
     }
     put(ws, (2, 0), (2, 0), "合计", &f.center)?;
     put(ws, (2, 1), (2, 1), "", &f.text)?;
-    let total: Money = set.projects.iter().filter_map(|p| p.amount).sum();
+    let total: Money = projects.iter().filter_map(|p| p.amount).sum();
     put_amount(ws, (2, 2), (2, 2), Some(total), &f.amount)?;
     put(ws, (2, 3), (2, 4), "", &f.text)?;
     // 134 units: A4 landscape at 100 %.
     let widths = [10.0, 22.0, 12.0, 36.0, 54.0];
-    for (n, p) in set.projects.iter().enumerate() {
+    for (n, printed) in rows.iter().enumerate() {
         let row = 3 + n as u32;
+        let (n, p) = match printed {
+            Row::Unit(g) => {
+                let sum: Money = g.projects.iter().filter_map(|p| p.amount).sum();
+                put(ws, (row, 0), (row, 0), g.code, &f.center)?;
+                put(ws, (row, 1), (row, 1), g.name, &f.label)?;
+                put_amount(ws, (row, 2), (row, 2), Some(sum), &f.amount)?;
+                put(ws, (row, 3), (row, 4), "", &f.text)?;
+                let height = wrapped_height(g.name, chars_per_line(widths[1]), 15.0);
+                ws.set_row_height(row, height)?;
+                continue;
+            }
+            Row::Project(n, p) => (*n, *p),
+        };
         let indicators = indicators_text(&p.indicators);
         let height = [(1, p.name.as_str()), (3, &p.goal), (4, &indicators)]
             .iter()

@@ -16,7 +16,7 @@ use super::{chinese_number, TO_FILL};
 
 mod matters;
 
-pub use matters::{EvaluationSummary, FinalPerformance};
+pub use matters::{EvaluationSummary, FinalPerformance, UnitPerformance};
 
 /// What the 决算 情况说明 is written from besides the typed texts of `NarrativeInput`.
 pub struct FinalSources<'a> {

@@ -32,6 +32,20 @@ pub struct FinalPerformance {
     pub targeted: Option<(u32, Money)>,
     /// `None` when no 自评 is kept with the 决算.
     pub evaluated: Option<EvaluationSummary>,
+    /// For a 汇总, the units whose targets and 自评 the figures count (本级 first); empty for a
+    /// unit's own 决算.
+    pub units: Vec<UnitPerformance>,
+}
+
+/// One unit's share of a 汇总's 预算绩效管理 figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitPerformance {
+    /// "县政府办公室（本级）" or the unit's name.
+    pub unit: String,
+    /// Projects of the unit's 预算 with 绩效目标; `None` when that 预算 is not in the app.
+    pub targeted: Option<u32>,
+    /// Projects of the unit's 自评.
+    pub evaluated: u32,
 }
 
 fn figure<T: std::fmt::Display>(value: Option<T>) -> String {
@@ -111,6 +125,25 @@ pub(super) fn performance(w: &mut Writer<'_>, src: &FinalSources<'_>) {
             figure(typed.problems_rectifying),
         ),
     );
+    if !src.performance.units.is_empty() {
+        let units: Vec<String> = src
+            .performance
+            .units
+            .iter()
+            .map(|u| {
+                format!(
+                    "{}编报绩效目标的项目{}个、绩效自评的项目{}个",
+                    u.unit,
+                    figure(u.targeted),
+                    u.evaluated
+                )
+            })
+            .collect();
+        w.para(format!(
+            "以上项目数包括汇总范围内各单位的项目：{}。",
+            units.join("；")
+        ));
+    }
 }
 
 /// 机关运行经费 is the 公用经费 of the 行政/参公 units only, so it is a typed fact
