@@ -86,6 +86,9 @@ const COMMANDS: &[&str] = &[
     "decide",
     "export_package",
     "export_county_report",
+    "export_feedback",
+    "import_feedback",
+    "review_feedback",
 ];
 
 fn main() {

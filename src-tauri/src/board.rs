@@ -1,14 +1,18 @@
 //! Commands of the county board and the 报送包: the departments against this season, the county's
 //! spending by class, a package picked, previewed (what it changes) and received, a submission's
-//! findings, the bureau's decision; and on the department's side, the package exported.
+//! findings, the bureau's decision and its 审核意见 file; and on the department's side, the
+//! package exported and the 审核意见 imported and shown.
 
 use budget_core::board::{
     county_board as board_of, county_class_totals, county_report, BoardRow, ClassTotal,
 };
 use budget_core::error::ErrorPayload;
 use budget_core::model::DisclosureKind;
-use budget_core::package::{export_package as export_package_to, receive_package, Receipt};
-use budget_core::store::{Decision, Submission};
+use budget_core::package::{
+    export_feedback as export_feedback_to, export_package as export_package_to, receive_feedback,
+    receive_package, FeedbackReceipt, Receipt,
+};
+use budget_core::store::{Decision, ReviewFeedback, Submission};
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
@@ -122,4 +126,64 @@ pub async fn export_county_report(
             Ok(Some(path.display().to_string()))
         })
         .await
+}
+
+/// The bureau's side: saves the 审核意见 on the latest submission of a disclosure, with the
+/// remark typed, where the user says; the path, or None when cancelled.
+#[tauri::command]
+pub async fn export_feedback(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+    remark: String,
+) -> Reply<Option<String>> {
+    let name = state
+        .with_store(move |s| {
+            let d = s.get_disclosure(disclosure_id)?;
+            let unit = s.get_unit(d.unit_id)?;
+            Ok(format!(
+                "{}{}年{}审核意见",
+                unit.name,
+                d.year,
+                d.kind.label()
+            ))
+        })
+        .await?;
+    let Some(path) =
+        dialogs::ask_where_to_save(app, "导出审核意见", name, "审核意见", "bdfb").await?
+    else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            export_feedback_to(s, disclosure_id, &remark, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
+}
+
+/// The department's side: asks for a 审核意见 file and imports it into the disclosure on screen
+/// (a file for another one is refused); what was imported, or None when cancelled.
+#[tauri::command]
+pub async fn import_feedback(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Option<FeedbackReceipt>> {
+    let Some(path) = dialogs::ask_for_file(app, "导入审核意见", "审核意见", &["bdfb"]).await?
+    else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| Ok(Some(receive_feedback(s, &path, Some(disclosure_id))?)))
+        .await
+}
+
+/// The 审核意见 in force for a disclosure, if one was imported.
+#[tauri::command]
+pub async fn review_feedback(
+    state: State<'_, AppState>,
+    disclosure_id: i64,
+) -> Reply<Option<ReviewFeedback>> {
+    state.with_store(move |s| s.feedback(disclosure_id)).await
 }
