@@ -46,6 +46,8 @@ import type { ClassTotal } from './bindings/ClassTotal'
 import type { Decision } from './bindings/Decision'
 import type { Receipt } from './bindings/Receipt'
 import type { Submission } from './bindings/Submission'
+import type { FeedbackReceipt } from './bindings/FeedbackReceipt'
+import type { ReviewFeedback } from './bindings/ReviewFeedback'
 import type { UnitInput } from './bindings/UnitInput'
 import type { UnitSummary } from './bindings/UnitSummary'
 
@@ -225,4 +227,12 @@ export const api = {
   /** Saves one 审核报告 of the county's received packages; the path, or null when cancelled. */
   exportCountyReport: (year: number, kind: DisclosureKind) =>
     call<string | null>('export_county_report', { year, kind }),
+  /** The bureau's 审核意见 on the disclosure's latest submission, saved where the user says; the
+   * path, or null when cancelled. */
+  exportFeedback: (disclosureId: number, remark: string) =>
+    call<string | null>('export_feedback', { disclosureId, remark }),
+  /** Asks for a 审核意见 file and imports it into this disclosure; null when cancelled. */
+  importFeedback: (disclosureId: number) => call<FeedbackReceipt | null>('import_feedback', { disclosureId }),
+  /** The 审核意见 in force for the disclosure, if one was imported. */
+  reviewFeedback: (disclosureId: number) => call<ReviewFeedback | null>('review_feedback', { disclosureId }),
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import type { Finding } from '../bindings/Finding'
+import { feedbackPlace, feedbackTarget, sheetFor } from './feedbackPlace'
+
+const finding = (over: Partial<Finding>): Finding => ({
+  rule: 'r',
+  title: '合计=各部分之和',
+  severity: 'error',
+  message: '',
+  expected: null,
+  actual: null,
+  ...over,
+})
+
+describe('where a finding of the bureau is shown', () => {
+  it('a sheet and cell go to that cell of the tables', () => {
+    const f = finding({ sheet: '表1', cell: 'E6' })
+    expect(feedbackPlace(f)).toBe('表1 E6')
+    expect(feedbackTarget(f)).toEqual({ kind: 'table', sheet: '表1', cell: 'E6' })
+  })
+  it('the data typed go to the data, a table named in the message to that table', () => {
+    expect(feedbackTarget(finding({ sheet: '决算数据' }))).toEqual({ kind: 'data' })
+    const named = finding({ message: '公开01表《收入支出决算总表》：支出总计为 100.00万元' })
+    expect(feedbackTarget(named)).toEqual({ kind: 'table', sheet: '公开01表《收入支出决算总表》', cell: null })
+    expect(sheetFor('公开01表《收入支出决算总表》', ['公开02表', '公开01表'])).toBe('公开01表')
+  })
+  it('a finding that names no place is not a link', () => {
+    expect(feedbackPlace(finding({ message: '未填写机构设置' }))).toBe('')
+    expect(feedbackTarget(finding({}))).toBeNull()
+  })
+})
