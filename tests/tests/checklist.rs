@@ -115,7 +115,11 @@ fn an_item_with_a_real_error_is_not_met_with_its_page() {
         .filter(|p| !p.starts_with("（提示）"))
         .map(|p| &p[..p.find('：').unwrap()])
         .collect();
-    assert_eq!(pages, ["第24页", "第24页", "第25页"], "{explanation:#?}");
+    assert_eq!(
+        pages,
+        ["第24页", "第24页", "第25页", "第25页"],
+        "{explanation:#?}"
+    );
     // 尾差 warnings are listed, and leave the item 是
     let overview = item(&final_accounts, "收入支出决算总表");
     assert!(overview.meets);

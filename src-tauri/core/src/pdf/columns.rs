@@ -237,6 +237,39 @@ pub fn place_header(
             });
             taken.push(at);
         }
+        // A 决算 heading ("小计", "因公出国（境）费") stands over its 预算数 and 决算数; centred
+        // over the pair it may touch the flush-right figures of one of them only.
+        if above {
+            let deepest = rows.len() - 1;
+            let leaves: Vec<(usize, &str)> = rows[deepest]
+                .segments
+                .iter()
+                .zip(&out[deepest])
+                .filter_map(|(s, p)| {
+                    p.filter(|p| p.first == p.last)
+                        .map(|p| (p.first, s.text.as_str()))
+                })
+                .collect();
+            let leaf = |c: usize| leaves.iter().find(|(at, _)| *at == c).map(|(_, t)| *t);
+            for k in 0..row.segments.len() {
+                let Some(p) = out[ri][k].filter(|p| p.first == p.last) else {
+                    continue;
+                };
+                let c = p.first;
+                let pair = match leaf(c) {
+                    Some("决算数") if c > 0 && leaf(c - 1) == Some("预算数") => Some(c - 1),
+                    Some("预算数") if leaf(c + 1) == Some("决算数") => Some(c + 1),
+                    _ => None,
+                };
+                if let Some(other) = pair.filter(|o| !taken.contains(o)) {
+                    out[ri][k] = Some(Placed {
+                        first: c.min(other),
+                        last: c.max(other),
+                    });
+                    taken.push(other);
+                }
+            }
+        }
         // A column is as wide as its own name too (flush-right amounts under a centred name
         // are narrower than the cell): headings above are centred over the cells, not over the
         // amounts. Never into a neighbour.
