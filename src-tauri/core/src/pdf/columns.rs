@@ -251,8 +251,8 @@ pub fn place_header(
                 })
                 .collect();
             let leaf = |c: usize| leaves.iter().find(|(at, _)| *at == c).map(|(_, t)| *t);
-            for k in 0..row.segments.len() {
-                let Some(p) = out[ri][k].filter(|p| p.first == p.last) else {
+            for placed in out[ri].iter_mut() {
+                let Some(p) = placed.filter(|p| p.first == p.last) else {
                     continue;
                 };
                 let c = p.first;
@@ -262,7 +262,7 @@ pub fn place_header(
                     _ => None,
                 };
                 if let Some(other) = pair.filter(|o| !taken.contains(o)) {
-                    out[ri][k] = Some(Placed {
+                    *placed = Some(Placed {
                         first: c.min(other),
                         last: c.max(other),
                     });
