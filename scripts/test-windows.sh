@@ -3,6 +3,7 @@
 #   - budget-cli.exe runs the command-line scenarios from C:\用户 数据\预算 2024\ (Chinese and a
 #     space in the path, the database there too) and prints what the Linux binary prints;
 #   - a 情况说明 .txt with Windows line endings, and one saved as GBK, read as the UTF-8 one;
+#   - published PDFs reviewed as on Linux, and the 公开情况检查表 written;
 #   - the installer refuses to install without the WebView2 runtime, installs per user with it,
 #     and its uninstaller removes the program but keeps the user's data.
 # The app window itself needs WebView2, which Wine lacks: it is not run here.
@@ -152,6 +153,24 @@ if echo "$out" | grep -q "与清单记录的校验值不符" && [ "$(sha256sum "
   ok "改过一个字节的报送包被拒绝，数据库未动"
 else
   not_ok "改过的报送包：$out"
+fi
+
+# published PDFs: the same 审核 as on Linux (pdf-extract built for Windows), a scanned and an
+# encrypted one answered in Chinese without stopping the batch, and the 公开情况检查表 written
+# with the same sheets
+mkdir -p "$work/公开 PDF"
+cp tests/fixtures/pdf/*.pdf "$work/公开 PDF/"
+for f in "$work/公开 PDF"/*.pdf; do
+  same "check --json $(basename "$f")" "$work/公开 PDF" check --json "$(basename "$f")"
+done
+same "check（文字输出）规划和自然资源局决算 PDF" "$work/公开 PDF" check putuo-planning-2024-department-final-accounts.pdf
+sheets() { python3 -c 'import re, sys, zipfile; print("|".join(re.findall(r"<sheet [^>]*name=\"([^\"]+)\"", zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())))' "$1"; }
+(cd "$work/公开 PDF" && "$linux_cli" checklist ./*.pdf --out "$tmp/检查表 linux.xlsx" >/dev/null 2>&1) || true
+(cd "$work/公开 PDF" && "$WINE" "$win/budget-cli.exe" checklist ./*.pdf --out "公开情况 检查表.xlsx" >/dev/null 2>&1) || true
+if [ -f "$work/公开 PDF/公开情况 检查表.xlsx" ] && [ "$(sheets "$work/公开 PDF/公开情况 检查表.xlsx" | tr '|' '\n' | sort)" = "$(sheets "$tmp/检查表 linux.xlsx" | tr '|' '\n' | sort)" ]; then
+  ok "checklist：中文路径下写出公开情况检查表，工作表与 Linux 相同"
+else
+  not_ok "checklist 在 Windows 上未写出相同的检查表"
 fi
 
 # a workbook Excel holds open: named as such, on reading and on writing, and nothing half-written
