@@ -123,6 +123,25 @@ fn a_published_final_accounts_document_with_its_real_inconsistencies() {
         .find(|f| f.rule == "narrative_amount_mismatch")
         .unwrap();
     assert!(quoted.location.point.is_some_and(|p| p.y > 0 && p.y < 842));
+    // Its tables name their unit only in the line above their titles, "上海市规划和自然资源局
+    // 2024 年度部门决算表": the city bureau's name on a 普陀区 document, not the cover's.
+    let header: Vec<_> = file
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("unit_"))
+        .map(|f| (f.rule.as_str(), f.location.page, f.message.as_str()))
+        .collect();
+    assert_eq!(header.len(), 1, "{header:#?}");
+    assert_eq!(
+        (header[0].0, header[0].1),
+        ("unit_header_mismatch", Some(7))
+    );
+    assert!(
+        header[0].2.contains("“上海市规划和自然资源局”")
+            && header[0].2.contains("“上海市普陀区规划和自然资源局”"),
+        "{}",
+        header[0].2
+    );
     // Word prints a long name from the top of its cell ("机关事业单位基本养老保险缴" / "费支出"
     // a line below, nearer to its row than to the next) and centres a short second line
     // ("信息网络及软件购置" / "更新"): every name is read whole, none taken for a misnamed code.

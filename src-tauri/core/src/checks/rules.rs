@@ -15,6 +15,7 @@ pub fn rule_title(rule: &str) -> String {
         "scale_missing" => Some("未注明金额单位"),
         "unit_mismatch" => Some("各表编制部门不一致"),
         "unit_missing" => Some("未注明编制部门"),
+        "unit_header_mismatch" => Some("表头单位与封面一致"),
         "table_without_amounts" => Some("表中没有金额"),
         "t1_balance" | "t4_balance" => Some("收入总计=支出总计"),
         "t1_expenditure_total" => Some("支出总计=各功能分类之和"),
@@ -155,7 +156,7 @@ mod tests {
     /// The source files that make findings, with their text. Rule ids are written where the
     /// finding is made: as a literal ("t1_balance"), or as "{prefix}_tree" with the table
     /// prefixes ("t3", "t5" …) the same file passes in.
-    const SOURCES: [(&str, &str); 33] = [
+    const SOURCES: [(&str, &str); 34] = [
         ("final_table_rules.rs", include_str!("final_table_rules.rs")),
         ("final_cross_rules.rs", include_str!("final_cross_rules.rs")),
         ("final_years.rs", include_str!("final_years.rs")),
@@ -215,6 +216,7 @@ mod tests {
         ("consolidate/mod.rs", include_str!("../consolidate/mod.rs")),
         ("consolidate/sum.rs", include_str!("../consolidate/sum.rs")),
         ("package/review.rs", include_str!("../package/review.rs")),
+        ("review/pdf_file.rs", include_str!("../review/pdf_file.rs")),
         (
             "narrative/check/final_facts.rs",
             include_str!("../narrative/check/final_facts.rs"),

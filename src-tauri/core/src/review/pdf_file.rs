@@ -9,9 +9,11 @@ use sha2::{Digest, Sha256};
 
 use super::{hex, workbook_rules, FileKind, ReviewedFile};
 use crate::catalog::Catalog;
-use crate::checks::{check_final_tables, check_tables, Finding, PagePoint, Severity};
+use crate::checks::{
+    check_final_tables, check_tables, rule_title, Finding, Location, PagePoint, Severity,
+};
 use crate::narrative::check::{check_narrative, check_narrative_final};
-use crate::pdf::{read_pdf, PdfBook};
+use crate::pdf::{read_pdf, PdfBook, ProseLine};
 use crate::text::{fold_label, parse_a1};
 use crate::xlsx::{self, DocumentKind, RecognisedWorkbook, SheetGrid};
 
@@ -70,6 +72,9 @@ pub fn review_pdf(path: &Path) -> ReviewedFile {
         _ => FileKind::Unknown,
     };
     let (cover_unit, cover_year) = cover(&book);
+    if found.unit.is_none() {
+        header_unit_findings(&book, cover_unit.as_deref(), &mut findings);
+    }
     reviewed.unit = found.unit.clone().or(cover_unit);
     reviewed.year = found.year.or(cover_year);
     reviewed.template = found.template.map(str::to_string);
@@ -128,6 +133,56 @@ fn cover(book: &PdfBook) -> (Option<String>, Option<i32>) {
         return (unit, Some(year));
     }
     (None, None)
+}
+
+/// The unit a PDF's tables name in the line above their titles ("上海市规划和自然资源局 2024
+/// 年度部门决算表", as Shanghai's 决算 prints it instead of a 编制单位 line), with that line.
+fn header_unit(book: &PdfBook) -> Option<(String, &ProseLine)> {
+    let first_table = book.tables.iter().map(|t| t.first_page).min()?;
+    book.prose
+        .iter()
+        .filter(|l| l.page >= first_table)
+        .find_map(|l| {
+            let text = fold_label(&l.text);
+            let head = text
+                .strip_suffix("部门决算表")
+                .or_else(|| text.strip_suffix("部门预算表"))
+                .or_else(|| text.strip_suffix("单位决算表"))
+                .or_else(|| text.strip_suffix("单位预算表"))?;
+            let head = head.strip_suffix('度').unwrap_or(head).strip_suffix('年')?;
+            let unit = head.trim_end_matches(|c: char| c.is_ascii_digit());
+            (head.len() - unit.len() == 4 && unit.chars().count() >= 4)
+                .then(|| (unit.to_string(), l))
+        })
+}
+
+/// A PDF whose tables name their unit only in the line above their titles does name it: no
+/// 未注明编制部门, but that name must be the cover's (the 规划和自然资源局 2024 决算 prints
+/// "上海市规划和自然资源局" above every table, the city bureau's name, on a 普陀区 document).
+fn header_unit_findings(book: &PdfBook, cover_unit: Option<&str>, findings: &mut Vec<Finding>) {
+    let Some((unit, line)) = header_unit(book) else {
+        return;
+    };
+    findings.retain(|f| f.rule != "unit_missing");
+    let Some(cover_unit) = cover_unit.filter(|c| fold_label(c) != unit) else {
+        return;
+    };
+    findings.push(Finding {
+        rule: "unit_header_mismatch".to_string(),
+        title: rule_title("unit_header_mismatch"),
+        severity: Severity::Warning,
+        location: Location {
+            page: Some(line.page),
+            quote: Some(line.text.clone()),
+            point: PagePoint::from_points(line.x, line.y),
+            ..Location::default()
+        },
+        message: format!(
+            "公开表表头写的单位是“{unit}”，封面是“{cover_unit}”，两者不一致，请核对单位名称。"
+        ),
+        expected: None,
+        actual: None,
+    });
 }
 
 /// The recognised tables of a workbook or, for a `.pdf`, of a published PDF: what the steps
