@@ -3,6 +3,7 @@
 #   - budget-cli.exe runs the command-line scenarios from C:\用户 数据\预算 2024\ (Chinese and a
 #     space in the path, the database there too) and prints what the Linux binary prints;
 #   - a 情况说明 .txt with Windows line endings, and one saved as GBK, read as the UTF-8 one;
+#   - the official 科目表 listed and applied;
 #   - published PDFs reviewed as on Linux, and the 公开情况检查表 written;
 #   - the installer refuses to install without the WebView2 runtime, installs per user with it,
 #     and its uninstaller removes the program but keeps the user's data.
@@ -153,6 +154,25 @@ if echo "$out" | grep -q "与清单记录的校验值不符" && [ "$(sha256sum "
   ok "改过一个字节的报送包被拒绝，数据库未动"
 else
   not_ok "改过的报送包：$out"
+fi
+
+# the official yearly 科目表: listed, then applied, on a Chinese path, as on Linux
+python3 - "$work/2025 科目表.xlsx" <<'PY'
+import sys
+sys.path.insert(0, "tests/e2e/bench")
+import lines_workbook as book  # its stdlib xlsx writer, with a catalog's two columns
+book.HEADER = ["科目编码", "科目名称"]
+book.lines = lambda n: [["201", "一般公共服务支出"], ["2010361", "数字政府建设"], ["2011301", "行政运行"]]
+book.write(sys.argv[1], 0)
+PY
+(cd "$work" && "$linux_cli" init --db "科目 linux.sqlite" >/dev/null && "$WINE" "$win/budget-cli.exe" init --db "科目 库.sqlite" >/dev/null 2>&1) || true
+same "catalog 列出新增的科目" "$work" catalog "2025 科目表.xlsx" --db "科目 linux.sqlite" --year 2025
+out="$(cd "$work" && "$WINE" "$win/budget-cli.exe" catalog "2025 科目表.xlsx" --db "科目 库.sqlite" --year 2025 --apply 2>&1 | tr -d '\r')" || true
+again="$(cd "$work" && "$WINE" "$win/budget-cli.exe" catalog "2025 科目表.xlsx" --db "科目 库.sqlite" --year 2025 2>&1 | tr -d '\r')" || true
+if echo "$out" | grep -q "已写入数据库" && echo "$again" | grep -q "新增 0 个"; then
+  ok "catalog --apply：写入中文路径下的数据库，再列出时已无新增"
+else
+  not_ok "catalog --apply 在 Windows 上：$out / $again"
 fi
 
 # published PDFs: the same 审核 as on Linux (pdf-extract built for Windows), a scanned and an
