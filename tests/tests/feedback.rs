@@ -7,12 +7,19 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use budget_core::checks::Finding;
+use budget_core::lines::{BudgetLine, FundSource, LineSet, SpendingType};
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
+use budget_core::money::{parse_amount, Scale};
 use budget_core::package::{
     export_feedback, export_package, receive_feedback, receive_package, FeedbackError,
 };
+use budget_core::prepare::disclosure_workbook;
+use budget_core::prepare::final_accounts::final_workbook;
 use budget_core::store::{Decision, FeedbackDecision, Store, SubmissionStatus};
+use budget_core::xlsx::parse_a1;
 use budget_tests::final_accounts::one_line_final;
+use calamine::{Data, Reader, Xlsx};
 
 fn unit_101(store: &mut Store) -> i64 {
     store
@@ -242,4 +249,181 @@ fn a_disclosure_without_a_submission_has_no_feedback_to_send() {
     let err = export_feedback(&bureau, d.id, "", &out).unwrap_err();
     assert!(err.to_string().contains("还没有收到报送包"), "{err}");
     assert!(!out.exists());
+}
+
+/// The findings the department reads after importing the bureau's 审核意见 on the package of
+/// its disclosure `id` (of `kind`, 2024).
+fn fed_back(dir: &Path, dept: &mut Store, id: i64, kind: DisclosureKind) -> Vec<Finding> {
+    let package = dir.join("报送.bdpkg");
+    export_package(dept, id, &package).unwrap();
+    let mut bureau = Store::open(&dir.join("财政局.sqlite")).unwrap();
+    unit_101(&mut bureau);
+    receive_package(&mut bureau, &package, false).unwrap();
+    let held = bureau.find_disclosure("101", 2024, kind).unwrap().1;
+    let file = dir.join("审核意见.bdfb");
+    export_feedback(&bureau, held.id, "", &file).unwrap();
+    receive_feedback(dept, &file, Some(id)).unwrap();
+    dept.feedback(id).unwrap().unwrap().findings
+}
+
+/// Every finding of a table is at a sheet and cell of `workbook` (the department's standard
+/// workbook, as its 公开表 preview shows it): a sum's at the cell holding the figure it quotes
+/// (`actual`), an unknown code's at the cell holding that code. Returns how many findings were
+/// found at their figure and at their code.
+fn at_their_cells(findings: &[Finding], workbook: Vec<u8>) -> (usize, usize) {
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(workbook)).unwrap();
+    let (mut figures, mut codes) = (0, 0);
+    for f in findings.iter().filter(|f| f.rule != "final_data_invalid") {
+        let (Some(sheet), Some(cell)) = (&f.location.sheet, &f.location.cell) else {
+            panic!("a finding without its cell: {f:#?}");
+        };
+        let range = book.worksheet_range(sheet).unwrap();
+        let (row, col) = parse_a1(cell).unwrap();
+        let held = range.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+        match (&f.actual, &held) {
+            (Some(actual), Data::Float(v)) => {
+                assert_eq!(
+                    format!("{v:.2}"),
+                    actual.plain_wanyuan(),
+                    "{sheet}!{cell}: {f:#?}"
+                );
+                assert!(f.message.contains(cell.as_str()), "{}", f.message);
+                figures += 1;
+            }
+            (None, Data::String(_)) if f.rule == "catalog_unknown_code" => {
+                // a code split over 类, 款 and 项 columns reads on along its row
+                let code: String = (col..)
+                    .map_while(|c| match range.get_value((row, c)) {
+                        Some(Data::String(t)) if t.chars().all(|c| c.is_ascii_digit()) => {
+                            Some(t.clone())
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                assert!(
+                    f.message.contains(&format!("科目编码 {code}（")),
+                    "{sheet}!{cell} holds {code}: {}",
+                    f.message
+                );
+                codes += 1;
+            }
+            // a fund's 年初 of nothing is a blank that should hold a number
+            (None, Data::Float(_) | Data::Empty) => {}
+            _ => panic!("{sheet}!{cell} holds {held:?}: {f:#?}"),
+        }
+    }
+    (figures, codes)
+}
+
+fn budget_line(function: &str, economic: &str, amount: &str) -> BudgetLine {
+    BudgetLine {
+        function_code: function.into(),
+        economic_code: economic.into(),
+        source: FundSource::parse("一般公共预算").unwrap(),
+        carried_over: false,
+        spending: SpendingType::parse("人员经费").unwrap(),
+        project_code: None,
+        amount: parse_amount(amount, Scale::Wanyuan).unwrap().unwrap(),
+        note: String::new(),
+    }
+}
+
+/// The department's 2024 预算 of `lines`, and its id.
+fn budget_of(dir: &Path, lines: Vec<BudgetLine>) -> (Store, i64) {
+    let mut dept = Store::open(&dir.join("部门.sqlite")).unwrap();
+    let unit = unit_101(&mut dept);
+    let d = dept
+        .create_disclosure(unit, 2024, DisclosureKind::Budget)
+        .unwrap();
+    let set = LineSet {
+        projects: vec![],
+        lines,
+    };
+    dept.save_lines(d.id, &set).unwrap();
+    (dept, d.id)
+}
+
+#[test]
+fn a_budget_package_findings_are_at_the_cells_of_the_standard_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    // a 项 (2010398) the catalog does not list under a 款 it has: saved, and found by the 审核
+    let (mut dept, id) = budget_of(
+        dir.path(),
+        vec![
+            budget_line("2010301", "30101", "120.50"),
+            budget_line("2010398", "30101", "47.27"),
+            budget_line("2080505", "30108", "30.00"),
+        ],
+    );
+    let findings = fed_back(dir.path(), &mut dept, id, DisclosureKind::Budget);
+    let (_, codes) = at_their_cells(&findings, disclosure_workbook(&dept, id).unwrap());
+    assert!(codes >= 3, "表2, 表3 and 表5 list the 项: {findings:#?}");
+}
+
+#[test]
+fn figures_finer_than_the_print_are_not_found_for_its_rounding() {
+    let dir = tempfile::tempdir().unwrap();
+    // four 项 of 40 元 each: each prints 0.00 万元, their 类 0.02
+    let (mut dept, id) = budget_of(
+        dir.path(),
+        ["2010301", "2010302", "2010350", "2010399"]
+            .iter()
+            .map(|f| budget_line(f, "30101", "0.004"))
+            .collect(),
+    );
+    let findings = fed_back(dir.path(), &mut dept, id, DisclosureKind::Budget);
+    assert_eq!(findings, vec![], "the data add up");
+}
+
+#[test]
+fn a_final_accounts_package_findings_are_at_their_cells_and_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dept = Store::open(&dir.path().join("部门.sqlite")).unwrap();
+    let unit = unit_101(&mut dept);
+    let d = dept
+        .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
+        .unwrap();
+    // income 10 万元 short, and the second spending line's economic code unknown
+    let mut data = one_line_final("100", "90");
+    let mut second = data.lines[0].clone();
+    second.economic_code = "30188".into();
+    second.amount = parse_amount("5", Scale::Wanyuan).unwrap().unwrap();
+    data.lines.push(second);
+    data.incomes[0].amount = parse_amount("95", Scale::Wanyuan).unwrap().unwrap();
+    dept.save_final_data(d.id, &data).unwrap();
+    let findings = fed_back(dir.path(), &mut dept, d.id, DisclosureKind::FinalAccounts);
+    let (figures, codes) = at_their_cells(&findings, final_workbook(&dept, d.id).unwrap());
+    assert!(figures >= 2, "收支 totals at their cells: {findings:#?}");
+    assert!(codes >= 1, "30188 at its cell of 公开06表: {findings:#?}");
+
+    // a problem of the data at its section, row and column of the department's data grid
+    let typed: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "final_data_invalid")
+        .map(|f| {
+            let l = &f.location;
+            (
+                l.sheet.as_deref(),
+                l.table.as_deref(),
+                l.row.as_deref(),
+                l.column.as_deref(),
+            )
+        })
+        .collect();
+    assert!(
+        typed.contains(&(Some("决算数据"), Some("支出"), Some("2"), Some("经济分类"))),
+        "{findings:#?}"
+    );
+    assert!(
+        typed.contains(&(
+            Some("决算数据"),
+            Some("收支平衡"),
+            None,
+            Some("一般公共预算财政拨款")
+        )),
+        "{findings:#?}"
+    );
+    let saved = dept.load_final_data(d.id).unwrap();
+    assert_eq!(saved.lines[1].economic_code, "30188", "row 2 is the line");
 }
