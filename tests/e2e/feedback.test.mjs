@@ -2,7 +2,9 @@
 // 2024 决算 whose income is 10 万元 short is sent as a 报送包 and received by the bureau (budget-cli)
 // as 未通过. On 县级汇总 the bureau opens the department's row and 导出审核意见… with a remark; the
 // department opens its 决算 in 编制, 导入审核意见… on the 审核 tab, reads 财政局审核意见 with the
-// decision, the remark and the findings, and a double click on a finding shows its table.
+// decision, the remark and the findings; a double click on a finding of a table shows its cell of
+// the 决算公开表, one on a problem of the data (an unknown 经济分类 on the second spending row) its
+// cell of the data grid.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -26,7 +28,7 @@ before(async () => {
   cli('init', '--db', dept)
   cli('unit', 'add', '--db', dept, '--code', '201', '--name', '县教育局')
   cli('import', join(repoRoot, 'tests', 'e2e', 'fixtures', '决算数据.xlsx'), '--db', dept, '--unit', '201', '--year', '2024', '--kind', '决算')
-  execFileSync('python3', ['-c', `import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE final_income SET amount_fen = amount_fen - 100000"); c.commit()`, dept])
+  execFileSync('python3', ['-c', `import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE final_income SET amount_fen = amount_fen - 100000"); c.execute("UPDATE final_line SET economic_code = '30188' WHERE position = (SELECT position FROM final_line ORDER BY position LIMIT 1 OFFSET 1)"); c.commit()`, dept])
   const pkg = join(dir, '县教育局2024年决算.bdpkg')
   cli('package', 'export', '--db', dept, '--unit', '201', '--year', '2024', '--kind', '决算', '--out', pkg)
   bureau = join(dir, '财政局.sqlite')
@@ -84,19 +86,28 @@ test('the bureau exports its 审核意见 from the board and the department sees
     assert.ok(texts.some((t) => t.includes('决算数据') && t.includes('收支不平衡')), texts.join('\n'))
     await desk.screenshot('feedback-imported')
 
-    // a finding of a table: a double click shows that table of the 决算公开表
-    const tabled = await desk.waitFor('[data-testid="feedback-finding"]', { text: '公开01表' })
+    // a finding of a table: a double click shows its cell of the 决算公开表, holding the figure
+    const tabled = await desk.waitFor('[data-testid="feedback-finding"]', { text: '公开01表 ' })
+    const [, sheet, cell] = /(公开01表) ([A-Z]+\d+)/.exec(await desk.text(tabled)) ?? []
+    assert.ok(cell, 'the finding names its cell')
+    const quoted = /为 ([\d,]+\.\d\d)万元/.exec(await desk.text(tabled))?.[1]
     await desk.doubleClick(tabled)
     await desk.waitFor('[data-testid="tables-preview"]')
-    await desk.waitFor('[data-testid="tables-preview"] .el-radio-button.is-active', { text: '公开01表' })
+    await desk.waitFor('[data-testid="tables-preview"] .el-radio-button.is-active', { text: sheet })
     await desk.waitGone('[data-testid="tables-preview"] .el-loading-mask')
+    const marked = await desk.waitFor(`[data-testid="tables-preview"] td.highlight[data-a1="${cell}"]`)
+    assert.equal((await desk.text(marked)).trim(), quoted, `${sheet} ${cell} holds the figure the finding quotes`)
     await desk.screenshot('feedback-jump')
 
-    // a finding of the data typed: a double click shows the data
+    // a finding of the data typed: a double click shows its row and column of the data grid
     await desk.click('#tab-review')
-    const typed = await desk.waitFor('[data-testid="feedback-finding"]', { text: '决算数据' })
+    const typed = await desk.waitFor('[data-testid="feedback-finding"]', { text: '30188' })
+    assert.match(await desk.text(typed), /决算数据 支出 第 2 行 · 经济分类/)
     await desk.doubleClick(typed)
     await desk.waitFor('#tab-data.is-active')
+    const at = await desk.waitFor('[data-testid="final-lines-grid"] [data-row="1"] [data-key="economic_code"].active')
+    assert.equal((await desk.text(at)).trim(), '30188')
+    await desk.screenshot('feedback-jump-data')
   } finally {
     await desk.close()
   }
