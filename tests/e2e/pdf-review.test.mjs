@@ -38,7 +38,7 @@ test('a published PDF is reviewed and a double click marks the figure on its pag
     await app.click('[data-testid="mode-review"]')
     await app.click('[data-testid="review-open"]')
     await app.waitFor('[data-testid="status-message"]', { text: '已审核 2 个文件', timeout: 30000 })
-    await app.waitFor('[data-testid="review-totals"]', { text: '错误 4' })
+    await app.waitFor('[data-testid="review-totals"]', { text: '错误 5' })
     await app.click('[data-testid="review-file-name"]', { text: 'putuo-planning' })
     await app.waitFor('[data-testid="review-file-head"]', { text: '上海市普陀区规划和自然资源局' })
     // opened at the page of its first error, drawn
