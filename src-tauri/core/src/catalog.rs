@@ -5,6 +5,8 @@
 //! that lost a leading zero ("3012" for 30102), or joined with the name ("201 一般公共服务支出").
 //! The normalisers here turn all of them into the canonical digit string.
 
+#![warn(missing_docs)]
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -18,17 +20,23 @@ const EMBEDDED: &[(i32, &str, &str)] = &[(
 )];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+/// The rank of a 科目 in its classification, told by the code's length (3, 5 or 7 digits).
+/// Ordered 类 < 款 < 项; serialised as the Chinese character.
 #[ts(export)]
 pub enum Level {
+    /// 类: 3 digits.
     #[serde(rename = "类")]
     Lei,
+    /// 款: 5 digits.
     #[serde(rename = "款")]
     Kuan,
+    /// 项: 7 digits (function classification only).
     #[serde(rename = "项")]
     Xiang,
 }
 
 impl Level {
+    /// "类", "款" or "项", as the tables and messages write it.
     pub fn label(self) -> &'static str {
         match self {
             Level::Lei => "类",
@@ -39,30 +47,47 @@ impl Level {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+/// Which of the two catalogs a code belongs to; serialised as its Chinese name.
 #[ts(export)]
 pub enum Classification {
+    /// 支出功能分类 (类/款/项, 3/5/7 digits), e.g. 2010101.
     #[serde(rename = "功能分类")]
     Function,
+    /// 部门支出经济分类 (类/款, 3/5 digits), e.g. 30102.
     #[serde(rename = "经济分类")]
     Economic,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+/// One 科目 of a catalog.
 #[ts(export)]
 pub struct CatalogEntry {
+    /// The canonical digit string (no separators, leading zeros kept).
     pub code: String,
+    /// The official Chinese name, e.g. "行政运行".
     pub name: String,
+    /// Follows from the code's length.
     pub level: Level,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A catalog CSV that cannot be read.
 pub enum CatalogError {
+    /// A data line whose code is not all digits of a valid length for its classification, or
+    /// that has no name.
     #[error("分类科目数据第{line}行格式错误：{reason}")]
-    BadLine { line: usize, reason: String },
+    BadLine {
+        /// 1-based line number in the CSV, the header being line 1.
+        line: usize,
+        /// What is wrong, in Chinese.
+        reason: String,
+    },
 }
 
+/// Both classifications of one year, keyed by code.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
+    /// The 预算年度 the catalog applies to.
     pub year: i32,
     function: BTreeMap<String, CatalogEntry>,
     economic: BTreeMap<String, CatalogEntry>,
@@ -123,6 +148,8 @@ fn parse_csv(
 }
 
 impl Catalog {
+    /// Parses the two data files (`code,name` with a header line, blank lines skipped).
+    /// Fails on the first line with a bad code or no name.
     pub fn from_csv(
         year: i32,
         function_csv: &str,
@@ -152,18 +179,22 @@ impl Catalog {
         all.iter().rev().find(|c| c.year <= year).unwrap_or(&all[0])
     }
 
+    /// The years that have an embedded catalog, oldest first.
     pub fn embedded_years() -> Vec<i32> {
         EMBEDDED.iter().map(|(y, _, _)| *y).collect()
     }
 
+    /// The 功能分类 entry with exactly this canonical code.
     pub fn function(&self, code: &str) -> Option<&CatalogEntry> {
         self.function.get(code)
     }
 
+    /// The 经济分类 entry with exactly this canonical code.
     pub fn economic(&self, code: &str) -> Option<&CatalogEntry> {
         self.economic.get(code)
     }
 
+    /// Every entry of one classification, in code order.
     pub fn entries(&self, class: Classification) -> impl Iterator<Item = &CatalogEntry> {
         match class {
             Classification::Function => self.function.values(),
@@ -171,6 +202,7 @@ impl Catalog {
         }
     }
 
+    /// The entry with exactly this canonical code in `class`; `None` if the catalog lacks it.
     pub fn lookup(&self, class: Classification, code: &str) -> Option<&CatalogEntry> {
         match class {
             Classification::Function => self.function(code),

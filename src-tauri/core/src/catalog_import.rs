@@ -2,6 +2,8 @@
 //! columns, 类/款/项 told by the code's length. What is new or renamed is listed first; applying
 //! it stores the entries for the year, on top of the embedded catalog.
 
+#![warn(missing_docs)]
+
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -11,19 +13,28 @@ use crate::text::{a1, fold_label};
 use crate::xlsx::{self, SheetGrid};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+/// One 科目 read from an official catalog workbook (or stored from one for a year).
 #[ts(export)]
 pub struct ImportedEntry {
+    /// From the sheet's name or the text above its header ("经济" means 经济分类).
     pub class: Classification,
+    /// The canonical digit string, of a length valid for `class`.
     pub code: String,
+    /// The name as the workbook writes it, trimmed; never empty.
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+/// A code the current catalog already has under another name.
 #[ts(export)]
 pub struct RenamedEntry {
+    /// The classification of the code.
     pub class: Classification,
+    /// The canonical code.
     pub code: String,
+    /// The name in the current catalog.
     pub old_name: String,
+    /// The name in the imported workbook.
     pub new_name: String,
 }
 
@@ -31,18 +42,27 @@ pub struct RenamedEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CatalogChanges {
+    /// The year the entries would be stored for.
     pub year: i32,
+    /// Codes the current catalog lacks, in workbook order.
     pub added: Vec<ImportedEntry>,
+    /// Codes whose name differs, in workbook order.
     pub renamed: Vec<RenamedEntry>,
+    /// How many entries the current catalog already has with the same name.
     pub unchanged: u32,
 }
 
+/// Why a catalog workbook could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogImportError {
+    /// The file could not be read as a workbook.
     #[error(transparent)]
     Read(#[from] xlsx::ReadError),
+    /// No sheet has a code header (编码, 代码 or 科目) in its first 20 rows, or no entry is read.
     #[error("工作簿中没有找到科目表：需要“科目编码”和“科目名称”两列（表名或标题中写明“功能分类”或“经济分类”）。")]
     NoCatalog,
+    /// Rows whose code is not a valid code of the sheet's classification, or that have no
+    /// name; one Chinese message per row, naming sheet and cell. Nothing is imported then.
     #[error("科目表有 {} 处问题，未导入：{}", .0.len(), .0.join("；"))]
     Problems(Vec<String>),
 }
