@@ -17,10 +17,15 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentPart {
+    /// 封面.
     Cover,
+    /// 目录.
     Contents,
+    /// 主要职能 (in the four-part layout 一、主要职能 of 第一部分 概况).
     Functions,
+    /// 机构设置 (or 部门决算单位构成).
     Organisation,
+    /// 名词解释.
     Glossary,
     /// 预算 "编制说明", 决算 "情况说明".
     Explanation,
@@ -55,15 +60,20 @@ impl DocumentPart {
 /// printed (a heading wrapped onto a second short line is joined).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PartSpan {
+    /// Which part the heading opens.
     pub part: DocumentPart,
+    /// 0-based index of the heading line in the lines given.
     pub first_line: usize,
+    /// The heading as printed, a wrapped second line joined.
     pub heading: String,
 }
 
 /// 预算 or 决算, of a 部门 (the department with its units) or of one 单位.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DocumentType {
+    /// True for a 决算, false for a 预算.
     pub final_accounts: bool,
+    /// True for a 单位 document, false for a 部门 one.
     pub unit: bool,
 }
 

@@ -36,22 +36,32 @@ pub fn share(part: Money, whole: Money) -> Option<String> {
 pub enum Change {
     /// Last year unknown: no comparison is printed.
     Unknown,
+    /// The same amount as last year.
     Same,
     /// Last year nothing was budgeted: the increase has no percentage.
     FromZero {
+        /// This year's amount (last year being zero).
         increase: Money,
     },
+    /// More than last year.
     Up {
+        /// The increase, positive.
         by: Money,
+        /// The increase as a percentage of last year's amount (its absolute value), two decimals 四舍五入.
         percent: Decimal,
     },
+    /// Less than last year.
     Down {
+        /// The decrease, positive.
         by: Money,
+        /// The decrease as a percentage of last year's amount (its absolute value), two decimals
+        /// 四舍五入.
         percent: Decimal,
     },
 }
 
 impl Change {
+    /// Compares this year's `now` with last year's `before` (`None`: unknown).
     pub fn between(now: Money, before: Option<Money>) -> Change {
         let Some(before) = before else {
             return Change::Unknown;

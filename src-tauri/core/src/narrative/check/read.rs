@@ -8,19 +8,38 @@ use std::path::{Path, PathBuf};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+/// Why a 情况说明 file could not be read as text.
 #[derive(Debug, thiserror::Error)]
 pub enum NarrativeReadError {
+    /// The file could not be read.
     #[error("无法读取文件 {path}：{}。", crate::text::io_reason(.source))]
     Io {
+        /// The file.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
+    /// A .txt that is neither UTF-8 (with or without BOM), UTF-16 with a BOM, nor wholly valid
+    /// GBK (GB18030).
     #[error("文件 {path} 的编码无法识别（可读 UTF-8、GBK 和带标记的 UTF-16），请用记事本另存为 UTF-8 后再审核。")]
-    NotUtf8 { path: PathBuf },
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A .docx that is no zip, lacks word/document.xml, or whose XML is damaged.
     #[error("文件 {path} 不是有效的 Word 文档（.docx）：{reason}")]
-    BadDocx { path: PathBuf, reason: String },
+    BadDocx {
+        /// The file.
+        path: PathBuf,
+        /// Which of these it is, in Chinese.
+        reason: String,
+    },
+    /// A .txt, or a .docx's document.xml inflated, larger than [`MAX_TEXT_BYTES`].
     #[error("文件 {path} 的正文超过 {} MB，不像一份情况说明，已停止读取。", MAX_TEXT_BYTES / (1024 * 1024))]
-    TooLarge { path: PathBuf },
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 /// Largest text read as a 情况说明 (a .txt, or a .docx's document.xml inflated). A real one is
@@ -96,6 +115,7 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
         .map(|text| text.into_owned())
 }
 
+/// The text of the .txt or .docx at `path` (see [`read_narrative_bytes`]).
 pub fn read_narrative(path: &Path) -> Result<String, NarrativeReadError> {
     let bytes = std::fs::read(path).map_err(|source| NarrativeReadError::Io {
         path: path.to_path_buf(),

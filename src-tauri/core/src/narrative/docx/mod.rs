@@ -48,15 +48,22 @@ impl DocumentTexts {
     }
 }
 
+/// Why the .docx of a disclosure could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
+    /// Laying out the 公开表 (the workbook the document's tables come from) failed; the message of
+    /// that error.
     #[error("生成公开表失败：{0}")]
     Tables(String),
+    /// Zipping the document parts failed; the message of that error.
     #[error("生成 Word 文档失败：{0}")]
     Package(String),
+    /// Writing the .docx file failed.
     #[error("写入文件 {path} 失败：{}。", crate::text::io_reason(.source))]
     Io {
+        /// The file.
         path: std::path::PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
 }

@@ -20,6 +20,7 @@ pub use matters::{EvaluationSummary, FinalPerformance, UnitPerformance};
 
 /// What the 决算 情况说明 is written from besides the typed texts of `NarrativeInput`.
 pub struct FinalSources<'a> {
+    /// The 决算 tables of the year the text describes.
     pub tables: &'a FinalTables,
     /// Last year's 决算 tables; `None` leaves the comparisons out.
     pub prior: Option<&'a FinalTables>,

@@ -15,6 +15,7 @@ use super::{compared, value, FinalSources, Writer};
 /// The 自评 of the 决算 year as the scoring rules graded them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvaluationSummary {
+    /// Number of projects evaluated (自评) in the year.
     pub projects: u32,
     /// 全年预算数 (年初预算数 where no 全年 was typed) of the evaluated projects.
     pub amount: Money,
