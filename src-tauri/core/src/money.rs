@@ -4,6 +4,8 @@
 //! 元. Parsing turns either into 分 once, with `rust_decimal`, and nothing downstream ever sees a
 //! float. Rounding is 四舍五入 (half away from zero), never banker's rounding.
 
+#![warn(missing_docs)]
+
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
@@ -22,8 +24,10 @@ const FEN_PER_WANYUAN: i64 = 1_000_000;
 #[ts(export)]
 pub enum Scale {
     #[serde(rename = "元")]
+    /// Amounts in 元, as budget systems export them (100 分 each).
     Yuan,
     #[serde(rename = "万元")]
+    /// Amounts in 万元, as published tables print them (1,000,000 分 each).
     Wanyuan,
 }
 
@@ -35,6 +39,7 @@ impl Scale {
         }
     }
 
+    /// The unit as printed in a table heading: "元" or "万元".
     pub fn label(self) -> &'static str {
         match self {
             Scale::Yuan => "元",
@@ -44,10 +49,13 @@ impl Scale {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a text or cell could not become a [`Money`]; the message quotes the input.
 pub enum MoneyError {
     #[error("“{0}”不是有效的金额")]
+    /// The text is not an amount (letters, two decimal points, a stray sign…).
     NotANumber(String),
     #[error("金额“{0}”超出可处理的范围")]
+    /// The amount does not fit in an `i64` count of 分.
     OutOfRange(String),
 }
 
@@ -57,16 +65,20 @@ pub enum MoneyError {
 pub struct Money(i64);
 
 impl Money {
+    /// No money: 0 分.
     pub const ZERO: Money = Money(0);
 
+    /// The amount of `fen` 分 (0.01 元).
     pub const fn from_fen(fen: i64) -> Money {
         Money(fen)
     }
 
+    /// The amount as a count of 分, the exact internal value.
     pub const fn fen(self) -> i64 {
         self.0
     }
 
+    /// Whether the amount is exactly 0 分.
     pub fn is_zero(self) -> bool {
         self.0 == 0
     }
@@ -127,10 +139,13 @@ impl Money {
         d.to_string()
     }
 
+    /// The sum, or `None` when it would overflow an `i64` count of 分 (`+` panics in debug builds
+    /// and wraps in release ones instead).
     pub fn checked_add(self, other: Money) -> Option<Money> {
         self.0.checked_add(other.0).map(Money)
     }
 
+    /// The amount without its sign.
     pub fn abs(self) -> Money {
         Money(self.0.abs())
     }
