@@ -4,6 +4,8 @@
 //! (定性). Both the self-evaluation scoring and the performance-target checks read values
 //! through this one parser so that a target means the same thing everywhere.
 
+#![warn(missing_docs)]
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -15,18 +17,24 @@ use serde::{Deserialize, Serialize};
 #[ts(export)]
 pub enum Comparison {
     #[serde(rename = "＝")]
+    /// ＝: the actual must equal the number (written "=", "等于").
     Equal,
     #[serde(rename = "≥")]
+    /// ≥: at least the number ("≥", ">=", "不低于", "…以上").
     AtLeast,
     #[serde(rename = "＞")]
+    /// ＞: more than the number ("＞", "大于", "超过").
     MoreThan,
     #[serde(rename = "≤")]
+    /// ≤: at most the number ("≤", "不超过", "…以内", "…以下").
     AtMost,
     #[serde(rename = "＜")]
+    /// ＜: less than the number ("＜", "小于", "低于").
     LessThan,
 }
 
 impl Comparison {
+    /// The full-width symbol the tables print (＝ ≥ ＞ ≤ ＜), also the serde name.
     pub fn symbol(self) -> &'static str {
         match self {
             Comparison::Equal => "＝",
@@ -48,9 +56,12 @@ impl Comparison {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Quantity {
+    /// `None` when only a number is written ("100%"), which scoring reads as ＝.
     pub comparison: Option<Comparison>,
     #[ts(type = "string")]
+    /// The number exactly as written, in `unit`: "95%" is 95, "244.23万元" is 244.23 (not 分).
     pub number: Decimal,
+    /// The unit text after the number, suffix words such as "以上" removed; at most 8 characters.
     pub unit: String,
 }
 
@@ -59,9 +70,11 @@ pub struct Quantity {
 #[ts(export)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum IndicatorValue {
+    /// A number with its comparison and unit.
     Quantity(Quantity),
     /// 定性 wording, trimmed ("合理", "有所提升").
     Wording {
+        /// The text as written, only trimmed (not folded).
         text: String,
     },
     /// Nothing written.
@@ -69,6 +82,7 @@ pub enum IndicatorValue {
 }
 
 impl IndicatorValue {
+    /// The quantity, or `None` for wording and blanks.
     pub fn quantity(&self) -> Option<&Quantity> {
         match self {
             IndicatorValue::Quantity(q) => Some(q),
