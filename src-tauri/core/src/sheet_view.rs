@@ -1,6 +1,8 @@
 //! A worksheet as the review screen draws it: cell texts as printed, merged regions as row and
 //! column spans, numbers marked so the view can right-align them.
 
+#![warn(missing_docs)]
+
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -15,19 +17,26 @@ const MAX_COLS: u32 = 64;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+/// One cell to draw: a merge's top-left cell carries the merge's spans.
 pub struct ViewCell {
     /// Zero-based column.
     pub col: u32,
     /// A1 reference, as findings name cells.
     pub a1: String,
+    /// The value as shown: amounts with 千分位 and two decimals in amount columns, other numbers
+    /// as written, text as read.
     pub text: String,
+    /// Whether the value is a number, so the screen right-aligns it.
     pub numeric: bool,
+    /// Rows covered, 1 when not merged; cut at the shown extent.
     pub row_span: u32,
+    /// Columns covered, 1 when not merged; cut at the shown extent.
     pub col_span: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+/// One row of the drawn sheet, empty rows included.
 pub struct ViewRow {
     /// Zero-based row.
     pub row: u32,
@@ -37,9 +46,13 @@ pub struct ViewRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+/// A worksheet ready to draw: at most 3000 rows × 64 columns, up to the last value or merge.
 pub struct SheetView {
+    /// The sheet's name in the workbook.
     pub sheet: String,
+    /// Columns shown (the grid's width as drawn).
     pub width: u32,
+    /// Every row from the first up to the last shown one.
     pub rows: Vec<ViewRow>,
     /// True when the sheet was larger than what is shown.
     pub truncated: bool,
@@ -98,6 +111,8 @@ fn shown_extent(grid: &SheetGrid) -> (u32, u32) {
     (height, value_cols.max(merged_cols).min(MAX_COLS))
 }
 
+/// The view of a sheet already read: trims trailing empty rows and columns, leaves out cells
+/// covered by a merge, and formats numbers as the review screen shows them.
 pub fn view_of_grid(grid: &SheetGrid) -> SheetView {
     let (height, width) = shown_extent(grid);
     let amounts = amount_columns(grid, height, width);
@@ -146,10 +161,13 @@ pub fn sheet_view(path: &Path, sheet: &str) -> Result<SheetView, SheetViewError>
 }
 
 #[derive(Debug, thiserror::Error)]
+/// Why a sheet could not be shown.
 pub enum SheetViewError {
     #[error(transparent)]
+    /// The workbook could not be read.
     Read(#[from] ReadError),
     #[error("工作簿中没有名为“{0}”的工作表，文件可能已被修改，请重新打开。")]
+    /// The sheet named is not (or no longer) in the workbook.
     NoSuchSheet(String),
 }
 
