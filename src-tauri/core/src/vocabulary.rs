@@ -2,6 +2,8 @@
 //! TypeScript bindings (`ui/src/bindings/vocabulary.json`) by this module's test: the UI keeps
 //! no copies of its own, so a spelling the import accepts is never refused by the grid.
 
+#![warn(missing_docs)]
+
 use serde::Serialize;
 
 use crate::final_accounts::vocabulary::{final_vocabulary, FinalVocabulary};
@@ -9,13 +11,17 @@ use crate::lines::vocabulary::{line_vocabulary, LineVocabulary};
 use crate::targets::vocabulary::{indicator_vocabulary, IndicatorVocabulary};
 
 #[derive(Debug, Serialize)]
+/// All word lists at once, serialised as `vocabulary.json` for the UI.
 pub struct Vocabulary {
+    /// The words of the 预算明细 (budget lines) grid: 资金来源, 支出类型, 结转 and their aliases.
     pub lines: LineVocabulary,
+    /// The words of the 绩效目标 grid: indicator levels, comparison operators, directions.
     pub indicators: IndicatorVocabulary,
     /// The words of the 决算数据 grids.
     pub final_accounts: FinalVocabulary,
 }
 
+/// Gathers the word lists from `lines`, `targets` and `final_accounts`.
 pub fn vocabulary() -> Vocabulary {
     Vocabulary {
         lines: line_vocabulary(),
