@@ -11,11 +11,17 @@ use crate::targets::read::{import_file, split_code_name, TargetImportError};
 use crate::xlsx::{self, DocumentKind};
 
 #[derive(Debug)]
+/// What a targets import wrote, for the message shown after it.
 pub struct TargetImportOutcome {
+    /// The unit the targets went to: the one named by the caller, else by the workbook.
     pub unit: Unit,
+    /// Its 预算 disclosure of the year, created if it did not exist.
     pub disclosure: Disclosure,
+    /// 项目 (project) target tables imported; each replaced the stored project of its code or name.
     pub projects: usize,
+    /// Indicators in those projects, all levels together.
     pub indicators: usize,
+    /// Whether the workbook held a 部门整体 target table (it replaced the stored one).
     pub department: bool,
     /// Values kept verbatim: imported, to be looked at.
     pub warnings: Vec<Finding>,
