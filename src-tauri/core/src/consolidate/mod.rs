@@ -4,6 +4,8 @@
 //! sum, which are 并入本级 and which have no data of the year is part of the answer, as are the
 //! 调整 (internal transfers taken out) and what could not be taken out.
 
+#![warn(missing_docs)]
+
 mod sum;
 
 use serde::{Deserialize, Serialize};
@@ -49,10 +51,15 @@ impl MemberRole {
 #[ts(export)]
 pub struct Member {
     #[ts(type = "number")]
+    /// The unit's database id.
     pub unit_id: i64,
+    /// The unit's code (单位编码), as the unit list prints it.
     pub code: String,
+    /// The unit's name.
     pub name: String,
+    /// 行政单位, 事业单位, …: counted by `Consolidation::type_counts`.
     pub unit_type: UnitType,
+    /// Whether and how its data is in the sum.
     pub role: MemberRole,
 }
 
@@ -62,6 +69,7 @@ pub struct Member {
 pub struct Consolidation {
     /// The 本级 first, then every unit below, each after its parent.
     pub members: Vec<Member>,
+    /// Every transfer pair between a unit and its units directly below, taken out or not.
     pub adjustments: Vec<Adjustment>,
     /// Units without data, transfers that disagree, clashing project codes.
     pub findings: Vec<Finding>,

@@ -20,6 +20,7 @@ pub struct Adjustment {
     pub description: String,
     /// The spending side and the income side of the pair.
     pub spending: Money,
+    /// The income side: the other units' 上级补助收入 or the parent's 附属单位上缴收入.
     pub income: Money,
     /// True when both sides were taken out of the sum; false when they disagree and stay in.
     pub eliminated: bool,
@@ -27,10 +28,13 @@ pub struct Adjustment {
 
 /// One unit's data in a 汇总.
 pub struct Part<'a, T> {
+    /// The unit's database id.
     pub unit_id: i64,
+    /// The unit's name, as 调整 descriptions and findings print it.
     pub name: &'a str,
     /// The unit above it, when that unit is in the 汇总 too (None for the 本级).
     pub parent_id: Option<i64>,
+    /// Its budget lines or 决算 data of the year.
     pub data: &'a T,
 }
 
