@@ -2,6 +2,8 @@
 //! disclosure of a year and kind — whether and when it was sent in, what the bureau's 审核 found,
 //! what the bureau decided — and the county's spending by function class beside last year's.
 
+#![warn(missing_docs)]
+
 mod report;
 
 use std::collections::BTreeMap;
@@ -23,14 +25,19 @@ pub use report::county_report;
 #[ts(export)]
 pub enum BoardStatus {
     #[serde(rename = "未报送")]
+    /// No package received for the disclosure (or no disclosure of the season at all).
     NotSubmitted,
     #[serde(rename = "审核未通过")]
+    /// The newest package was received, but the bureau's 审核 found errors in it.
     Failed,
     #[serde(rename = "已报送")]
+    /// The newest package passed the 审核 and awaits the bureau's decision.
     Submitted,
     #[serde(rename = "已通过")]
+    /// The bureau approved the newest package.
     Approved,
     #[serde(rename = "已公开")]
+    /// The bureau marked the newest package as published.
     Published,
 }
 
@@ -39,19 +46,28 @@ pub enum BoardStatus {
 #[ts(export)]
 pub struct BoardRow {
     #[ts(type = "number")]
+    /// The department's database id.
     pub unit_id: i64,
+    /// The department's code (单位编码); the board is sorted by it.
     pub unit_code: String,
+    /// The department's name.
     pub unit_name: String,
+    /// 行政单位, 事业单位, ….
     pub unit_type: UnitType,
     /// The units below it (their data reach the bureau in its 汇总).
     pub units_below: u32,
     #[ts(type = "number | null")]
+    /// Its disclosure of the season; `None` when there is none, as status `未报送`.
     pub disclosure_id: Option<i64>,
+    /// Decided by the newest package alone; an earlier package does not count.
     pub status: BoardStatus,
     /// When the newest package was received ("2026-12-07T19:40:05").
     pub received_at: Option<String>,
+    /// Packages received for the disclosure, all of them.
     pub submissions: u32,
+    /// Errors the bureau's 审核 found in the newest package (0 when none received).
     pub errors: u32,
+    /// Warnings the bureau's 审核 found in the newest package (0 when none received).
     pub warnings: u32,
 }
 
@@ -59,8 +75,11 @@ pub struct BoardRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ClassTotal {
+    /// The 功能分类 class code (3 digits, e.g. "208").
     pub code: String,
+    /// The class name, as the tables print it.
     pub name: String,
+    /// The county's spending in the class this year; zero when no department has any.
     pub this_year: Money,
     /// None when no department has data of last year.
     pub last_year: Option<Money>,
