@@ -35,6 +35,7 @@ pub enum FinalIncome {
 }
 
 impl FinalIncome {
+    /// The eight sources in F1's row order (一、 … 八、).
     pub const ALL: [FinalIncome; 8] = [
         FinalIncome::GeneralGrant,
         FinalIncome::FundGrant,
@@ -93,6 +94,7 @@ pub enum FinalFund {
 }
 
 impl FinalFund {
+    /// The three funds in F4's column order.
     pub const ALL: [FinalFund; 3] = [
         FinalFund::General,
         FinalFund::GovernmentFund,
@@ -175,6 +177,7 @@ impl FinalColumn {
 /// A row of a code table: the code and name, and one amount per column of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueRow {
+    /// The function code and name (or 合计).
     pub label: RowLabel,
     /// Aligned with the table's `columns`.
     pub values: Vec<Amount>,
@@ -184,8 +187,11 @@ pub struct ValueRow {
 /// 经营…: function classes (类/款/项) × the columns the table printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinalCodeTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// The columns the table printed, left to right; `ValueRow::values` follow them.
     pub columns: Vec<FinalColumn>,
+    /// The function rows in printed order, 类, 款 and 项, the 合计 row left out.
     pub rows: Vec<ValueRow>,
     /// The 合计 row (first in F2/F3/F8/F9, last in F5).
     pub total: Option<ValueRow>,
@@ -213,13 +219,16 @@ impl FinalCodeTable {
 /// A labelled amount of F1's income side, by source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceItem {
+    /// Which income source the row is.
     pub source: FinalIncome,
+    /// Its label and amount as printed.
     pub item: IncomeItem,
 }
 
 /// F1 收入支出决算总表: income by source ‖ expenditure by function class, each with its totals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinalOverviewTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
     /// 一、一般公共预算财政拨款收入 … 八、其他收入, as printed.
     pub income: Vec<SourceItem>,
@@ -244,6 +253,7 @@ pub struct FinalOverviewTable {
 }
 
 impl FinalOverviewTable {
+    /// The income item of `source`; `None` when F1 did not print that row.
     pub fn source(&self, source: FinalIncome) -> Option<&IncomeItem> {
         self.income
             .iter()
@@ -255,21 +265,29 @@ impl FinalOverviewTable {
 /// A labelled amount of F4's income side, by fund.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FundItem {
+    /// Which fund the row is.
     pub fund: FinalFund,
+    /// Its label and amount as printed.
     pub item: IncomeItem,
 }
 
 /// A row of F4's expenditure side: 合计 and the three funds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FundRow {
+    /// The function 类 (or 本年支出合计, 年末结转和结余, 总计).
     pub label: RowLabel,
+    /// 合计 of the three funds.
     pub total: Amount,
+    /// 一般公共预算财政拨款.
     pub general: Amount,
+    /// 政府性基金预算财政拨款.
     pub government_fund: Amount,
+    /// 国有资本经营预算财政拨款.
     pub state_capital: Amount,
 }
 
 impl FundRow {
+    /// The amount of `fund` in this row.
     pub fn fund(&self, fund: FinalFund) -> &Amount {
         match fund {
             FinalFund::General => &self.general,
@@ -282,6 +300,7 @@ impl FundRow {
 /// F4 财政拨款收入支出决算总表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinalGrantTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
     /// 一、一般公共预算财政拨款 … 三、国有资本经营预算财政拨款 (本年收入).
     pub income: Vec<FundItem>,
@@ -293,6 +312,7 @@ pub struct FinalGrantTable {
     pub opening: Vec<FundItem>,
     /// 总计 (income side).
     pub income_grand_total: Option<IncomeItem>,
+    /// One row per function 类 of the expenditure side.
     pub classes: Vec<FundRow>,
     /// 本年支出合计.
     pub expenditure_total: Option<FundRow>,
@@ -306,6 +326,7 @@ pub struct FinalGrantTable {
 /// panels (人员经费 301/303 on the left, 公用经费 302/310 on the right), and the two totals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinalBasicTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
     /// Every economic row of both panels, left panel first, in print order.
     pub rows: Vec<IncomeItem>,
@@ -316,6 +337,7 @@ pub struct FinalBasicTable {
 }
 
 impl FinalBasicTable {
+    /// The economic 类 or 款 row of `code` ("301", "30201"), in either panel.
     pub fn row(&self, code: &str) -> Option<&IncomeItem> {
         self.rows
             .iter()
@@ -326,20 +348,26 @@ impl FinalBasicTable {
 /// One 三公 item of F7: 预算数 and 决算数.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreePublicPair {
+    /// 预算数: what the year's budget allotted.
     pub budget: Amount,
+    /// 决算数: what was actually spent.
     pub actual: Amount,
 }
 
 /// F7 财政拨款“三公”经费支出决算表: six items × (预算数, 决算数).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinalThreePublicTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// 合计 of the 三公 items.
     pub total: Option<ThreePublicPair>,
     /// 因公出国（境）费.
     pub outbound: Option<ThreePublicPair>,
     /// 公务用车购置及运行（维护）费 小计.
     pub vehicle_subtotal: Option<ThreePublicPair>,
+    /// 公务用车购置费.
     pub vehicle_purchase: Option<ThreePublicPair>,
+    /// 公务用车运行（维护）费.
     pub vehicle_operation: Option<ThreePublicPair>,
     /// 公务接待费.
     pub reception: Option<ThreePublicPair>,
@@ -348,18 +376,28 @@ pub struct FinalThreePublicTable {
 /// The 决算 tables of one disclosure; a table it does not have is `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FinalTables {
+    /// F1 收入支出决算总表.
     pub f1: Option<FinalOverviewTable>,
+    /// F2 收入决算表.
     pub f2: Option<FinalCodeTable>,
+    /// F3 支出决算表.
     pub f3: Option<FinalCodeTable>,
+    /// F4 财政拨款收入支出决算总表.
     pub f4: Option<FinalGrantTable>,
+    /// F5 一般公共预算财政拨款支出决算表.
     pub f5: Option<FinalCodeTable>,
+    /// F6 一般公共预算财政拨款基本支出决算表.
     pub f6: Option<FinalBasicTable>,
+    /// F7 财政拨款“三公”经费支出决算表.
     pub f7: Option<FinalThreePublicTable>,
+    /// F8 政府性基金预算财政拨款收入支出决算表.
     pub f8: Option<FinalCodeTable>,
+    /// F9 国有资本经营预算财政拨款收入支出决算表.
     pub f9: Option<FinalCodeTable>,
 }
 
 impl FinalTables {
+    /// True when the disclosure has none of the 决算 tables.
     pub fn is_empty(&self) -> bool {
         self.metas().next().is_none()
     }
@@ -381,6 +419,7 @@ impl FinalTables {
         .flatten()
     }
 
+    /// Whether 决算 table `id` is present (always false for the 预算 ids T1–T11).
     pub fn has(&self, id: TableId) -> bool {
         self.metas().any(|m| m.id == id)
     }
@@ -402,9 +441,11 @@ impl FinalTables {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FinalTableSpec {
+    /// The standard table.
     pub id: TableId,
     /// The label printed with it ("公开07表"), when the template numbers its tables so.
     pub label: &'static str,
+    /// The title as the template prints it.
     pub title: &'static str,
     /// Leaf column headers of the amounts, left to right.
     pub columns: &'static [FinalColumn],
@@ -414,12 +455,16 @@ pub struct FinalTableSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FinalTemplate {
+    /// The key a disclosure stores ("final-shanghai-2024").
     pub id: &'static str,
+    /// The name shown when choosing a template.
     pub name: &'static str,
+    /// The nine tables in the template's printed order.
     pub tables: &'static [FinalTableSpec],
 }
 
 impl FinalTemplate {
+    /// How this template prints 决算 table `id`; `None` if it does not list it.
     pub fn spec(&self, id: TableId) -> Option<&FinalTableSpec> {
         self.tables.iter().find(|t| t.id == id)
     }

@@ -4,6 +4,8 @@
 //! A table read from a workbook keeps, for every value, the cell it came from; a table derived
 //! from budget lines has no cells. Checks work on both, so nothing here knows about xlsx.
 
+#![warn(missing_docs)]
+
 mod final_tables;
 mod templates;
 pub mod three_public;
@@ -26,16 +28,27 @@ pub use templates::{template, templates, TableSpec, Template};
 )]
 #[ts(export)]
 pub enum TableId {
+    /// 部门收支总体情况表.
     T1,
+    /// 部门收入总体情况表.
     T2,
+    /// 部门支出总体情况表.
     T3,
+    /// 财政拨款收支预算总体情况表.
     T4,
+    /// 一般公共预算支出情况表.
     T5,
+    /// 一般公共预算基本支出情况表.
     T6,
+    /// 一般公共预算项目支出情况表.
     T7,
+    /// 政府性基金预算支出情况表.
     T8,
+    /// 国有资本经营预算支出情况表.
     T9,
+    /// 财政拨款“三公”经费支出情况表.
     T10,
+    /// 上年结转结余情况明细表.
     T11,
     /// 收入支出决算总表.
     F1,
@@ -58,6 +71,7 @@ pub enum TableId {
 }
 
 impl TableId {
+    /// The eleven 预算 tables T1–T11, in table order.
     pub const ALL: [TableId; 11] = [
         TableId::T1,
         TableId::T2,
@@ -90,6 +104,7 @@ impl TableId {
         Self::FINAL.contains(&self)
     }
 
+    /// "T1" … "F9": the internal id, for keys and logs, never shown to users.
     pub fn as_str(self) -> &'static str {
         match self {
             TableId::T1 => "T1",
@@ -152,12 +167,16 @@ impl std::fmt::Display for TableId {
 /// Where a value was read: sheet name and zero-based row and column.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CellRef {
+    /// The worksheet's name.
     pub sheet: String,
+    /// Zero-based row.
     pub row: u32,
+    /// Zero-based column.
     pub col: u32,
 }
 
 impl CellRef {
+    /// The cell at zero-based `row`, `col` of `sheet`.
     pub fn new(sheet: &str, row: u32, col: u32) -> CellRef {
         CellRef {
             sheet: sheet.to_string(),
@@ -181,15 +200,19 @@ impl CellRef {
 /// but keep their cell, so a finding can point at a blank that should hold a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Amount {
+    /// The amount in 分 (a blank cell reads as zero).
     pub value: Money,
+    /// The cell it was read from; `None` when derived from budget lines.
     pub at: Option<CellRef>,
 }
 
 impl Amount {
+    /// An amount read from a cell (or derived, when `at` is `None`).
     pub fn new(value: Money, at: Option<CellRef>) -> Amount {
         Amount { value, at }
     }
 
+    /// An amount derived from budget lines, without a cell.
     pub fn derived(value: Money) -> Amount {
         Amount { value, at: None }
     }
@@ -198,6 +221,7 @@ impl Amount {
 /// What every table carries besides its rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableMeta {
+    /// Which standard table this is.
     pub id: TableId,
     /// The title as printed (line breaks and spacing removed).
     pub title: String,
@@ -205,7 +229,9 @@ pub struct TableMeta {
     /// the title, beside or above it, or as the sheet's name); for derived tables, the
     /// template's. None when nothing numbers the table. Never the internal id.
     pub label: Option<String>,
+    /// The worksheet the table was read from; `None` for derived tables.
     pub sheet: Option<String>,
+    /// The cell of the title; `None` for derived tables.
     pub title_at: Option<CellRef>,
     /// 编制部门 as printed above the table.
     pub unit: Option<String>,
@@ -223,6 +249,7 @@ pub struct TableMeta {
 }
 
 impl TableMeta {
+    /// The metadata of a table titled `title`, assumed in 万元 until the reader finds its unit.
     pub fn new(id: TableId, title: &str) -> TableMeta {
         TableMeta {
             id,
@@ -335,8 +362,13 @@ pub fn split_table_label(text: &str) -> Option<(String, &str)> {
 /// A row label: classification code (if any) and name, and where the label was printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowLabel {
+    /// 功能/经济分类 code as normalised by the catalog ("2010301"); `None` for rows such as 合计
+    /// or income items.
     pub code: Option<String>,
+    /// The name as printed (for a class found by name, without its "一、" marker).
     pub name: String,
+    /// The cell holding the code, or the label cell when the code is not in a cell of its own;
+    /// `None` when derived.
     pub at: Option<CellRef>,
     /// The cell holding the name (for the name-matches-code check), when read from a sheet.
     pub name_at: Option<CellRef>,
@@ -356,103 +388,142 @@ impl RowLabel {
 /// A labelled amount on the income side of T1/T4 ("一、本年收入", "其中：一般财力").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncomeItem {
+    /// What the row is: "一般公共预算拨款收入", "其中：一般财力", ….
     pub label: RowLabel,
+    /// Its amount.
     pub amount: Amount,
 }
 
 /// T1 部门收支总体情况表: income items ‖ function classes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OverviewTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// The income items in printed order, the 收入总计 line left out.
     pub income: Vec<IncomeItem>,
+    /// The 收入总计 line, when printed.
     pub income_total: Option<IncomeItem>,
+    /// The 类 rows of the expenditure side, recognised by code or by a 类 name.
     pub classes: Vec<IncomeItem>,
     /// Expenditure lines that are not function classes (e.g. "结转下年").
     pub other_expenditure: Vec<IncomeItem>,
+    /// The 支出总计 line, when printed.
     pub expenditure_total: Option<IncomeItem>,
 }
 
 /// A T4 expenditure row: one function class by fund.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GrantClassRow {
+    /// The 功能分类 class.
     pub label: RowLabel,
+    /// All 财政拨款 of the class.
     pub total: Amount,
+    /// 一般公共预算 拨款.
     pub general: Amount,
+    /// 政府性基金预算 拨款.
     pub fund: Amount,
+    /// 国有资本经营预算 拨款.
     pub state_capital: Amount,
 }
 
 /// T4 财政拨款收支(预算)总体情况表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FiscalGrantTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// The income items in printed order, the 总计 line left out.
     pub income: Vec<IncomeItem>,
+    /// The 收入总计 line, when printed.
     pub income_total: Option<IncomeItem>,
+    /// One row per function class by fund.
     pub classes: Vec<GrantClassRow>,
+    /// The 支出总计 row, when printed.
     pub expenditure_total: Option<GrantClassRow>,
 }
 
 /// A row of a function-classified expenditure table (T3, T5, T8, T9).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpenditureRow {
+    /// The function code and name.
     pub label: RowLabel,
+    /// 合计 of the row.
     pub total: Amount,
     /// 基本支出; absent when the table prints only 人员经费/公用经费 under it.
     pub basic: Option<Amount>,
+    /// 人员经费 (under 基本支出).
     pub personnel: Option<Amount>,
+    /// 公用经费 (under 基本支出).
     pub public: Option<Amount>,
+    /// 项目支出.
     pub project: Option<Amount>,
 }
 
 /// Function code tree × 合计, 基本支出 (人员/公用), 项目支出.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpenditureBody {
+    /// The function rows in printed order, 类, 款 and 项 alike.
     pub rows: Vec<ExpenditureRow>,
+    /// The 合计 row, when printed.
     pub total: Option<ExpenditureRow>,
 }
 
 /// T3 部门支出总体情况表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DepartmentExpenditureTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// Its rows by function code.
     pub body: ExpenditureBody,
 }
 
 /// T5 一般公共预算支出情况表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneralBudgetExpenditureTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// Its rows by function code.
     pub body: ExpenditureBody,
 }
 
 /// T8 政府性基金预算支出情况表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GovernmentFundExpenditureTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// Its rows by function code.
     pub body: ExpenditureBody,
 }
 
 /// T9 国有资本经营预算支出情况表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StateCapitalExpenditureTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// Its rows by function code.
     pub body: ExpenditureBody,
 }
 
 /// A T6 row: one economic class or 款.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EconomicRow {
+    /// The economic class code and name.
     pub label: RowLabel,
+    /// 合计 of the row.
     pub total: Amount,
+    /// 人员经费.
     pub personnel: Amount,
+    /// 公用经费.
     pub public: Amount,
 }
 
 /// T6 一般公共预算基本支出情况表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BasicExpenditureTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// The economic rows in printed order.
     pub rows: Vec<EconomicRow>,
+    /// The 合计 row, when printed.
     pub total: Option<EconomicRow>,
 }
 
@@ -460,11 +531,14 @@ pub struct BasicExpenditureTable {
 /// amounts by economic class.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectRow {
+    /// The function code and name.
     pub label: RowLabel,
+    /// The project's name on project rows; `None` on the 类/款/项 rows above them.
     pub project: Option<String>,
     /// The unit that holds the project, in a 汇总 (seed 003 names the sub-unit per project);
     /// `None` in a unit's own table and on the 类/款 rows.
     pub unit: Option<String>,
+    /// 合计 of the row.
     pub total: Amount,
     /// Aligned with `ProjectExpenditureTable::economic_columns`.
     pub economic: Vec<Amount>,
@@ -473,16 +547,22 @@ pub struct ProjectRow {
 /// T7 一般公共预算项目支出情况表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectExpenditureTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// The economic class headings of the amount columns, as printed.
     pub economic_columns: Vec<String>,
+    /// The rows in printed order.
     pub rows: Vec<ProjectRow>,
+    /// The 合计 row, when printed.
     pub total: Option<ProjectRow>,
 }
 
 /// A row of a code × sources table (T2 by income source, T11 by fund).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRow {
+    /// The function code and name.
     pub label: RowLabel,
+    /// 合计 of the row.
     pub total: Amount,
     /// Aligned with the table's `source_columns`.
     pub sources: Vec<Amount>,
@@ -491,18 +571,26 @@ pub struct SourceRow {
 /// T2 部门收入总体情况表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncomeTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// The income source headings ("财政拨款收入", "事业收入", …), as printed.
     pub source_columns: Vec<String>,
+    /// The rows by function code.
     pub rows: Vec<SourceRow>,
+    /// The 合计 row, when printed.
     pub total: Option<SourceRow>,
 }
 
 /// T11 上年结转结余情况明细表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CarryoverTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// The fund headings of the amount columns, as printed.
     pub source_columns: Vec<String>,
+    /// The rows in printed order.
     pub rows: Vec<SourceRow>,
+    /// The 合计 row, when printed.
     pub total: Option<SourceRow>,
 }
 
@@ -510,6 +598,7 @@ pub struct CarryoverTable {
 /// amounts by fund source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreePublicItem {
+    /// The item's total.
     pub amount: Amount,
     /// 一般公共预算, 政府性基金, 国有资本经营预算 (one-column layout only).
     pub by_source: Vec<Amount>,
@@ -518,12 +607,19 @@ pub struct ThreePublicItem {
 /// T10 财政拨款"三公"经费支出情况表.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreePublicTable {
+    /// The table's title, unit and cells.
     pub meta: TableMeta,
+    /// 合计 of the 三公 items.
     pub total: Option<ThreePublicItem>,
+    /// 因公出国（境）费.
     pub outbound: Option<ThreePublicItem>,
+    /// 公务接待费.
     pub reception: Option<ThreePublicItem>,
+    /// 公务用车购置及运行费: the 小计 of purchase and operation.
     pub vehicle_subtotal: Option<ThreePublicItem>,
+    /// 公务用车购置费.
     pub vehicle_purchase: Option<ThreePublicItem>,
+    /// 公务用车运行费.
     pub vehicle_operation: Option<ThreePublicItem>,
     /// 机关运行经费, printed beside 三公 in some regions; not part of the 三公 total.
     pub office_operation: Option<ThreePublicItem>,
@@ -532,20 +628,32 @@ pub struct ThreePublicTable {
 /// All standard tables of one disclosure; a table the disclosure does not have is `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BudgetTables {
+    /// T1 部门收支总体情况表.
     pub t1: Option<OverviewTable>,
+    /// T2 部门收入总体情况表.
     pub t2: Option<IncomeTable>,
+    /// T3 部门支出总体情况表.
     pub t3: Option<DepartmentExpenditureTable>,
+    /// T4 财政拨款收支预算总体情况表.
     pub t4: Option<FiscalGrantTable>,
+    /// T5 一般公共预算支出情况表.
     pub t5: Option<GeneralBudgetExpenditureTable>,
+    /// T6 一般公共预算基本支出情况表.
     pub t6: Option<BasicExpenditureTable>,
+    /// T7 一般公共预算项目支出情况表.
     pub t7: Option<ProjectExpenditureTable>,
+    /// T8 政府性基金预算支出情况表.
     pub t8: Option<GovernmentFundExpenditureTable>,
+    /// T9 国有资本经营预算支出情况表.
     pub t9: Option<StateCapitalExpenditureTable>,
+    /// T10 财政拨款“三公”经费支出情况表.
     pub t10: Option<ThreePublicTable>,
+    /// T11 上年结转结余情况明细表.
     pub t11: Option<CarryoverTable>,
 }
 
 impl BudgetTables {
+    /// True when the disclosure has none of the tables.
     pub fn is_empty(&self) -> bool {
         self.metas().next().is_none()
     }
@@ -569,6 +677,7 @@ impl BudgetTables {
         .flatten()
     }
 
+    /// Whether table `id` is present (always false for the 决算 ids F1–F9).
     pub fn has(&self, id: TableId) -> bool {
         self.metas().any(|m| m.id == id)
     }

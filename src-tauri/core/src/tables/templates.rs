@@ -9,10 +9,13 @@ use crate::money::Scale;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
+/// One table of a template: which standard table it is and how the template prints it.
 pub struct TableSpec {
+    /// The standard table, whatever number it is printed under.
     pub id: TableId,
     /// The number printed before the title in this template ("表8").
     pub number: u8,
+    /// The title as the template prints it, without the number.
     pub title: &'static str,
     /// Column headers, leaf level, left to right.
     pub columns: &'static [&'static str],
@@ -20,14 +23,20 @@ pub struct TableSpec {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
+/// A set of disclosure tables as one region or year publishes them.
 pub struct Template {
+    /// The key a disclosure stores ("county-11", "xj-2022").
     pub id: &'static str,
+    /// The name shown when choosing a template.
     pub name: &'static str,
+    /// The unit its tables print amounts in.
     pub scale: Scale,
+    /// The tables it publishes, in printed order.
     pub tables: &'static [TableSpec],
 }
 
 impl Template {
+    /// How this template prints standard table `id`; `None` when it does not publish it.
     pub fn spec(&self, id: TableId) -> Option<&TableSpec> {
         self.tables.iter().find(|t| t.id == id)
     }
@@ -279,10 +288,12 @@ const TEMPLATES: &[Template] = &[
     },
 ];
 
+/// Every known template, the default ("county-11") first.
 pub fn templates() -> &'static [Template] {
     TEMPLATES
 }
 
+/// The template with key `id`; `None` for an unknown key.
 pub fn template(id: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|t| t.id == id)
 }

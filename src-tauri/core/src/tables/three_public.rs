@@ -5,14 +5,18 @@
 /// One "三公" item and the economic 款 it is paid from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThreePublicItem {
+    /// The item as tables print it ("公务接待费").
     pub name: &'static str,
+    /// The 部门经济分类 款 codes (5 digits) whose spending makes up the item.
     pub codes: &'static [&'static str],
 }
 
+/// 因公出国(境)费: 款 30212.
 pub const OUTBOUND: ThreePublicItem = ThreePublicItem {
     name: "因公出国(境)费",
     codes: &["30212"],
 };
+/// 公务接待费: 款 30217.
 pub const RECEPTION: ThreePublicItem = ThreePublicItem {
     name: "公务接待费",
     codes: &["30217"],
@@ -22,6 +26,7 @@ pub const VEHICLE_PURCHASE: ThreePublicItem = ThreePublicItem {
     name: "公务用车购置费",
     codes: &["31013", "30913"],
 };
+/// 公务用车运行费: 款 30231.
 pub const VEHICLE_OPERATION: ThreePublicItem = ThreePublicItem {
     name: "公务用车运行费",
     codes: &["30231"],
