@@ -17,26 +17,42 @@ const INDICATOR_WEIGHT_TOTAL: Decimal = Decimal::from_parts(90, 0, 0, false, 0);
 /// findings point at cells. An evaluation entered in the app has no cells.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EvaluationCells {
+    /// The worksheet's name.
     pub sheet: String,
+    /// 项目名称.
     pub project: Option<String>,
+    /// 分值 of budget execution.
     pub execution_weight: Option<String>,
+    /// 执行率 stated.
     pub execution_rate: Option<String>,
+    /// 得分 of budget execution stated.
     pub execution_score: Option<String>,
-    /// 全年执行数 and 全年预算数 of 年度资金总额.
+    /// 全年执行数 of 年度资金总额.
     pub executed: Option<String>,
+    /// 全年预算数 of 年度资金总额.
     pub full_year_budget: Option<String>,
+    /// 总分 of the 分值 column.
     pub weight_total: Option<String>,
+    /// 总分 of the 得分 column.
     pub total: Option<String>,
+    /// 自评结论.
     pub grade: Option<String>,
+    /// One per indicator, in the order of `SelfEvaluation::indicators`.
     pub indicators: Vec<IndicatorCells>,
 }
 
+/// Where one 三级指标 row's values were read from (A1 references); `None` for a value not found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndicatorCells {
+    /// 三级指标.
     pub name: Option<String>,
+    /// 年度指标值.
     pub target: Option<String>,
+    /// 实际完成值.
     pub actual: Option<String>,
+    /// 分值.
     pub weight: Option<String>,
+    /// 得分 stated.
     pub score: Option<String>,
 }
 

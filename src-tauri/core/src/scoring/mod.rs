@@ -10,6 +10,8 @@
 //!   project, with the computed scores;
 //! * [`report`] — the 自评报告 text as sections, [`summary_sentence`] for the 决算 说明.
 
+#![warn(missing_docs)]
+
 mod evaluate;
 pub mod model;
 mod read;
@@ -42,6 +44,7 @@ pub fn score_read(read: &ReadEvaluation) -> EvaluationScore {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ScoreReport {
+    /// One per 自评表 block, in workbook order.
     pub evaluations: Vec<EvaluationScore>,
 }
 

@@ -22,6 +22,7 @@ pub struct FundExecution {
 }
 
 impl FundExecution {
+    /// True when none of the three cells is filled.
     pub fn is_blank(&self) -> bool {
         self.initial_budget.is_none() && self.full_year_budget.is_none() && self.executed.is_none()
     }
@@ -57,12 +58,14 @@ pub enum Achievement {
 }
 
 impl Achievement {
+    /// The three bands, best first, as the UI offers them.
     pub const ALL: [Achievement; 3] = [
         Achievement::Achieved,
         Achievement::PartlyAchieved,
         Achievement::NotAchieved,
     ];
 
+    /// "达成", "部分达成" or "未达成", as the workbook writes it.
     pub fn label(self) -> &'static str {
         match self {
             Achievement::Achieved => "达成",
@@ -85,7 +88,9 @@ impl Achievement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct QualitativeGrading {
+    /// The band chosen.
     pub achievement: Achievement,
+    /// The 得分 given, in points; must lie within the band of the weight (else the rules refuse it).
     #[ts(type = "string")]
     pub score: Decimal,
 }
@@ -120,17 +125,22 @@ pub struct EvaluatedIndicator {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub enum EvaluationGrade {
+    /// 优: total ≥ 90.
     #[serde(rename = "优")]
     Excellent,
+    /// 良: total ≥ 80.
     #[serde(rename = "良")]
     Good,
+    /// 中: total ≥ 60.
     #[serde(rename = "中")]
     Fair,
+    /// 差: total below 60.
     #[serde(rename = "差")]
     Poor,
 }
 
 impl EvaluationGrade {
+    /// "优", "良", "中" or "差".
     pub fn label(self) -> &'static str {
         match self {
             EvaluationGrade::Excellent => "优",
@@ -140,6 +150,7 @@ impl EvaluationGrade {
         }
     }
 
+    /// The grade written as `text` (surrounding blanks ignored); `None` for any other text.
     pub fn from_label(text: &str) -> Option<EvaluationGrade> {
         [
             EvaluationGrade::Excellent,
@@ -162,13 +173,16 @@ pub struct StatedScores {
     /// 执行率 in percent.
     #[ts(type = "string | null")]
     pub execution_rate: Option<Decimal>,
+    /// 得分 of budget execution.
     #[ts(type = "string | null")]
     pub execution_score: Option<Decimal>,
     /// 总分 of the 分值 column.
     #[ts(type = "string | null")]
     pub weight_total: Option<Decimal>,
+    /// 总分 of the 得分 column.
     #[ts(type = "string | null")]
     pub total: Option<Decimal>,
+    /// 自评结论 (优/良/中/差); `None` when blank or unreadable (a workbook reader notes the latter).
     pub grade: Option<EvaluationGrade>,
 }
 
@@ -178,6 +192,7 @@ pub struct StatedScores {
 pub struct SelfEvaluation {
     /// Title without the year line: "色尼区部门预算支出绩效自评表".
     pub title: String,
+    /// The year evaluated, from the title's year line; `None` when not stated.
     pub year: Option<i32>,
     /// 填报机构
     pub filled_by: String,
@@ -189,12 +204,15 @@ pub struct SelfEvaluation {
     pub department: String,
     /// 实施单位
     pub implementer: String,
+    /// 项目资金 (年度资金总额 and its split by source).
     pub funds: EvaluationFunds,
     /// 年度总体目标 — 预期目标
     pub overall_target: String,
     /// 年度总体目标 — 实际完成情况
     pub overall_actual: String,
+    /// The 三级指标 rows in sheet order.
     pub indicators: Vec<EvaluatedIndicator>,
+    /// The scores the sheet (or the user) states, to compare with the computed ones.
     pub stated: StatedScores,
 }
 
@@ -202,9 +220,13 @@ pub struct SelfEvaluation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct IndicatorScore {
+    /// 三级指标.
     pub name: String,
+    /// 年度指标值 as written.
     pub target: String,
+    /// 实际完成值 as written.
     pub actual: String,
+    /// 分值, in points.
     #[ts(type = "string")]
     pub weight: Decimal,
     /// `None` when the rules cannot score it (a finding says why).
@@ -215,14 +237,18 @@ pub struct IndicatorScore {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
 )]
+/// How bad a finding is.
 #[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreSeverity {
+    /// The scores or the figures are wrong or missing; `budget-cli score` exits with 1.
     Error,
+    /// Worth a look; does not fail the evaluation.
     Warning,
 }
 
 impl ScoreSeverity {
+    /// "错误" or "提示", as the report prints it.
     pub fn label(self) -> &'static str {
         match self {
             ScoreSeverity::Error => "错误",
@@ -237,12 +263,17 @@ impl ScoreSeverity {
 pub struct ScoreFinding {
     /// Stable rule id, e.g. "stated_indicator_score".
     pub rule: String,
+    /// Error or warning.
     pub severity: ScoreSeverity,
+    /// The worksheet the evaluation was read from; `None` for one entered in the app.
     pub sheet: Option<String>,
     /// A1 reference of the cell to look at.
     pub cell: Option<String>,
+    /// The problem in a Chinese sentence, naming both numbers where there are two.
     pub message: String,
+    /// The value the rules give, when the finding compares two values.
     pub expected: Option<String>,
+    /// The value stated, when the finding compares two values.
     pub actual: Option<String>,
 }
 
@@ -250,21 +281,29 @@ pub struct ScoreFinding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct EvaluationScore {
+    /// 项目名称.
     pub project: String,
     /// 全年执行数 ÷ 全年预算数 in percent, 2 decimals ("100.00").
     #[ts(type = "string | null")]
     pub execution_rate: Option<Decimal>,
+    /// 10 × min(rate, 1), two decimals; `None` when the rate cannot be computed (counted as 0 in
+    /// the total).
     #[ts(type = "string | null")]
     pub execution_score: Option<Decimal>,
+    /// One per 三级指标, in sheet order.
     pub indicators: Vec<IndicatorScore>,
     /// Execution score plus every indicator score that could be computed.
     #[ts(type = "string")]
     pub total: Decimal,
+    /// The grade of `total`.
     pub grade: EvaluationGrade,
+    /// Every problem found: unscorable indicators and stated figures that differ from the computed
+    /// ones.
     pub findings: Vec<ScoreFinding>,
 }
 
 impl EvaluationScore {
+    /// True when any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.findings
             .iter()

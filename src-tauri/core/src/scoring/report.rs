@@ -39,16 +39,22 @@ pub struct ReportProse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ReportSection {
+    /// 1 ("一、"), 2 ("（一）") or 3 ("1.").
     pub level: u8,
+    /// The heading as printed, its number included.
     pub heading: String,
+    /// The paragraphs under the heading, in order; may be empty.
     pub paragraphs: Vec<String>,
 }
 
+/// The 绩效自评报告 of one project: its title and numbered sections, generated from the evaluation, its
+/// scores and the typed texts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct SelfEvaluationReport {
     /// "色尼区电子政务外网延伸项目支出绩效自评报告"
     pub title: String,
+    /// In print order.
     pub sections: Vec<ReportSection>,
 }
 

@@ -47,29 +47,40 @@ pub fn grade(total: Decimal) -> EvaluationGrade {
 /// Why an indicator could not be scored. Each renders as a Chinese sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unscorable {
+    /// The 年度指标值 is blank.
     BlankTarget,
+    /// The 实际完成值 is blank.
     BlankActual,
     /// The units differ and cannot be converted ("次" against "%").
     UnitMismatch {
+        /// The unit of the 年度指标值.
         target_unit: String,
+        /// The unit of the 实际完成值.
         actual_unit: String,
     },
     /// Wording where the target is a number.
     TextAgainstNumber {
+        /// The 实际完成值 as written.
         actual: String,
     },
     /// Qualitative, not the target wording, and no 达成/部分达成/未达成 chosen.
     NeedsGrading,
     /// The grading's score is outside its band or negative.
     GradeOutOfBand {
+        /// The band chosen.
         achievement: Achievement,
+        /// The lowest score of the band, in points.
         low: Decimal,
+        /// The highest score of the band, in points.
         high: Decimal,
+        /// The score given, rounded to two decimals.
         score: Decimal,
     },
 }
 
 impl Unscorable {
+    /// The finding's Chinese sentence for indicator `name` with its `target` and `actual` as
+    /// written.
     pub fn message(&self, name: &str, target: &str, actual: &str) -> String {
         match self {
             Unscorable::BlankTarget => format!("指标“{name}”没有年度指标值，无法评分。"),
@@ -98,6 +109,7 @@ impl Unscorable {
         }
     }
 
+    /// The stable rule id of the finding, e.g. "indicator_unit_mismatch".
     pub fn rule(&self) -> &'static str {
         match self {
             Unscorable::BlankTarget => "indicator_blank_target",

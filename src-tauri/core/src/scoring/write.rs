@@ -14,18 +14,24 @@ use super::model::{EvaluatedIndicator, EvaluationScore, FundExecution, SelfEvalu
 use super::rules::EXECUTION_WEIGHT;
 use crate::money::{Money, Scale};
 
+/// Why the 自评表 workbook could not be exported.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// Building the workbook failed (rust_xlsxwriter's error).
     #[error("生成绩效自评表工作簿失败：{0}")]
     Xlsx(#[from] XlsxError),
+    /// Saving the file failed.
     #[error("保存绩效自评表到 {path} 失败：{}。", crate::text::io_reason(.source))]
     Io {
+        /// The file.
         path: PathBuf,
+        /// The operating system's error.
         source: std::io::Error,
     },
 }
 
 impl ExportError {
+    /// A stable key for the kind of error: "export" or "io".
     pub fn code(&self) -> &'static str {
         match self {
             ExportError::Xlsx(_) => "export",

@@ -17,20 +17,33 @@ use crate::xlsx::{self, CellValue, SheetGrid, Workbook};
 /// Why a 自评表 workbook could not be read. One Chinese sentence naming file, sheet and cell.
 #[derive(Debug, thiserror::Error)]
 pub enum SelfEvaluationReadError {
+    /// The file could not be read as a workbook.
     #[error(transparent)]
     Workbook(#[from] xlsx::ReadError),
+    /// No block of any sheet holds 项目名称 with 实际完成值 or 全年执行数 (a 绩效目标表 has
+    /// neither).
     #[error("工作簿 {path} 中没有找到绩效自评表：没有一个工作表同时含“项目名称”和“实际完成值”或“全年执行数”。")]
-    NotFound { path: PathBuf },
+    NotFound {
+        /// The workbook.
+        path: PathBuf,
+    },
+    /// A found block cannot be read: an empty 项目名称, an indicator header lacking a column, or
+    /// an amount, score or rate that is not a number.
     #[error("工作簿 {path} 工作表“{sheet}”单元格 {cell}：{reason}")]
     Cell {
+        /// The workbook.
         path: PathBuf,
+        /// The worksheet's name.
         sheet: String,
+        /// A1 reference of the cell.
         cell: String,
+        /// What is wrong with it, in Chinese.
         reason: String,
     },
 }
 
 impl SelfEvaluationReadError {
+    /// A stable key for the kind of error (the workbook's own key for `Workbook`).
     pub fn code(&self) -> &'static str {
         match self {
             SelfEvaluationReadError::Workbook(e) => e.code(),
@@ -45,8 +58,11 @@ impl SelfEvaluationReadError {
 /// inferred from a stated score).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadEvaluation {
+    /// The values as the block states them.
     pub evaluation: SelfEvaluation,
+    /// Where each value came from.
     pub cells: EvaluationCells,
+    /// What reading noticed; `score_read` puts them before the scoring's findings.
     pub findings: Vec<ScoreFinding>,
 }
 
