@@ -3,4 +3,20 @@
 /**
  * What the status bar shows about the running app and its data file.
  */
-export type AppInfo = { version: string, db_path: string, schema_version: number, catalog_years: Array<number>, };
+export type AppInfo = { 
+/**
+ * Version of the running app.
+ */
+version: string, 
+/**
+ * Path of the SQLite data file in use.
+ */
+db_path: string, 
+/**
+ * Migration level of the open database.
+ */
+schema_version: number, 
+/**
+ * Years whose 政府收支分类科目 catalog is built into the app.
+ */
+catalog_years: Array<number>, };

@@ -4,4 +4,20 @@ import type { UnitType } from "./UnitType";
 /**
  * What the user fills in to create or edit a unit.
  */
-export type UnitInput = { name: string, code: string, unit_type: UnitType, parent_id: number | null, };
+export type UnitInput = { 
+/**
+ * Full unit name; trimmed and required when saved.
+ */
+name: string, 
+/**
+ * 单位编码; trimmed, required, ASCII letters, digits, `-`, `_`, `.`, at most 32 characters.
+ */
+code: string, 
+/**
+ * Legal kind of the unit.
+ */
+unit_type: UnitType, 
+/**
+ * The unit this one reports to; None for a top-level department.
+ */
+parent_id: number | null, };

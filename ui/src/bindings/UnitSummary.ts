@@ -5,4 +5,12 @@ import type { Unit } from "./Unit";
 /**
  * A unit with its disclosures, newest year first: what the navigation shows.
  */
-export type UnitSummary = { unit: Unit, disclosures: Array<Disclosure>, };
+export type UnitSummary = { 
+/**
+ * The unit itself.
+ */
+unit: Unit, 
+/**
+ * Its disclosures, newest year first.
+ */
+disclosures: Array<Disclosure>, };
