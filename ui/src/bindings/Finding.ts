@@ -3,6 +3,9 @@ import type { Money } from "./Money";
 import type { PagePoint } from "./PagePoint";
 import type { Severity } from "./Severity";
 
+/**
+ * One thing 审核 found: which rule, how severe, where, and the numbers on both sides.
+ */
 export type Finding = { 
 /**
  * Stable rule id, e.g. "t3_row_total": the key of a written 说明, never shown.
@@ -12,7 +15,16 @@ rule: string,
  * The rule's Chinese name, e.g. "合计=各部分之和", as the findings panel and the
  * 审核报告 show it (`rule_title(rule)`).
  */
-title: string, severity: Severity, message: string, 
+title: string, 
+/**
+ * Error or warning.
+ */
+severity: Severity, 
+/**
+ * The Chinese message shown to the user; for a broken identity it names both figures,
+ * their difference and the cell to look at.
+ */
+message: string, 
 /**
  * What the cell should hold, in 万元 (decimal string).
  */
@@ -20,7 +32,11 @@ expected: Money | null,
 /**
  * What the cell holds, in 万元 (decimal string).
  */
-actual: Money | null, sheet?: string, 
+actual: Money | null, 
+/**
+ * The sheet's name as the workbook has it.
+ */
+sheet?: string, 
 /**
  * A1 reference ("E6").
  */
@@ -28,7 +44,11 @@ cell?: string,
 /**
  * 1-based line of a narrative text.
  */
-line?: number, quote?: string, 
+line?: number, 
+/**
+ * The fragment of narrative text the finding is about, as written.
+ */
+quote?: string, 
 /**
  * 1-based page, on a finding in a PDF.
  */

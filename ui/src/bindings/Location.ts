@@ -5,7 +5,11 @@ import type { PagePoint } from "./PagePoint";
  * Where a finding points: a cell of a sheet, or (for a 情况说明 text) a line and the quoted
  * fragment. Fields that do not apply are absent from the JSON.
  */
-export type Location = { sheet?: string, 
+export type Location = { 
+/**
+ * The sheet's name as the workbook has it.
+ */
+sheet?: string, 
 /**
  * A1 reference ("E6").
  */
@@ -13,7 +17,11 @@ cell?: string,
 /**
  * 1-based line of a narrative text.
  */
-line?: number, quote?: string, 
+line?: number, 
+/**
+ * The fragment of narrative text the finding is about, as written.
+ */
+quote?: string, 
 /**
  * 1-based page, on a finding in a PDF.
  */

@@ -3,4 +3,12 @@
 /**
  * A point on a PDF page, in points (1/72 inch) from its top-left corner.
  */
-export type PagePoint = { x: number, y: number, };
+export type PagePoint = { 
+/**
+ * Points from the left edge of the page.
+ */
+x: number, 
+/**
+ * Points down from the top edge of the page.
+ */
+y: number, };

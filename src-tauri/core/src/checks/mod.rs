@@ -3,6 +3,8 @@
 //! Errors (强制性) block a clean export; warnings (提示性) need a written 说明. Every message is
 //! Chinese, names the numbers on both sides, the difference, and the cell to look at.
 
+#![warn(missing_docs)]
+
 mod bound_rules;
 mod catalog_rules;
 mod cross_rules;
@@ -28,17 +30,22 @@ pub use final_years::check_final_years;
 pub use rules::rule_title;
 pub use sums::Checker;
 
+/// How hard a finding stops the work: an error blocks a clean export, a warning asks for a
+/// written 说明.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
 )]
 #[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// 强制性: the figures contradict each other; fix before export.
     Error,
+    /// 提示性: may be right, but needs a 说明 before export.
     Warning,
 }
 
 impl Severity {
+    /// The Chinese word the findings panel and the 审核报告 show: 错误 or 提示.
     pub fn label(self) -> &'static str {
         match self {
             Severity::Error => "错误",
@@ -52,6 +59,7 @@ impl Severity {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Location {
+    /// The sheet's name as the workbook has it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub sheet: Option<String>,
@@ -63,6 +71,7 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub line: Option<u32>,
+    /// The fragment of narrative text the finding is about, as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub quote: Option<String>,
@@ -93,7 +102,9 @@ pub struct Location {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct PagePoint {
+    /// Points from the left edge of the page.
     pub x: u32,
+    /// Points down from the top edge of the page.
     pub y: u32,
 }
 
@@ -122,6 +133,7 @@ impl Location {
         Some(format!("第{page}页{what}"))
     }
 
+    /// The location of the cell `at`: its sheet and A1 reference.
     pub fn cell(at: &CellRef) -> Location {
         Location {
             sheet: Some(at.sheet.clone()),
@@ -130,11 +142,13 @@ impl Location {
         }
     }
 
+    /// The location of `at`, or an empty location (a finding about the whole file) when None.
     pub fn of(at: Option<&CellRef>) -> Location {
         at.map(Location::cell).unwrap_or_default()
     }
 }
 
+/// One thing 审核 found: which rule, how severe, where, and the numbers on both sides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Finding {
@@ -144,9 +158,13 @@ pub struct Finding {
     /// 审核报告 show it (`rule_title(rule)`).
     #[serde(default)]
     pub title: String,
+    /// Error or warning.
     pub severity: Severity,
+    /// Where to look; its fields are flattened into the finding's JSON.
     #[serde(flatten)]
     pub location: Location,
+    /// The Chinese message shown to the user; for a broken identity it names both figures,
+    /// their difference and the cell to look at.
     pub message: String,
     /// What the cell should hold, in 万元 (decimal string).
     pub expected: Option<Money>,

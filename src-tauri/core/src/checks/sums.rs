@@ -124,12 +124,14 @@ impl Checker {
         });
     }
 
+    /// Adds `finding`, unless an identical one is already there (two rules can meet on one cell).
     pub fn push(&mut self, finding: Finding) {
         if !self.findings.contains(&finding) {
             self.findings.push(finding);
         }
     }
 
+    /// The findings gathered, in the order they were pushed.
     pub fn into_findings(self) -> Vec<Finding> {
         self.findings
     }
@@ -377,6 +379,7 @@ impl Checker {
         false
     }
 
+    /// Adds a finding of `rule` at `at` with a free-form `message` and no figures to compare.
     pub fn note(&mut self, rule: &str, severity: Severity, at: Option<&CellRef>, message: String) {
         self.push(Finding {
             rule: rule.to_string(),
