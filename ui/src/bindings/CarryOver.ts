@@ -5,7 +5,11 @@ import type { Money } from "./Money";
 /**
  * 年初 and 年末结转和结余 of one fund under one function 项.
  */
-export type CarryOver = { fund: CarryFund, 
+export type CarryOver = { 
+/**
+ * Whose carry-over this is.
+ */
+fund: CarryFund, 
 /**
  * 功能分类 项 code (7 digits).
  */

@@ -4,7 +4,11 @@ import type { DataPart } from "./DataPart";
 /**
  * One problem of the data, in the officer's words.
  */
-export type DataProblem = { part: DataPart, 
+export type DataProblem = { 
+/**
+ * Which part of the data the problem is in.
+ */
+part: DataPart, 
 /**
  * 1-based row within the part; 0 for a figure or a fund.
  */
@@ -12,4 +16,8 @@ row: number,
 /**
  * The column's (or figure's) Chinese name ("功能分类", "金额", "一般公共预算财政拨款").
  */
-column: string, message: string, };
+column: string, 
+/**
+ * What is wrong and what to do, in Chinese.
+ */
+message: string, };

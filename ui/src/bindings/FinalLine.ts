@@ -18,7 +18,15 @@ economic_code: string,
 /**
  * Where the money came from: a 财政拨款 fund, or one of the unit's other sources.
  */
-source: FinalIncome, kind: SpendingKind, amount: Money, 
+source: FinalIncome, 
+/**
+ * 基本支出, 项目支出, … : the F3 column the amount falls in.
+ */
+kind: SpendingKind, 
+/**
+ * Amount spent (分; shown in 万元).
+ */
+amount: Money, 
 /**
  * The project's name or code, for 项目支出; kept for the 情况说明, not printed in F1–F9.
  */

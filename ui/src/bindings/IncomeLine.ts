@@ -9,4 +9,12 @@ export type IncomeLine = {
 /**
  * 功能分类 项 code (7 digits).
  */
-function_code: string, source: FinalIncome, amount: Money, };
+function_code: string, 
+/**
+ * Which income the money was (F1's rows: a 财政拨款 fund or another source).
+ */
+source: FinalIncome, 
+/**
+ * Amount received (分; shown in 万元).
+ */
+amount: Money, };

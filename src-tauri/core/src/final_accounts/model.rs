@@ -26,6 +26,7 @@ pub enum SpendingKind {
 }
 
 impl SpendingKind {
+    /// Every kind, in the order of F3's columns.
     pub const ALL: [SpendingKind; 5] = [
         SpendingKind::Basic,
         SpendingKind::Project,
@@ -68,6 +69,7 @@ pub enum CarryFund {
 }
 
 impl CarryFund {
+    /// Every fund: the three 财政拨款 first, then 非财政拨款.
     pub const ALL: [CarryFund; 4] = [
         CarryFund::General,
         CarryFund::GovernmentFund,
@@ -75,6 +77,7 @@ impl CarryFund {
         CarryFund::NonFiscal,
     ];
 
+    /// The fund's Chinese name as the tables and the grids show it.
     pub fn label(self) -> &'static str {
         match self {
             CarryFund::General => "一般公共预算财政拨款",
@@ -92,6 +95,7 @@ impl CarryFund {
         }
     }
 
+    /// The carry-over fund of the 财政拨款 fund `fund`.
     pub fn of_grant(fund: FinalFund) -> CarryFund {
         match fund {
             FinalFund::General => CarryFund::General,
@@ -121,7 +125,9 @@ pub struct FinalLine {
     pub economic_code: String,
     /// Where the money came from: a 财政拨款 fund, or one of the unit's other sources.
     pub source: FinalIncome,
+    /// 基本支出, 项目支出, … : the F3 column the amount falls in.
     pub kind: SpendingKind,
+    /// Amount spent (分; shown in 万元).
     pub amount: Money,
     /// The project's name or code, for 项目支出; kept for the 情况说明, not printed in F1–F9.
     #[serde(default)]
@@ -134,7 +140,9 @@ pub struct FinalLine {
 pub struct IncomeLine {
     /// 功能分类 项 code (7 digits).
     pub function_code: String,
+    /// Which income the money was (F1's rows: a 财政拨款 fund or another source).
     pub source: FinalIncome,
+    /// Amount received (分; shown in 万元).
     pub amount: Money,
 }
 
@@ -142,6 +150,7 @@ pub struct IncomeLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CarryOver {
+    /// Whose carry-over this is.
     pub fund: CarryFund,
     /// 功能分类 项 code (7 digits).
     pub function_code: String,

@@ -31,11 +31,13 @@ pub enum DataPart {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct DataProblem {
+    /// Which part of the data the problem is in.
     pub part: DataPart,
     /// 1-based row within the part; 0 for a figure or a fund.
     pub row: u32,
     /// The column's (or figure's) Chinese name ("功能分类", "金额", "一般公共预算财政拨款").
     pub column: String,
+    /// What is wrong and what to do, in Chinese.
     pub message: String,
 }
 

@@ -25,25 +25,33 @@ pub struct Word {
 /// (null: a column the grid has no place for, such as a 科目名称 beside the code).
 #[derive(Debug, Serialize)]
 pub struct HeaderRule {
+    /// The grid column's key (a field name of the part's rows); None: a column to skip.
     pub key: Option<&'static str>,
+    /// Words any of which, found in the folded header, names this column.
     pub contains: &'static [&'static str],
 }
 
 /// The header rules of the three parts, each tried in order: the first that matches decides.
 #[derive(Debug, Serialize)]
 pub struct FinalHeaderRules {
+    /// Header rules of the 支出 part (`FinalLine`).
     pub lines: Vec<HeaderRule>,
+    /// Header rules of the 收入 part (`IncomeLine`).
     pub incomes: Vec<HeaderRule>,
+    /// Header rules of the 结转和结余 part (`CarryOver`).
     pub carry_overs: Vec<HeaderRule>,
 }
 
+/// The words of 决算 data the UI's grids accept, gathered into `vocabulary.json`.
 #[derive(Debug, Serialize)]
 pub struct FinalVocabulary {
     /// In the order of F1's rows.
     pub sources: Vec<Word>,
     /// In the order of F3's columns.
     pub spending_kinds: Vec<Word>,
+    /// In the order of `CarryFund::ALL`.
     pub carry_funds: Vec<Word>,
+    /// How pasted or imported headers name the columns of the three parts.
     pub header_rules: FinalHeaderRules,
 }
 
@@ -171,6 +179,8 @@ const NAME_RULE: HeaderRule = HeaderRule {
     contains: &["科目名称", "分类名称"],
 };
 
+/// The header rules of the three parts; also what the 决算数据 workbook reader (`xlsx::final_data`)
+/// matches headers with.
 pub fn header_rules() -> FinalHeaderRules {
     FinalHeaderRules {
         lines: vec![
@@ -237,6 +247,7 @@ pub fn header_rules() -> FinalHeaderRules {
     }
 }
 
+/// The whole 决算 vocabulary, for the UI.
 pub fn final_vocabulary() -> FinalVocabulary {
     FinalVocabulary {
         sources: FinalIncome::ALL
