@@ -14,12 +14,28 @@ function_code: string,
 /**
  * 部门经济分类 款 code (5 digits).
  */
-economic_code: string, source: FundSource, 
+economic_code: string, 
+/**
+ * 资金来源 of the money.
+ */
+source: FundSource, 
 /**
  * 上年结转: money carried over from last year rather than appropriated this year.
  */
-carried_over: boolean, spending: SpendingType, 
+carried_over: boolean, 
+/**
+ * 人员经费, 公用经费 or 项目支出.
+ */
+spending: SpendingType, 
 /**
  * 项目编码 of a project of the same disclosure; required for 项目支出.
  */
-project_code: string | null, amount: Money, note: string, };
+project_code: string | null, 
+/**
+ * Amount (分; entered and shown in 万元).
+ */
+amount: Money, 
+/**
+ * Free remark of the preparer; empty when none.
+ */
+note: string, };

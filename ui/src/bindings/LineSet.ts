@@ -5,4 +5,12 @@ import type { Project } from "./Project";
 /**
  * A disclosure's lines and projects, saved and loaded together.
  */
-export type LineSet = { projects: Array<Project>, lines: Array<BudgetLine>, };
+export type LineSet = { 
+/**
+ * The disclosure's projects; a code should appear once (`validate` reports a repeat).
+ */
+projects: Array<Project>, 
+/**
+ * The budget lines, in the order entered.
+ */
+lines: Array<BudgetLine>, };

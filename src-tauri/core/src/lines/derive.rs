@@ -31,9 +31,13 @@ const VEHICLE_OPERATION: &[&str] = three_public::VEHICLE_OPERATION.codes;
 
 /// What the derived tables say about who prepared them.
 pub struct DeriveContext<'a> {
+    /// The table template whose table specs the derived tables follow.
     pub template: &'a Template,
+    /// The year's catalog, for the names of function and economic codes.
     pub catalog: &'a Catalog,
+    /// 编制单位: written into each table's metadata and the note of an empty table.
     pub unit_name: &'a str,
+    /// The budget year, named in the note of an empty table.
     pub year: i32,
 }
 

@@ -17,7 +17,9 @@ use super::model::{FundSource, LineSet, SpendingType};
 /// `lines` of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineOwner {
+    /// The unit's name.
     pub unit: String,
+    /// How many consecutive lines belong to it.
     pub lines: usize,
 }
 

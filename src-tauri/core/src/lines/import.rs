@@ -19,13 +19,17 @@ use super::import_rows::{heading_facts, LineReader};
 use super::model::LineSet;
 use super::validate::validate;
 
+/// One problem of a line workbook, at its sheet, cell and column; shown as “工作表“…”A1（…）：…”.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ImportProblem {
+    /// The sheet's name; empty when the file itself could not be read.
     pub sheet: String,
     /// A1 reference of the cell at fault (the row's first cell when the whole row is at fault).
     pub cell: String,
+    /// The Chinese name of the column (field) at fault; empty when not about one column.
     pub column: String,
+    /// What is wrong, in Chinese.
     pub message: String,
 }
 
@@ -42,26 +46,38 @@ impl std::fmt::Display for ImportProblem {
 /// What a line workbook holds besides the lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedLines {
+    /// The lines and projects read, already validated against the catalog.
     pub set: LineSet,
     /// 编制部门 printed above the header, if any.
     pub unit: Option<String>,
     /// A year printed above the header ("2024年…"), if any.
     pub year: Option<i32>,
+    /// The sheet the lines were read from.
     pub sheet: String,
 }
 
 /// A column of the flat line workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Field {
+    /// 功能分类 项 code.
     Function,
+    /// 经济分类 款 code.
     Economic,
+    /// 资金来源.
     Source,
+    /// 支出类型 (人员经费/公用经费/项目支出).
     Spending,
+    /// 项目编码 of a 项目支出 line.
     ProjectCode,
+    /// 项目名称; registers the project if new.
     ProjectName,
+    /// 项目类别 of a project seen first on this row; 特定目标类 when blank.
     ProjectCategory,
+    /// 金额, in 万元 or 元 as its header says (万元 when it says neither).
     Amount,
+    /// 上年结转 yes/no (`YES_WORDS`/`NO_WORDS`).
     CarriedOver,
+    /// 备注.
     Note,
 }
 
@@ -117,8 +133,11 @@ impl Field {
 
 /// One rule for reading a header: which words name which field.
 pub struct HeaderRule {
+    /// The field the header names.
     pub field: Field,
+    /// Words any of which, found in the folded header, names the field.
     pub contains: &'static [&'static str],
+    /// Whole folded headers that name the field.
     pub equals: &'static [&'static str],
 }
 
@@ -209,6 +228,7 @@ pub(super) fn text_of(value: &CellValue) -> String {
 
 /// What a 上年结转 cell may say for yes and for no (blank is no).
 pub const YES_WORDS: [&str; 9] = ["是", "Y", "y", "1", "TRUE", "true", "√", "✓", "上年结转"];
+/// What a 上年结转 cell may say for no.
 pub const NO_WORDS: [&str; 8] = ["", "否", "N", "n", "0", "FALSE", "false", "×"];
 
 pub(super) fn yes(text: &str) -> Option<bool> {

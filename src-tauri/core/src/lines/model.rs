@@ -11,19 +11,25 @@ use crate::money::Money;
 )]
 #[ts(export)]
 pub enum FundSource {
+    /// 一般公共预算 (a 财政拨款).
     #[serde(rename = "一般公共预算")]
     GeneralBudget,
+    /// 政府性基金预算 (a 财政拨款).
     #[serde(rename = "政府性基金")]
     GovernmentFund,
+    /// 国有资本经营预算 (a 财政拨款).
     #[serde(rename = "国有资本经营")]
     StateCapital,
+    /// 财政专户管理资金.
     #[serde(rename = "财政专户")]
     SpecialAccount,
+    /// 单位资金: the unit's own income (事业收入, 经营收入, …).
     #[serde(rename = "单位资金")]
     UnitFunds,
 }
 
 impl FundSource {
+    /// Every fund: the three 财政拨款 first, then 财政专户 and 单位资金.
     pub const ALL: [FundSource; 5] = [
         FundSource::GeneralBudget,
         FundSource::GovernmentFund,
@@ -32,6 +38,7 @@ impl FundSource {
         FundSource::UnitFunds,
     ];
 
+    /// The fund's Chinese name, also its serialised form.
     pub fn label(self) -> &'static str {
         match self {
             FundSource::GeneralBudget => "一般公共预算",
@@ -89,21 +96,26 @@ impl FundSource {
 )]
 #[ts(export)]
 pub enum SpendingType {
+    /// 人员经费 (基本支出).
     #[serde(rename = "人员经费")]
     Personnel,
+    /// 公用经费 (基本支出).
     #[serde(rename = "公用经费")]
     Public,
+    /// 项目支出; the line names its project.
     #[serde(rename = "项目支出")]
     Project,
 }
 
 impl SpendingType {
+    /// Every spending type, in the order the grid offers them.
     pub const ALL: [SpendingType; 3] = [
         SpendingType::Personnel,
         SpendingType::Public,
         SpendingType::Project,
     ];
 
+    /// The type's Chinese name, also its serialised form.
     pub fn label(self) -> &'static str {
         match self {
             SpendingType::Personnel => "人员经费",
@@ -123,6 +135,8 @@ impl SpendingType {
         ("项目经费", SpendingType::Project),
     ];
 
+    /// The type named by `text` exactly (whitespace removed) or by one of `ALIASES`; None
+    /// otherwise.
     pub fn parse(text: &str) -> Option<SpendingType> {
         let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         SpendingType::ALL
@@ -136,6 +150,7 @@ impl SpendingType {
             })
     }
 
+    /// 基本支出: 人员经费 or 公用经费, anything but 项目支出.
     pub fn is_basic(self) -> bool {
         !matches!(self, SpendingType::Project)
     }
@@ -145,21 +160,26 @@ impl SpendingType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub enum ProjectCategory {
+    /// 人员类项目.
     #[serde(rename = "人员类")]
     Personnel,
+    /// 运转类项目.
     #[serde(rename = "运转类")]
     Operation,
+    /// 特定目标类项目.
     #[serde(rename = "特定目标类")]
     SpecificPurpose,
 }
 
 impl ProjectCategory {
+    /// Every category.
     pub const ALL: [ProjectCategory; 3] = [
         ProjectCategory::Personnel,
         ProjectCategory::Operation,
         ProjectCategory::SpecificPurpose,
     ];
 
+    /// The category's Chinese name, also its serialised form.
     pub fn label(self) -> &'static str {
         match self {
             ProjectCategory::Personnel => "人员类",
@@ -168,6 +188,7 @@ impl ProjectCategory {
         }
     }
 
+    /// The category named by `text` (trimmed), with or without its final 类; None otherwise.
     pub fn parse(text: &str) -> Option<ProjectCategory> {
         let t = text.trim();
         ProjectCategory::ALL
@@ -176,12 +197,15 @@ impl ProjectCategory {
     }
 }
 
+/// A 项目 of a disclosure, which 项目支出 lines name by its code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Project {
     /// 项目编码, unique within a disclosure.
     pub code: String,
+    /// 项目名称.
     pub name: String,
+    /// 项目类别.
     pub category: ProjectCategory,
 }
 
@@ -193,13 +217,17 @@ pub struct BudgetLine {
     pub function_code: String,
     /// 部门经济分类 款 code (5 digits).
     pub economic_code: String,
+    /// 资金来源 of the money.
     pub source: FundSource,
     /// 上年结转: money carried over from last year rather than appropriated this year.
     pub carried_over: bool,
+    /// 人员经费, 公用经费 or 项目支出.
     pub spending: SpendingType,
     /// 项目编码 of a project of the same disclosure; required for 项目支出.
     pub project_code: Option<String>,
+    /// Amount (分; entered and shown in 万元).
     pub amount: Money,
+    /// Free remark of the preparer; empty when none.
     pub note: String,
 }
 
@@ -207,7 +235,9 @@ pub struct BudgetLine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct LineSet {
+    /// The disclosure's projects; a code should appear once (`validate` reports a repeat).
     pub projects: Vec<Project>,
+    /// The budget lines, in the order entered.
     pub lines: Vec<BudgetLine>,
 }
 

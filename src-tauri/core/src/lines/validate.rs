@@ -9,6 +9,7 @@ use crate::catalog::{Catalog, Level};
 
 use super::model::{LineSet, SpendingType};
 
+/// One problem of a line set, in the preparer's words, at its line and column of the grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct LineProblem {
@@ -16,6 +17,7 @@ pub struct LineProblem {
     pub line: u32,
     /// The column's Chinese name ("功能分类").
     pub column: String,
+    /// What is wrong and what to do, in Chinese.
     pub message: String,
 }
 

@@ -14,24 +14,34 @@ use super::model::{FundSource, SpendingType};
 /// does not have.
 #[derive(Debug, Serialize)]
 pub struct GridHeaderRule {
+    /// The grid column's key (a field of `BudgetLine`); None: a column the grid has no place for.
     pub key: Option<&'static str>,
+    /// Words any of which, found in the folded header, names the column.
     pub contains: &'static [&'static str],
+    /// Whole folded headers that name the column.
     pub equals: &'static [&'static str],
 }
 
+/// The words of budget lines the UI's grid accepts, gathered into `vocabulary.json`.
 #[derive(Debug, Serialize)]
 pub struct LineVocabulary {
     /// The labels of the funds; a text that starts with one of them is that fund.
     pub fund_sources: Vec<&'static str>,
+    /// Short names of funds, each to the label of its fund (`FundSource::ALIASES`).
     pub fund_source_aliases: BTreeMap<&'static str, &'static str>,
+    /// The labels of the spending types, in grid order.
     pub spending_types: Vec<&'static str>,
+    /// Other names of spending types, each to the label of its type (`SpendingType::ALIASES`).
     pub spending_type_aliases: BTreeMap<&'static str, &'static str>,
+    /// What a 上年结转 cell may say for yes.
     pub carried_over_yes: Vec<&'static str>,
+    /// What a 上年结转 cell may say for no (blank among them).
     pub carried_over_no: Vec<&'static str>,
     /// Tried in order; the first that matches decides.
     pub header_rules: Vec<GridHeaderRule>,
 }
 
+/// The budget-line vocabulary, built from the same tables the file import reads with.
 pub fn line_vocabulary() -> LineVocabulary {
     LineVocabulary {
         fund_sources: FundSource::ALL.iter().map(|s| s.label()).collect(),
