@@ -4,4 +4,24 @@ import type { Money } from "./Money";
 /**
  * One function class in the overview chart.
  */
-export type ClassShare = { code: string, name: string, total: Money, basic: Money, project: Money, };
+export type ClassShare = { 
+/**
+ * 功能分类 类 code (3 digits).
+ */
+code: string, 
+/**
+ * The class's name as T3 prints it.
+ */
+name: string, 
+/**
+ * All the class's expenditure (分; shown in 万元).
+ */
+total: Money, 
+/**
+ * 基本支出 (人员经费 and 公用经费 included).
+ */
+basic: Money, 
+/**
+ * 项目支出.
+ */
+project: Money, };

@@ -5,4 +5,20 @@ import type { Money } from "./Money";
 /**
  * What the overview shows: totals, the 基本/项目 split and expenditure by function class.
  */
-export type DisclosureOverview = { total: Money, basic: Money, project: Money, classes: Array<ClassShare>, };
+export type DisclosureOverview = { 
+/**
+ * All expenditure of T3, summed over the classes.
+ */
+total: Money, 
+/**
+ * 基本支出 of all classes.
+ */
+basic: Money, 
+/**
+ * 项目支出 of all classes.
+ */
+project: Money, 
+/**
+ * The function classes (类) in T3's order.
+ */
+classes: Array<ClassShare>, };

@@ -8,7 +8,11 @@ export type EvaluationCandidate = {
 /**
  * 项目编码 (or the name when the targets carry no code).
  */
-code: string, name: string, 
+code: string, 
+/**
+ * 项目名称.
+ */
+name: string, 
 /**
  * 年初预算数 of the project.
  */

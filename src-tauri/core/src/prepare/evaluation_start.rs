@@ -18,6 +18,7 @@ use crate::targets::{Indicator, Operator, ProjectTargets, TargetSet};
 pub struct EvaluationCandidate {
     /// 项目编码 (or the name when the targets carry no code).
     pub code: String,
+    /// 项目名称.
     pub name: String,
     /// 年初预算数 of the project.
     pub budget: Option<Money>,
@@ -32,6 +33,7 @@ pub struct EvaluationCandidate {
 /// What a 自评 takes from outside the targets.
 #[derive(Debug, Clone, Default)]
 pub struct StartContext {
+    /// The year evaluated: that of the 预算 the project is from and of the 决算.
     pub year: i32,
     /// 填报机构 and 实施单位.
     pub unit: String,

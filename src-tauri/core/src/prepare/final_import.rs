@@ -12,10 +12,15 @@ use crate::xlsx::final_data::{read_final_data, FinalDataProblem};
 /// What an import of 决算数据 did.
 #[derive(Debug)]
 pub struct FinalImportOutcome {
+    /// The unit of the disclosure.
     pub unit: Unit,
+    /// The 决算 disclosure the data replaced.
     pub disclosure: Disclosure,
+    /// Number of spending lines (支出) imported.
     pub lines: usize,
+    /// Number of income lines (收入) imported.
     pub incomes: usize,
+    /// Number of carry-over rows (结转和结余) imported.
     pub carry_overs: usize,
     /// The copy of the database taken before anything was written.
     pub backup: PathBuf,
@@ -26,8 +31,10 @@ pub struct FinalImportOutcome {
 /// Why nothing was imported.
 #[derive(Debug, thiserror::Error)]
 pub enum FinalImportError {
+    /// The workbook could not be read as 决算数据; each problem is at its sheet and cell.
     #[error("决算数据工作簿有 {} 处问题，未导入", .0.len())]
     Problems(Vec<FinalDataProblem>),
+    /// The disclosure is not a 决算, the file cannot be opened, or the database failed.
     #[error(transparent)]
     Core(#[from] CoreError),
 }

@@ -1,6 +1,8 @@
 //! What preparing a disclosure needs from both front ends: importing a line workbook into the
 //! database (all-or-nothing, with a backup first) and the disclosure's derived tables.
 
+#![warn(missing_docs)]
+
 pub mod document;
 pub mod evaluation_start;
 pub mod final_accounts;
@@ -27,26 +29,34 @@ use crate::xlsx::write::{
     save_disclosure_workbook, write_disclosure_workbook, WorkbookHeader, WriteError,
 };
 
+/// What an import of a line workbook did.
 #[derive(Debug)]
 pub struct ImportOutcome {
+    /// The unit the lines went to.
     pub unit: Unit,
+    /// Its 预算 disclosure of the year, created when it did not exist.
     pub disclosure: Disclosure,
+    /// Number of budget lines written.
     pub lines: usize,
+    /// Number of projects written.
     pub projects: usize,
     /// The copy of the database taken before anything was written.
     pub backup: PathBuf,
 }
 
+/// Why a line workbook was not imported; in either case the database is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The workbook has problems; nothing was written.
     #[error("导入失败，共 {} 处问题，数据库未作任何修改：\n{}", .0.len(), .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
     Problems(Vec<ImportProblem>),
+    /// The database could not be read or written, or the unit or year could not be told.
     #[error(transparent)]
     Core(#[from] CoreError),
 }
 
 impl ImportError {
+    /// A stable machine-readable code of the error, for the front ends.
     pub fn code(&self) -> &'static str {
         match self {
             ImportError::Problems(_) => "import_problems",
@@ -164,10 +174,15 @@ pub fn disclosure_tables(store: &Store, disclosure_id: i64) -> Result<BudgetTabl
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ClassShare {
+    /// 功能分类 类 code (3 digits).
     pub code: String,
+    /// The class's name as T3 prints it.
     pub name: String,
+    /// All the class's expenditure (分; shown in 万元).
     pub total: crate::money::Money,
+    /// 基本支出 (人员经费 and 公用经费 included).
     pub basic: crate::money::Money,
+    /// 项目支出.
     pub project: crate::money::Money,
 }
 
@@ -175,9 +190,13 @@ pub struct ClassShare {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct DisclosureOverview {
+    /// All expenditure of T3, summed over the classes.
     pub total: crate::money::Money,
+    /// 基本支出 of all classes.
     pub basic: crate::money::Money,
+    /// 项目支出 of all classes.
     pub project: crate::money::Money,
+    /// The function classes (类) in T3's order.
     pub classes: Vec<ClassShare>,
 }
 

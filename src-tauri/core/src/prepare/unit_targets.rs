@@ -20,12 +20,15 @@ use crate::targets::{
 /// One unit's part of a disclosure's targets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitTargets {
+    /// 单位编码.
     pub code: String,
     /// The unit's name; the 本级 is the department itself.
     pub name: String,
+    /// True for the disclosure's own unit (the 本级 of a 汇总), false for an included unit.
     pub own: bool,
     /// The unit's disclosure of the year and kind.
     pub disclosure: Disclosure,
+    /// The 绩效目标 stored with that disclosure.
     pub targets: TargetSet,
 }
 
