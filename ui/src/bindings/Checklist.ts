@@ -5,11 +5,39 @@ import type { FileKind } from "./FileKind";
 /**
  * The checklist of one file.
  */
-export type Checklist = { file: string, file_name: string, content_hash: string, kind: FileKind, unit: string | null, year: number | null, 
+export type Checklist = { 
+/**
+ * The path as given, as in `ReviewedFile::file`.
+ */
+file: string, 
+/**
+ * The file's name without its folder.
+ */
+file_name: string, 
+/**
+ * SHA-256 of the file's bytes (hex): the key the overrides are kept under.
+ */
+content_hash: string, 
+/**
+ * What the file turned out to be.
+ */
+kind: FileKind, 
+/**
+ * 编制单位 the file names, if any.
+ */
+unit: string | null, 
+/**
+ * The year the file names, if any.
+ */
+year: number | null, 
 /**
  * "2024年度部门决算", as the summary names the document.
  */
-document: string, items: Array<ChecklistItem>, 
+document: string, 
+/**
+ * The rows of the form, in its order.
+ */
+items: Array<ChecklistItem>, 
 /**
  * Why the file has no items (it could not be read, or is no budget or 决算 disclosure).
  */

@@ -11,4 +11,8 @@ item: string,
 /**
  * 是/否 as the inspector judged; None keeps the computed verdict.
  */
-meets: boolean | null, remark: string, };
+meets: boolean | null, 
+/**
+ * The inspector's remark; empty for none.
+ */
+remark: string, };

@@ -11,15 +11,35 @@ export type ReviewedFile = {
 /**
  * The path as given.
  */
-file: string, file_name: string, 
+file: string, 
+/**
+ * The file's name without its folder.
+ */
+file_name: string, 
 /**
  * SHA-256 of the file's bytes (hex): written 说明 stay with this exact content.
  */
-content_hash: string, kind: FileKind, unit: string | null, year: number | null, 
+content_hash: string, 
+/**
+ * What the file turned out to be.
+ */
+kind: FileKind, 
+/**
+ * 编制单位 the file names; None when it names none.
+ */
+unit: string | null, 
+/**
+ * The year the file names; None when none is found.
+ */
+year: number | null, 
 /**
  * The template whose titles matched ("county-11", "xj-2022").
  */
-template: string | null, tables: Array<RecognisedTable>, 
+template: string | null, 
+/**
+ * The standard tables recognised, with their sheets.
+ */
+tables: Array<RecognisedTable>, 
 /**
  * Every sheet of the workbook, in workbook order (the sheet viewer's tabs).
  */
@@ -28,7 +48,11 @@ sheets: Array<string>,
  * Sheets nothing was read from (cover, 目录, prose): neither a standard table, nor 绩效目标,
  * nor a 自评表.
  */
-unrecognised_sheets: Array<string>, findings: Array<Finding>, 
+unrecognised_sheets: Array<string>, 
+/**
+ * Every finding; a workbook's in reading order (sheet by sheet, then row and column).
+ */
+findings: Array<Finding>, 
 /**
  * The projects of a workbook's 绩效目标 tables (none for budget tables alone).
  */
@@ -36,4 +60,12 @@ projects: Array<TargetProjectSummary>,
 /**
  * Why the file could not be read, when it could not.
  */
-error: string | null, error_count: number, warning_count: number, };
+error: string | null, 
+/**
+ * Findings of severity error.
+ */
+error_count: number, 
+/**
+ * Findings of severity warning.
+ */
+warning_count: number, };

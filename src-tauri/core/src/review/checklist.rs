@@ -48,14 +48,21 @@ impl ChecklistItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Checklist {
+    /// The path as given, as in `ReviewedFile::file`.
     pub file: String,
+    /// The file's name without its folder.
     pub file_name: String,
+    /// SHA-256 of the file's bytes (hex): the key the overrides are kept under.
     pub content_hash: String,
+    /// What the file turned out to be.
     pub kind: FileKind,
+    /// 编制单位 the file names, if any.
     pub unit: Option<String>,
+    /// The year the file names, if any.
     pub year: Option<i32>,
     /// "2024年度部门决算", as the summary names the document.
     pub document: String,
+    /// The rows of the form, in its order.
     pub items: Vec<ChecklistItem>,
     /// Why the file has no items (it could not be read, or is no budget or 决算 disclosure).
     pub note: Option<String>,
@@ -81,6 +88,7 @@ pub struct ChecklistOverride {
     pub item: String,
     /// 是/否 as the inspector judged; None keeps the computed verdict.
     pub meets: Option<bool>,
+    /// The inspector's remark; empty for none.
     pub remark: String,
 }
 
@@ -157,9 +165,13 @@ const SHANGHAI_BUDGET: [(TableId, &str); 9] = [
 /// two parts goes to the part that holds its quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartPlace {
+    /// Which part of the document.
     pub part: DocumentPart,
+    /// 1-based page its first line is printed on (0 for a part with no lines).
     pub first_page: u32,
+    /// 1-based page its last line is printed on (0 for a part with no lines).
     pub last_page: u32,
+    /// The part's text, its lines joined without separators.
     pub text: String,
 }
 
@@ -167,9 +179,13 @@ pub struct PartPlace {
 /// layout, and where those found lie.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentLayout {
+    /// Whether the document is laid out in 第一部分…第四部分.
     pub four_part: bool,
+    /// 预算 or 决算, of a department or a unit, as the document says.
     pub kind: DocumentType,
+    /// The parts the form requires of such a document.
     pub required: Vec<DocumentPart>,
+    /// The parts found, in document order.
     pub places: Vec<PartPlace>,
 }
 

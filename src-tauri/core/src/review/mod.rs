@@ -1,6 +1,8 @@
 //! The one entry point of 审核 for the app and the command line: read a file, recognise its
 //! tables, run the checks, and say what was found.
 
+#![warn(missing_docs)]
+
 pub mod checklist;
 mod checklist_workbook;
 mod document_text;
@@ -30,18 +32,24 @@ use crate::xlsx::{self, DocumentKind, RecognisedTable};
 #[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
+    /// 部门预算 tables (预算公开表).
     BudgetTables,
     /// 部门决算 tables.
     FinalAccounts,
+    /// 绩效目标 tables and nothing else recognised.
     Targets,
+    /// A 绩效自评表.
     SelfEvaluation,
     /// A 情况说明 text (.txt / .docx).
     Narrative,
+    /// A readable file in which nothing was recognised.
     Unknown,
+    /// A file that could not be opened or read; `ReviewedFile::error` says why.
     Unreadable,
 }
 
 impl FileKind {
+    /// The Chinese name of the kind as the file list shows it.
     pub fn label(self) -> &'static str {
         match self {
             FileKind::BudgetTables => "预算公开表",
@@ -73,14 +81,19 @@ impl From<DocumentKind> for FileKind {
 pub struct ReviewedFile {
     /// The path as given.
     pub file: String,
+    /// The file's name without its folder.
     pub file_name: String,
     /// SHA-256 of the file's bytes (hex): written 说明 stay with this exact content.
     pub content_hash: String,
+    /// What the file turned out to be.
     pub kind: FileKind,
+    /// 编制单位 the file names; None when it names none.
     pub unit: Option<String>,
+    /// The year the file names; None when none is found.
     pub year: Option<i32>,
     /// The template whose titles matched ("county-11", "xj-2022").
     pub template: Option<String>,
+    /// The standard tables recognised, with their sheets.
     pub tables: Vec<RecognisedTable>,
     /// Every sheet of the workbook, in workbook order (the sheet viewer's tabs).
     #[serde(default)]
@@ -88,20 +101,25 @@ pub struct ReviewedFile {
     /// Sheets nothing was read from (cover, 目录, prose): neither a standard table, nor 绩效目标,
     /// nor a 自评表.
     pub unrecognised_sheets: Vec<String>,
+    /// Every finding; a workbook's in reading order (sheet by sheet, then row and column).
     pub findings: Vec<Finding>,
     /// The projects of a workbook's 绩效目标 tables (none for budget tables alone).
     pub projects: Vec<crate::targets::TargetProjectSummary>,
     /// Why the file could not be read, when it could not.
     pub error: Option<String>,
+    /// Findings of severity error.
     pub error_count: u32,
+    /// Findings of severity warning.
     pub warning_count: u32,
 }
 
 impl ReviewedFile {
+    /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.error_count > 0
     }
 
+    /// Whether the file could not be read at all.
     pub fn is_unreadable(&self) -> bool {
         self.kind == FileKind::Unreadable
     }
@@ -297,47 +315,71 @@ fn review_each(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> V
 /// The command-line JSON of docs/design.md §7 for one file.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckJsonFile<'a> {
+    /// The path as given.
     pub file: &'a str,
+    /// What the file turned out to be.
     pub kind: FileKind,
+    /// 编制单位 the file names, if any.
     pub unit: Option<&'a str>,
+    /// The year the file names, if any.
     pub year: Option<i32>,
+    /// The standard tables recognised.
     pub tables: Vec<CheckJsonTable<'a>>,
+    /// The projects of its 绩效目标 tables.
     pub projects: Vec<CheckJsonProject>,
+    /// Every finding, then one "file_unreadable" finding when the file could not be read.
     pub findings: Vec<CheckJsonFinding<'a>>,
 }
 
+/// A recognised table in the command-line JSON.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckJsonTable<'a> {
+    /// Which standard table it is.
     pub id: crate::tables::TableId,
+    /// The sheet it was read from.
     pub sheet: &'a str,
+    /// Its title as printed.
     pub title: &'a str,
 }
 
 /// A project of a targets workbook (none for budget tables).
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckJsonProject {
+    /// 项目名称.
     pub name: String,
+    /// 年度资金总额 / 金额 (万元 decimal string).
     pub amount: Option<crate::money::Money>,
+    /// Number of 绩效指标.
     pub indicators: u32,
+    /// Σ of the indicators' weights as a decimal string; None where the table carries none.
     pub weight_total: Option<String>,
 }
 
+/// A finding in the command-line JSON.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckJsonFinding<'a> {
     /// The file, on findings of a 情况说明 text (they point at a line, not a cell).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<&'a str>,
+    /// Stable rule id ("t3_row_total").
     pub rule: &'a str,
+    /// Error or warning.
     pub severity: Severity,
+    /// Where it points, its fields flattened into the finding's object.
     #[serde(flatten)]
     pub location: &'a crate::checks::Location,
+    /// The Chinese message.
     pub message: &'a str,
+    /// What the cell should hold (万元 decimal string).
     pub expected: Option<crate::money::Money>,
+    /// What the cell holds (万元 decimal string).
     pub actual: Option<crate::money::Money>,
 }
 
+/// The whole command-line JSON: `{"files": [...]}`.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckJson<'a> {
+    /// One entry per file reviewed, in the order given.
     pub files: Vec<CheckJsonFile<'a>>,
 }
 

@@ -14,12 +14,25 @@ use crate::checks::{rule_title, Finding};
 use crate::tables::printed_name;
 use crate::xlsx::{RecognisedTable, ReportHeading};
 
+/// Why a 审核报告 or a 公开情况检查表 workbook could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
+    /// Writing the 审核报告 workbook failed.
     #[error("写入审核报告 {path} 失败：{reason}。")]
-    Write { path: PathBuf, reason: String },
+    Write {
+        /// The workbook to be written.
+        path: PathBuf,
+        /// What the writer said.
+        reason: String,
+    },
+    /// Writing the 公开情况检查表 workbook failed.
     #[error("写入公开情况检查表 {path} 失败：{reason}。")]
-    Checklist { path: PathBuf, reason: String },
+    Checklist {
+        /// The workbook to be written.
+        path: PathBuf,
+        /// What the writer said.
+        reason: String,
+    },
 }
 
 const FONT: &str = "宋体";
