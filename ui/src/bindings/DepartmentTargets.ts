@@ -11,14 +11,30 @@ export type DepartmentTargets = {
  */
 department: string, 
 /**
- * 部门联系人 and 联系电话.
+ * 部门联系人.
  */
-contact: string, phone: string, 
+contact: string, 
+/**
+ * 联系电话.
+ */
+phone: string, 
 /**
  * 年度绩效目标.
  */
 goal: string, 
 /**
- * 财政资金 上级安排 / 本级安排, 其他资金.
+ * 财政资金 上级安排.
  */
-superior_funds: Money | null, own_funds: Money | null, other_funds: Money | null, indicators: Array<Indicator>, };
+superior_funds: Money | null, 
+/**
+ * 财政资金 本级安排.
+ */
+own_funds: Money | null, 
+/**
+ * 其他资金.
+ */
+other_funds: Money | null, 
+/**
+ * 三级指标 in table order.
+ */
+indicators: Array<Indicator>, };

@@ -38,7 +38,11 @@ unit: string,
 /**
  * 指标分值权重; None where the table carries no weights.
  */
-weight: string | null, direction: Direction | null, 
+weight: string | null, 
+/**
+ * 指标方向; None when the table gives none.
+ */
+direction: Direction | null, 
 /**
  * 指标值设置依据.
  */
@@ -59,4 +63,8 @@ evidence: string,
  * The text as written when it could not be split into operator, number and unit; the
  * import keeps it and reports it rather than guessing.
  */
-verbatim: string | null, cells: IndicatorCells | null, };
+verbatim: string | null, 
+/**
+ * Where it was read from; None for an indicator typed in or loaded from the database.
+ */
+cells: IndicatorCells | null, };

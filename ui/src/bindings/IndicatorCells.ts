@@ -4,8 +4,20 @@
  * Where an indicator was read from, so findings can point at its cells. Not part of the
  * target itself: two indicators read from different places are still the same target.
  */
-export type IndicatorCells = { sheet: string, 
+export type IndicatorCells = { 
 /**
- * A1 references; empty when the layout has no such cell.
+ * The sheet the indicator was read from.
  */
-name: string, value: string, weight: string, };
+sheet: string, 
+/**
+ * A1 reference of the indicator's name; empty when the layout has no such cell.
+ */
+name: string, 
+/**
+ * A1 reference of the indicator's value; empty when the layout has no such cell.
+ */
+value: string, 
+/**
+ * A1 reference of its weight; empty when the layout has no such cell.
+ */
+weight: string, };

@@ -4,7 +4,11 @@ import type { Money } from "./Money";
 /**
  * 年度资金总额 split as the target table prints it.
  */
-export type ProjectFunds = { total: Money, 
+export type ProjectFunds = { 
+/**
+ * 年度资金总额: `fiscal` + `other` (分).
+ */
+total: Money, 
 /**
  * 财政拨款: 一般公共预算, 政府性基金, 国有资本经营.
  */

@@ -9,7 +9,11 @@ export type ProjectTargets = {
 /**
  * 项目编码 where the table gives one ("54060024R000001579909"); empty otherwise.
  */
-code: string, name: string, 
+code: string, 
+/**
+ * 项目名称.
+ */
+name: string, 
 /**
  * 预算单位 / 单位 as the table names it.
  */
@@ -33,8 +37,18 @@ other: Money | null,
 /**
  * 项目总体目标 / 绩效目标.
  */
-goal: string, indicators: Array<Indicator>, 
+goal: string, 
 /**
- * Sheet and A1 cell of the project's name and of its 年度资金总额, for findings.
+ * 三级指标 in table order.
  */
-name_cell: [string, string] | null, amount_cell: [string, string] | null, };
+indicators: Array<Indicator>, 
+/**
+ * Sheet and A1 cell of the project's name, for findings; None when not read from a
+ * workbook.
+ */
+name_cell: [string, string] | null, 
+/**
+ * Sheet and A1 cell of its 年度资金总额; None when not read from a workbook or when the
+ * table has no amount cell.
+ */
+amount_cell: [string, string] | null, };

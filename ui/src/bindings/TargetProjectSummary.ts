@@ -4,11 +4,23 @@ import type { Money } from "./Money";
 /**
  * One project of a targets workbook as `check` reports it.
  */
-export type TargetProjectSummary = { name: string, code: string, 
+export type TargetProjectSummary = { 
+/**
+ * 项目名称 as the table prints it.
+ */
+name: string, 
+/**
+ * 项目编码; empty when the table prints none.
+ */
+code: string, 
 /**
  * 年度资金总额 / 金额, 万元 (decimal string).
  */
-amount: Money | null, indicators: number, 
+amount: Money | null, 
+/**
+ * Number of 绩效指标 read for the project.
+ */
+indicators: number, 
 /**
  * Σ weights as a decimal string ("90"); None where the table carries no weights.
  */

@@ -5,4 +5,16 @@ import type { ProjectTargets } from "./ProjectTargets";
 /**
  * Everything about targets a workbook or a disclosure holds.
  */
-export type TargetSet = { year: number | null, projects: Array<ProjectTargets>, department: DepartmentTargets | null, };
+export type TargetSet = { 
+/**
+ * The budget year the targets are for; None when the workbook names none.
+ */
+year: number | null, 
+/**
+ * 项目支出绩效目标 of each project, in table order.
+ */
+projects: Array<ProjectTargets>, 
+/**
+ * 部门整体绩效目标, when the workbook or disclosure has them.
+ */
+department: DepartmentTargets | null, };

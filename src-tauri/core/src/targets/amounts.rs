@@ -12,6 +12,7 @@ use crate::money::Money;
 )]
 #[ts(export)]
 pub struct ProjectFunds {
+    /// 年度资金总额: `fiscal` + `other` (分).
     pub total: Money,
     /// 财政拨款: 一般公共预算, 政府性基金, 国有资本经营.
     pub fiscal: Money,

@@ -19,8 +19,11 @@ pub const WEIGHT_TOTAL: u32 = 90;
 /// to compare with the target table's 年度资金总额.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownAmount {
+    /// 项目编码 the amount was found under; empty when the source has none.
     pub code: String,
+    /// 项目名称 the amount was found under.
     pub name: String,
+    /// The project's amount (分).
     pub amount: Money,
     /// Where it was read, e.g. "表7" sheet and cell; described in the message.
     pub source: String,

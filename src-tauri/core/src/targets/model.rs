@@ -17,17 +17,22 @@ use crate::money::Money;
 )]
 #[ts(export)]
 pub enum Level1 {
+    /// 产出指标.
     #[serde(rename = "产出指标")]
     Output,
+    /// 效益指标.
     #[serde(rename = "效益指标")]
     Benefit,
+    /// 满意度指标.
     #[serde(rename = "满意度指标")]
     Satisfaction,
+    /// 成本指标 (its own 一级 in 2024+ forms).
     #[serde(rename = "成本指标")]
     Cost,
 }
 
 impl Level1 {
+    /// Every level: 产出, 成本, 效益, 满意度.
     pub const ALL: [Level1; 4] = [
         Level1::Output,
         Level1::Cost,
@@ -35,6 +40,7 @@ impl Level1 {
         Level1::Satisfaction,
     ];
 
+    /// The level's Chinese name ("产出指标"), also its serialised form.
     pub fn label(self) -> &'static str {
         match self {
             Level1::Output => "产出指标",
@@ -79,21 +85,28 @@ impl fmt::Display for Level1 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub enum Operator {
+    /// ＝: equal to the value.
     #[serde(rename = "＝")]
     Equal,
+    /// ≥: at least the value.
     #[serde(rename = "≥")]
     AtLeast,
+    /// ≤: at most the value.
     #[serde(rename = "≤")]
     AtMost,
+    /// ＞: more than the value.
     #[serde(rename = "＞")]
     MoreThan,
+    /// ＜: less than the value.
     #[serde(rename = "＜")]
     LessThan,
+    /// 定性: the value is wording, not a number.
     #[serde(rename = "定性")]
     Qualitative,
 }
 
 impl Operator {
+    /// Every operator, in the order the grid offers them.
     pub const ALL: [Operator; 6] = [
         Operator::Equal,
         Operator::AtLeast,
@@ -103,6 +116,7 @@ impl Operator {
         Operator::Qualitative,
     ];
 
+    /// The symbol as the forms print it (full-width ＝＞＜), or 定性.
     pub fn label(self) -> &'static str {
         match self {
             Operator::Equal => "＝",
@@ -131,6 +145,7 @@ impl Operator {
         }
     }
 
+    /// The numeric comparison; None for 定性.
     pub fn comparison(self) -> Option<Comparison> {
         match self {
             Operator::Equal => Some(Comparison::Equal),
@@ -159,13 +174,16 @@ impl From<Comparison> for Operator {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub enum Direction {
+    /// 正向: more is better.
     #[serde(rename = "正向")]
     Positive,
+    /// 反向: less is better.
     #[serde(rename = "反向")]
     Reverse,
 }
 
 impl Direction {
+    /// The Chinese name, also its serialised form.
     pub fn label(self) -> &'static str {
         match self {
             Direction::Positive => "正向",
@@ -190,10 +208,13 @@ impl Direction {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct IndicatorCells {
+    /// The sheet the indicator was read from.
     pub sheet: String,
-    /// A1 references; empty when the layout has no such cell.
+    /// A1 reference of the indicator's name; empty when the layout has no such cell.
     pub name: String,
+    /// A1 reference of the indicator's value; empty when the layout has no such cell.
     pub value: String,
+    /// A1 reference of its weight; empty when the layout has no such cell.
     pub weight: String,
 }
 
@@ -218,6 +239,7 @@ pub struct Indicator {
     /// 指标分值权重; None where the table carries no weights.
     #[ts(type = "string | null")]
     pub weight: Option<Decimal>,
+    /// 指标方向; None when the table gives none.
     pub direction: Option<Direction>,
     /// 指标值设置依据.
     pub basis: String,
@@ -230,11 +252,13 @@ pub struct Indicator {
     /// The text as written when it could not be split into operator, number and unit; the
     /// import keeps it and reports it rather than guessing.
     pub verbatim: Option<String>,
+    /// Where it was read from; None for an indicator typed in or loaded from the database.
     #[serde(default)]
     pub cells: Option<IndicatorCells>,
 }
 
 impl Indicator {
+    /// The 一级指标 as one of the project levels; None for any other wording (department targets).
     pub fn level1_kind(&self) -> Option<Level1> {
         Level1::parse(&self.level1)
     }
@@ -305,6 +329,7 @@ impl Indicator {
 pub struct ProjectTargets {
     /// 项目编码 where the table gives one ("54060024R000001579909"); empty otherwise.
     pub code: String,
+    /// 项目名称.
     pub name: String,
     /// 预算单位 / 单位 as the table names it.
     pub unit: String,
@@ -318,10 +343,14 @@ pub struct ProjectTargets {
     pub other: Option<Money>,
     /// 项目总体目标 / 绩效目标.
     pub goal: String,
+    /// 三级指标 in table order.
     pub indicators: Vec<Indicator>,
-    /// Sheet and A1 cell of the project's name and of its 年度资金总额, for findings.
+    /// Sheet and A1 cell of the project's name, for findings; None when not read from a
+    /// workbook.
     #[serde(default)]
     pub name_cell: Option<(String, String)>,
+    /// Sheet and A1 cell of its 年度资金总额; None when not read from a workbook or when the
+    /// table has no amount cell.
     #[serde(default)]
     pub amount_cell: Option<(String, String)>,
 }
@@ -359,19 +388,24 @@ impl ProjectTargets {
 pub struct DepartmentTargets {
     /// 部门名称.
     pub department: String,
-    /// 部门联系人 and 联系电话.
+    /// 部门联系人.
     pub contact: String,
+    /// 联系电话.
     pub phone: String,
     /// 年度绩效目标.
     pub goal: String,
-    /// 财政资金 上级安排 / 本级安排, 其他资金.
+    /// 财政资金 上级安排.
     pub superior_funds: Option<Money>,
+    /// 财政资金 本级安排.
     pub own_funds: Option<Money>,
+    /// 其他资金.
     pub other_funds: Option<Money>,
+    /// 三级指标 in table order.
     pub indicators: Vec<Indicator>,
 }
 
 impl DepartmentTargets {
+    /// Without where its indicators were read from.
     pub fn without_cells(&self) -> DepartmentTargets {
         DepartmentTargets {
             indicators: self
@@ -388,8 +422,11 @@ impl DepartmentTargets {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct TargetSet {
+    /// The budget year the targets are for; None when the workbook names none.
     pub year: Option<i32>,
+    /// 项目支出绩效目标 of each project, in table order.
     pub projects: Vec<ProjectTargets>,
+    /// 部门整体绩效目标, when the workbook or disclosure has them.
     pub department: Option<DepartmentTargets>,
 }
 
@@ -416,6 +453,7 @@ impl TargetSet {
         }
     }
 
+    /// Without where anything was read from: what a round trip must preserve.
     pub fn without_cells(&self) -> TargetSet {
         TargetSet {
             year: self.year,

@@ -17,10 +17,13 @@ use crate::xlsx::{self, DocumentKind, RecognisedWorkbook, Workbook};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct TargetProjectSummary {
+    /// 项目名称 as the table prints it.
     pub name: String,
+    /// 项目编码; empty when the table prints none.
     pub code: String,
     /// 年度资金总额 / 金额, 万元 (decimal string).
     pub amount: Option<Money>,
+    /// Number of 绩效指标 read for the project.
     pub indicators: u32,
     /// Σ weights as a decimal string ("90"); None where the table carries no weights.
     pub weight_total: Option<String>,
@@ -29,15 +32,19 @@ pub struct TargetProjectSummary {
 /// What review learns from a workbook's target tables.
 #[derive(Debug, Clone, Default)]
 pub struct TargetsReview {
+    /// The targets read, as far as they could be read.
     pub set: TargetSet,
     /// The unit the tables name (预算单位, 单位, 部门名称), without a code prefix.
     pub unit: Option<String>,
+    /// One summary per project, in table order.
     pub projects: Vec<TargetProjectSummary>,
+    /// Reading problems and the target checks' findings.
     pub findings: Vec<Finding>,
     /// The sheets the targets were read from.
     pub sheets: Vec<String>,
 }
 
+/// One summary per project of `set`, in its order.
 pub fn summarise(set: &TargetSet) -> Vec<TargetProjectSummary> {
     set.projects
         .iter()

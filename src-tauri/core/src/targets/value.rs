@@ -10,9 +10,14 @@ use crate::indicator_value::{self, fold, IndicatorValue};
 /// other fields are then empty and the caller reports it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SplitValue {
+    /// The comparison in front of the value, 定性 for wording; None for a bare number, a blank
+    /// or text kept verbatim.
     pub operator: Option<Operator>,
+    /// The number as an exact decimal string, or the 定性 wording.
     pub value: String,
+    /// 度量单位 after the number ("%", "万元"); empty for none.
     pub unit: String,
+    /// The text as written when it could not be split.
     pub verbatim: Option<String>,
 }
 

@@ -5,24 +5,32 @@ use serde::Serialize;
 
 use super::model::{Level1, Operator};
 
+/// A 一级指标 with the 二级指标 the forms offer under it.
 #[derive(Debug, Serialize)]
 pub struct LevelChoice {
+    /// The 一级指标's label ("产出指标").
     pub level1: &'static str,
+    /// Its 二级指标 choices, in form order.
     pub level2: &'static [&'static str],
 }
 
+/// An operator with the spellings people type for it.
 #[derive(Debug, Serialize)]
 pub struct OperatorWords {
+    /// The operator as the forms print it ("≥", "定性").
     pub label: &'static str,
     /// What people type for it; each reads back as `label` through `Operator::parse`.
     pub typed: &'static [&'static str],
 }
 
+/// The words of indicators the editors offer and read, gathered into `vocabulary.json`.
 #[derive(Debug, Serialize)]
 pub struct IndicatorVocabulary {
     /// In the order the forms print them: 产出, 效益, 满意度, 成本.
     pub levels: Vec<LevelChoice>,
+    /// Every operator, in `Operator::ALL` order.
     pub operators: Vec<OperatorWords>,
+    /// 指标方向 labels: 正向, 反向.
     pub directions: [&'static str; 2],
 }
 
@@ -37,6 +45,7 @@ fn typed(op: Operator) -> &'static [&'static str] {
     }
 }
 
+/// The indicator vocabulary, for the UI.
 pub fn indicator_vocabulary() -> IndicatorVocabulary {
     let print_order = [
         Level1::Output,

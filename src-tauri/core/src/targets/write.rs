@@ -18,17 +18,27 @@ use crate::money::{Money, Scale};
 
 pub use super::write_disclosure::{indicators_text, write_disclosure_table};
 
+/// Why a 绩效目标 workbook was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum TargetExportError {
+    /// The workbook could not be built.
     #[error("生成绩效目标表工作簿失败：{0}")]
     Xlsx(#[from] XlsxError),
+    /// The workbook could not be saved.
     #[error("保存绩效目标表到 {path} 失败：{reason}")]
-    Save { path: PathBuf, reason: String },
+    Save {
+        /// Where it was to be saved.
+        path: PathBuf,
+        /// What the writer said.
+        reason: String,
+    },
+    /// There were no targets to write.
     #[error("没有可导出的绩效目标。")]
     Empty,
 }
 
 impl TargetExportError {
+    /// A stable machine-readable code of the error, for the front ends.
     pub fn code(&self) -> &'static str {
         match self {
             TargetExportError::Xlsx(_) => "export",

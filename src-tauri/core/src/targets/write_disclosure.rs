@@ -48,8 +48,11 @@ pub fn indicators_text(indicators: &[Indicator]) -> String {
 
 /// The projects of one unit in a 汇总's 绩效目标公开表, printed under a row naming the unit.
 pub struct UnitGroup<'a> {
+    /// 单位编码, printed in the unit's row.
     pub code: &'a str,
+    /// The unit's name, printed in the unit's row.
     pub name: &'a str,
+    /// The unit's projects, printed under its row.
     pub projects: &'a [ProjectTargets],
 }
 

@@ -91,6 +91,7 @@ impl Sheet<'_> {
 /// What a workbook's targets read to, with every problem found.
 #[derive(Debug, Clone, Default)]
 pub struct TargetsRead {
+    /// The targets read.
     pub set: TargetSet,
     /// The sheets target tables were read from, in workbook order.
     pub sheets: Vec<String>,
@@ -99,6 +100,7 @@ pub struct TargetsRead {
 }
 
 impl TargetsRead {
+    /// Whether any problem is an error, which stops an import.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
@@ -107,19 +109,27 @@ impl TargetsRead {
 /// Why a targets import did not happen.
 #[derive(Debug, thiserror::Error)]
 pub enum TargetImportError {
+    /// The file could not be read as a workbook.
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// The database could not be read or written.
     #[error(transparent)]
     Core(#[from] crate::error::CoreError),
+    /// The workbook holds no target table of any known layout.
     #[error(
         "工作簿中没有找到绩效目标表（项目支出绩效目标表、项目绩效目标清单或绩效目标公开表）。"
     )]
     NoTargets,
+    /// The tables have errors; nothing was imported.
     #[error("绩效目标未导入，共 {} 处问题：{}", problems.len(), first_messages(problems))]
-    Invalid { problems: Vec<Finding> },
+    Invalid {
+        /// The errors only; warnings are left out.
+        problems: Vec<Finding>,
+    },
 }
 
 impl TargetImportError {
+    /// A stable machine-readable code of the error, for the front ends.
     pub fn code(&self) -> &'static str {
         match self {
             TargetImportError::Read(e) => e.code(),
