@@ -3,8 +3,16 @@
 /**
  * What is wrong where, in words the officer reads.
  */
-export type FinalDataProblem = { sheet: string, 
+export type FinalDataProblem = { 
+/**
+ * The sheet's name.
+ */
+sheet: string, 
 /**
  * A1 reference of the cell at fault.
  */
-cell: string, message: string, };
+cell: string, 
+/**
+ * What is wrong, in Chinese.
+ */
+message: string, };

@@ -8,7 +8,15 @@ export type RecognisedTable = {
 /**
  * Internal key of the kind of table; never shown (schemes number tables differently).
  */
-id: TableId, sheet: string, title: string, 
+id: TableId, 
+/**
+ * The sheet it was found on.
+ */
+sheet: string, 
+/**
+ * The title as printed.
+ */
+title: string, 
 /**
  * The number printed for the table ("表8", "附表1"), when the workbook prints one.
  */

@@ -19,9 +19,11 @@ use super::Workbook;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FinalDataProblem {
+    /// The sheet's name.
     pub sheet: String,
     /// A1 reference of the cell at fault.
     pub cell: String,
+    /// What is wrong, in Chinese.
     pub message: String,
 }
 

@@ -12,12 +12,16 @@ use rust_decimal::Decimal;
 /// reading ever sees the float the file stored.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CellValue {
+    /// Nothing in the cell.
     Empty,
+    /// Text as stored; also booleans, dates and error values as their text.
     Text(String),
+    /// A number as an exact decimal, read from the shortest text of the float the file stored.
     Number(Decimal),
 }
 
 impl CellValue {
+    /// Empty, or text of nothing but whitespace.
     pub fn is_empty(&self) -> bool {
         match self {
             CellValue::Empty => true,
@@ -67,13 +71,18 @@ fn float_to_decimal(value: f64) -> Option<Decimal> {
 /// A merged region, inclusive, zero-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Merge {
+    /// Top row.
     pub first_row: u32,
+    /// Left column.
     pub first_col: u32,
+    /// Bottom row (inclusive).
     pub last_row: u32,
+    /// Right column (inclusive).
     pub last_col: u32,
 }
 
 impl Merge {
+    /// Whether the cell (row, col) lies in the region.
     pub fn contains(&self, row: u32, col: u32) -> bool {
         (self.first_row..=self.last_row).contains(&row)
             && (self.first_col..=self.last_col).contains(&col)
@@ -85,8 +94,10 @@ impl Merge {
 /// the 17 billion cells a dense grid up to that corner would.
 #[derive(Debug, Clone)]
 pub struct SheetGrid {
+    /// The sheet's name as the workbook has it.
     pub name: String,
     rows: Vec<Vec<(u32, CellValue)>>,
+    /// The merged regions of the sheet.
     pub merges: Vec<Merge>,
 }
 
@@ -163,6 +174,7 @@ impl SheetGrid {
         cells.max(merged)
     }
 
+    /// The cell at zero-based (row, col); `Empty` outside what the sheet holds.
     pub fn cell(&self, row: u32, col: u32) -> &CellValue {
         let Some(cells) = self.rows.get(row as usize) else {
             return &EMPTY;
@@ -181,6 +193,7 @@ impl SheetGrid {
         }
     }
 
+    /// The merged region covering (row, col), if any.
     pub fn merge_at(&self, row: u32, col: u32) -> Option<&Merge> {
         self.merges.iter().find(|m| m.contains(row, col))
     }

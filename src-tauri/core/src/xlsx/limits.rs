@@ -42,6 +42,7 @@ pub enum Refusal {
     Corrupt(String),
 }
 
+/// The limit phrase of a sheet with more cells than `MAX_SHEET_CELLS`.
 pub fn cells_over_limit(sheet: &str) -> String {
     format!(
         "工作表“{sheet}”超过 {} 万个单元格",
@@ -49,6 +50,7 @@ pub fn cells_over_limit(sheet: &str) -> String {
     )
 }
 
+/// The limit phrase of a workbook with more cells than `MAX_WORKBOOK_CELLS` in all.
 pub fn workbook_cells_over_limit() -> String {
     format!(
         "全部工作表合计超过 {} 万个单元格",
@@ -56,6 +58,7 @@ pub fn workbook_cells_over_limit() -> String {
     )
 }
 
+/// The limit phrase of a sheet with more merged regions than `MAX_SHEET_MERGES`.
 pub fn merges_over_limit(sheet: &str) -> String {
     format!(
         "工作表“{sheet}”的合并单元格区域超过 {} 万个",
@@ -63,10 +66,12 @@ pub fn merges_over_limit(sheet: &str) -> String {
     )
 }
 
+/// The limit phrase of a cell with more text than `MAX_CELL_CHARS` characters.
 pub fn text_over_limit(sheet: &str, cell: &str) -> String {
     format!("工作表“{sheet}”单元格 {cell} 的文字超过 {MAX_CELL_CHARS} 个字符")
 }
 
+/// The limit phrase of a workbook with more sheets than `MAX_SHEETS`.
 pub fn sheets_over_limit() -> String {
     format!("工作簿超过 {MAX_SHEETS} 个工作表")
 }
@@ -80,10 +85,13 @@ pub struct CellBudget {
 }
 
 impl CellBudget {
+    /// Starts counting a new sheet; the workbook's count goes on.
     pub fn start_sheet(&mut self) {
         self.sheet = 0;
     }
 
+    /// Counts one more cell of `sheet`; `TooLarge` once the sheet or the workbook is over its
+    /// limit.
     pub fn one_more(&mut self, sheet: &str) -> Result<(), Refusal> {
         self.sheet += 1;
         self.workbook += 1;

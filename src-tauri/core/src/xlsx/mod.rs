@@ -1,6 +1,8 @@
 //! Reading disclosure workbooks: any .xlsx/.xls a department sends in becomes the typed
 //! standard tables, every value remembering its sheet and cell.
 
+#![warn(missing_docs)]
+
 pub mod final_data;
 mod formulas;
 mod grid;
@@ -32,26 +34,58 @@ pub use recognise::{recognise, DocumentKind, RecognisedTable, RecognisedWorkbook
 /// Why a file could not be read at all. Each message is one Chinese sentence naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
+    /// The file could not be read from disk.
     #[error("无法读取文件 {path}：{}。", crate::text::io_reason(.source))]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
+    /// The file is no .xlsx or .xls workbook.
     #[error("文件 {path} 不是 Excel 工作簿（.xlsx 或 .xls），无法审核。")]
-    NotAWorkbook { path: PathBuf },
+    NotAWorkbook {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The workbook is damaged or of a format the reader does not support.
     #[error("工作簿 {path} 已损坏或格式不受支持：{reason}")]
-    Corrupt { path: PathBuf, reason: String },
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What the reader said.
+        reason: String,
+    },
+    /// The file has 0 bytes.
     #[error("文件 {path} 是空文件（0 字节），请确认保存完整后重新提供。")]
-    Empty { path: PathBuf },
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The workbook needs a password to open.
     #[error("工作簿 {path} 设有打开密码，无法读取；请在 Excel 中取消密码、保存后再试。")]
-    Encrypted { path: PathBuf },
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The workbook exceeds one of the reading limits (`limits`); reading stopped there.
     #[error("工作簿 {path}：{limit}，已停止读取。")]
-    TooLarge { path: PathBuf, limit: String },
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Which limit, as a Chinese phrase of `limits`.
+        limit: String,
+    },
+    /// The reader panicked on the file; the other files of a batch are not affected.
     #[error("读取工作簿 {path} 时程序出错，已跳过这个文件，其他文件不受影响。")]
-    Internal { path: PathBuf },
+    Internal {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 impl ReadError {
+    /// A stable machine-readable code of the error, for the front ends and `check --json`.
     pub fn code(&self) -> &'static str {
         match self {
             ReadError::Io { .. } => "io",
@@ -68,10 +102,12 @@ impl ReadError {
 /// A workbook's sheets as grids, in workbook order.
 #[derive(Debug, Clone)]
 pub struct Workbook {
+    /// Every sheet, in workbook order.
     pub sheets: Vec<SheetGrid>,
 }
 
 impl Workbook {
+    /// The sheet named exactly `name`; None when there is none.
     pub fn sheet(&self, name: &str) -> Option<&SheetGrid> {
         self.sheets.iter().find(|s| s.name == name)
     }

@@ -28,11 +28,15 @@ use crate::text::fold_label;
 #[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
+    /// 部门预算 tables (预算公开表).
     BudgetTables,
     /// 部门决算 tables (F1–F9).
     FinalAccounts,
+    /// 绩效目标 tables and no standard table.
     Targets,
+    /// A 绩效自评表.
     SelfEvaluation,
+    /// Nothing recognised.
     Unknown,
 }
 
@@ -42,7 +46,9 @@ pub enum DocumentKind {
 pub struct RecognisedTable {
     /// Internal key of the kind of table; never shown (schemes number tables differently).
     pub id: TableId,
+    /// The sheet it was found on.
     pub sheet: String,
+    /// The title as printed.
     pub title: String,
     /// The number printed for the table ("表8", "附表1"), when the workbook prints one.
     #[serde(default)]
@@ -56,19 +62,25 @@ pub struct RecognisedTable {
     pub empty: bool,
 }
 
+/// Everything recognising a workbook found: its kind, its tables read, and what it names.
 #[derive(Debug, Clone)]
 pub struct RecognisedWorkbook {
+    /// What the workbook holds: 决算 when at least half its tables are 决算 tables.
     pub kind: DocumentKind,
+    /// The 预算 tables read (each None when not found).
     pub tables: BudgetTables,
     /// The 决算 tables, when the workbook holds any.
     pub final_tables: FinalTables,
+    /// Every table found, in workbook order.
     pub recognised: Vec<RecognisedTable>,
     /// Sheets that hold no standard table (cover, 目录, prose, 绩效目标: the targets reader
     /// looks at these) and are no 自评表.
     pub unrecognised_sheets: Vec<String>,
     /// Tables found twice: the first is used, these are listed (sheet, id).
     pub duplicates: Vec<(String, TableId)>,
+    /// 编制单位 of the first table that names one.
     pub unit: Option<String>,
+    /// The year a table title, a "(2024年)" line or a cover heading states.
     pub year: Option<i32>,
     /// The template whose titles match best, e.g. "county-11".
     pub template: Option<&'static str>,

@@ -44,19 +44,34 @@ pub struct WorkbookHeader {
 /// Why the workbook could not be written. Messages are one Chinese sentence each.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// The template lists no table to write.
     #[error("模板“{template}”不包含任何表，无法导出公开工作簿。")]
-    EmptyTemplate { template: String },
+    EmptyTemplate {
+        /// The template's id.
+        template: String,
+    },
+    /// One sheet could not be written.
     #[error("生成工作表“{sheet}”（{title}）失败：{reason}")]
     Sheet {
+        /// The sheet's name.
         sheet: String,
+        /// The table's title.
         title: String,
+        /// What the writer said.
         reason: String,
     },
+    /// The workbook could not be put together.
     #[error("生成工作簿失败：{reason}")]
-    Workbook { reason: String },
+    Workbook {
+        /// What the writer said.
+        reason: String,
+    },
+    /// The file could not be written.
     #[error("写入文件 {path} 失败：{}。", crate::text::io_reason(.source))]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
 }

@@ -12,9 +12,11 @@
 const A4_LONG: f64 = 841.89;
 const A4_SHORT: f64 = 595.28;
 
-/// Margins in inches, as the workbook stores them: left/right, top/bottom, header/footer.
+/// Left and right margin, in inches as the workbook stores margins.
 pub const MARGIN_SIDE: f64 = 0.4;
+/// Top and bottom margin, inches.
 pub const MARGIN_TOP_BOTTOM: f64 = 0.5;
+/// Header and footer margin, inches.
 pub const MARGIN_HEADER_FOOTER: f64 = 0.3;
 
 /// The smallest print scale in percent: the 11-point body text prints at 9.1 points.
@@ -77,6 +79,7 @@ pub struct Sheet<'a> {
     pub body: Option<(u32, u32)>,
     /// How many columns on the left (the 科目 columns) print again on every page across.
     pub labels: u16,
+    /// Landscape or portrait.
     pub orientation: Orientation,
 }
 
