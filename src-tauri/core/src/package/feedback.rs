@@ -32,7 +32,9 @@ const MAX_FILE: u64 = 20 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FeedbackUnit {
+    /// 单位编码: the department finds its own unit by it.
     pub code: String,
+    /// The unit's name at the bureau, shown when the code is unknown.
     pub name: String,
 }
 
@@ -40,33 +42,51 @@ pub struct FeedbackUnit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct AnsweredSubmission {
+    /// SHA-256 of the 报送包 that was answered, lowercase hex.
     pub package_sha256: String,
+    /// The 报送包's file name as the bureau received it.
     pub file_name: String,
+    /// When the bureau received it ("2026-12-07T19:40:05").
     pub received_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
+/// The 审核意见 file's `manifest.json`: whom and which submission it answers, the decision, and
+/// the body's fingerprint.
 pub struct FeedbackManifest {
+    /// Always [`FEEDBACK_FORMAT`]; anything else is not read as a 审核意见.
     pub format: String,
+    /// The format version, at most [`FEEDBACK_VERSION`] to be read.
     pub format_version: u32,
+    /// The version of the program that wrote the file.
     pub app_version: String,
     /// "2026-03-02T10:15:00+08:00".
     pub created: String,
+    /// The department the findings are for.
     pub unit: FeedbackUnit,
+    /// The disclosure's year.
     pub year: i32,
+    /// 预算 or 决算.
     pub kind: DisclosureKind,
+    /// The bureau's newest submission of the disclosure, which the findings are about.
     pub submission: AnsweredSubmission,
+    /// 通过 when the bureau decided, 未通过 when its 审核 found errors, else 待定.
     pub decision: FeedbackDecision,
+    /// The bureau's remark, trimmed; empty when it wrote none.
     pub remark: String,
+    /// Findings of severity error in the body.
     pub errors: u32,
+    /// Findings of lower severity in the body.
     pub warnings: u32,
+    /// The body member (`findings.json`) with its SHA-256, checked on import.
     pub body: PackageMember,
 }
 
 /// The body: every finding of the submission, as the bureau's 审核 placed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedbackBody {
+    /// Every finding of the answered submission, each with its sheet and cell.
     pub findings: Vec<Finding>,
 }
 
@@ -74,46 +94,98 @@ pub struct FeedbackBody {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FeedbackReceipt {
+    /// The unit's code in the department's database.
     pub unit_code: String,
+    /// The unit's name in the department's database.
     pub unit_name: String,
+    /// The disclosure's year.
     pub year: i32,
+    /// 预算 or 决算.
     pub kind: DisclosureKind,
+    /// The 审核意见 as stored with the disclosure.
     pub feedback: ReviewFeedback,
 }
 
 /// Why a 审核意见 is not written or not imported. Nothing is written for any of them.
 #[derive(Debug, thiserror::Error)]
 pub enum FeedbackError {
+    /// The file could not be read, or is too large to be a 审核意见.
     #[error("无法读取审核意见文件 {file}：{reason}")]
-    Unreadable { file: String, reason: String },
+    Unreadable {
+        /// The 审核意见 file's name, as the message names it.
+        file: String,
+        /// Why, in words for the user (the I/O error, or the 20 MB limit exceeded).
+        reason: String,
+    },
+    /// Not a zip with our manifest, or its format is not ours.
     #[error("{file} 不是预算公开助手的审核意见文件（缺少清单 manifest.json 或格式不符）。")]
-    NotFeedback { file: String },
+    NotFeedback {
+        /// The 审核意见 file's name, as the message names it.
+        file: String,
+    },
+    /// Written by a newer program, in a format version this one cannot read.
     #[error("审核意见文件 {file} 的格式版本为 {found}，本程序只能读取版本 {FEEDBACK_VERSION} 及以下。请升级预算公开助手后再导入。")]
-    NewerFormat { file: String, found: u32 },
+    NewerFormat {
+        /// The 审核意见 file's name, as the message names it.
+        file: String,
+        /// The manifest's `format_version`, above [`FEEDBACK_VERSION`].
+        found: u32,
+    },
+    /// The manifest or body is damaged or differs from its recorded hash.
     #[error("审核意见文件 {file} 中的“{member}”已被改动或损坏（与清单记录的校验值不符），未导入。请向财政局索取原文件。")]
-    Tampered { file: String, member: String },
+    Tampered {
+        /// The 审核意见 file's name, as the message names it.
+        file: String,
+        /// The damaged member: the body's name, or "清单" for the manifest.
+        member: String,
+    },
+    /// The zip holds a member besides the manifest and the body.
     #[error("审核意见文件 {file} 含有清单之外的文件“{member}”，未导入。")]
-    Unlisted { file: String, member: String },
+    Unlisted {
+        /// The 审核意见 file's name, as the message names it.
+        file: String,
+        /// The member that is neither the manifest nor the body.
+        member: String,
+    },
+    /// The department's database has no unit with the file's code.
     #[error("数据库中没有编码为“{code}”的单位（审核意见所给单位：{name}），未导入。请确认这份审核意见是发给本单位的。")]
-    UnknownUnit { code: String, name: String },
+    UnknownUnit {
+        /// The unit code the manifest names.
+        code: String,
+        /// The unit name the manifest names, so the user sees whom it was meant for.
+        name: String,
+    },
+    /// The unit has no disclosure of the year and kind the file answers.
     #[error("“{unit}”还没有{year}年{kind}公开，审核意见未导入。请先在编制中建立这份公开。")]
     NoDisclosure {
+        /// The unit's name in this database.
         unit: String,
+        /// The disclosure's year.
         year: i32,
+        /// "预算" or "决算".
         kind: &'static str,
     },
+    /// The file answers another disclosure than the one open on screen.
     #[error("这份审核意见是给“{unit}”{year}年{kind}公开的，不是当前打开的公开，未导入。")]
     OtherDisclosure {
+        /// The unit's name in this database.
         unit: String,
+        /// The disclosure's year.
         year: i32,
+        /// "预算" or "决算".
         kind: &'static str,
     },
+    /// Nothing to answer: the disclosure has no submission yet (when exporting).
     #[error("“{unit}”{year}年{kind}公开还没有收到报送包，没有可导出的审核意见。")]
     NoSubmission {
+        /// The unit's name in this database.
         unit: String,
+        /// The disclosure's year.
         year: i32,
+        /// "预算" or "决算".
         kind: &'static str,
     },
+    /// The database failed.
     #[error(transparent)]
     Core(#[from] CoreError),
 }
@@ -216,9 +288,13 @@ pub fn export_feedback(
 
 /// A 审核意见 file read and verified.
 pub struct VerifiedFeedback {
+    /// The parsed `manifest.json`.
     pub manifest: FeedbackManifest,
+    /// The findings of the body, in the bureau's order.
     pub findings: Vec<Finding>,
+    /// SHA-256 of the whole file, lowercase hex: stored so the same file is known again.
     pub sha256: String,
+    /// The file's name without its folder.
     pub file_name: String,
 }
 

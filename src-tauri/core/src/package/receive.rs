@@ -35,9 +35,13 @@ const MAX_LISTED: usize = 500;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CellChange {
+    /// The sheet of the exported standard workbook.
     pub sheet: String,
+    /// The cell's A1 reference ("E6").
     pub cell: String,
+    /// The text the bureau's workbook shows there (empty for a blank).
     pub before: String,
+    /// The text the package's workbook shows there.
     pub after: String,
 }
 
@@ -47,6 +51,7 @@ pub struct CellChange {
 pub struct Changes {
     /// True when the database held no data of this disclosure before.
     pub first: bool,
+    /// Up to 500 changed cells, sheet by sheet, row by row; the rest are only counted.
     pub cells: Vec<CellChange>,
     /// Changed cells beyond those listed.
     pub more_cells: u32,
@@ -58,13 +63,19 @@ pub struct Changes {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Receipt {
+    /// The unit's code, as the bureau's database holds it.
     pub unit_code: String,
+    /// The unit's name in the bureau's database (not the package's spelling).
     pub unit_name: String,
+    /// The disclosure's year.
     pub year: i32,
+    /// 预算 or 决算.
     pub kind: DisclosureKind,
+    /// 已报送 when the bureau's 审核 found no error, else 未通过.
     pub status: SubmissionStatus,
     /// The bureau's own 审核 of the received data.
     pub findings: Vec<Finding>,
+    /// What the package changes against the data the bureau held.
     pub changes: Changes,
     /// False for a dry run.
     pub received: bool,
@@ -72,10 +83,15 @@ pub struct Receipt {
 
 /// A package read and verified: its manifest, data, workbook and the file's own fingerprint.
 pub struct VerifiedPackage {
+    /// The parsed `manifest.json`.
     pub manifest: Manifest,
+    /// The parsed `data.json`.
     pub data: PackageData,
+    /// The exported workbook's bytes; empty when the package has none.
     pub workbook: Vec<u8>,
+    /// SHA-256 of the whole package file, lowercase hex: recorded with the submission.
     pub sha256: String,
+    /// The package's file name without its folder, as messages name it.
     pub file_name: String,
 }
 
