@@ -7,6 +7,7 @@ use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Tr
 /// One character drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
+    /// The text `pdf-extract` decoded for the character (one `char` as a rule).
     pub text: String,
     /// Left edge of the character, points from the left of the page.
     pub x: f64,
@@ -31,7 +32,9 @@ pub struct Ruling {
 pub struct PageText {
     /// 1-based page number.
     pub number: u32,
+    /// The page's characters in drawing order (not reading order).
     pub glyphs: Vec<Glyph>,
+    /// The vertical lines drawn on the page, the cell borders of ruled tables.
     pub rulings: Vec<Ruling>,
 }
 

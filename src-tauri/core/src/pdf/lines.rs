@@ -6,9 +6,13 @@ use super::glyphs::{Glyph, PageText};
 /// A run of characters on one baseline: one cell's text, or a line of prose.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
+    /// The characters joined, without the gaps between them.
     pub text: String,
+    /// Left edge of the first character, points from the left of the page.
     pub x0: f64,
+    /// Right edge of the rightmost character.
     pub x1: f64,
+    /// The largest character size in the run, points.
     pub size: f64,
 }
 
@@ -19,6 +23,7 @@ pub struct Row {
     pub page: u32,
     /// Baseline, points from the top of the page.
     pub y: f64,
+    /// The runs of the line, left to right.
     pub segments: Vec<Segment>,
     /// x of the cell borders (vertical rulings) the line crosses, left to right.
     pub borders: Vec<f64>,
@@ -39,6 +44,7 @@ impl Row {
         self.segments.iter().map(|s| s.text.as_str()).collect()
     }
 
+    /// The largest character size in the row (0 for a row without segments), points.
     pub fn size(&self) -> f64 {
         self.segments.iter().map(|s| s.size).fold(0.0, f64::max)
     }

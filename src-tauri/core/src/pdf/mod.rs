@@ -6,6 +6,8 @@
 //! The library is `pdf-extract` (over `lopdf`): pure Rust, so it builds for Windows without a
 //! system library; the comparison that chose it is in docs/benchmarks.md ("PDF text").
 
+#![warn(missing_docs)]
+
 mod columns;
 mod glyphs;
 mod lines;
@@ -27,19 +29,41 @@ use crate::xlsx::Workbook;
 /// Why a PDF cannot be reviewed. Each message is one Chinese sentence naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
+    /// The file has no bytes at all.
     #[error("文件 {path} 是空文件（0 字节），请确认保存完整后重新提供。")]
-    Empty { path: PathBuf },
+    Empty {
+        /// The file, as the message names it.
+        path: PathBuf,
+    },
+    /// The first kilobyte holds no `%PDF-` header.
     #[error("文件 {path} 不是 PDF 文件，无法审核。")]
-    NotAPdf { path: PathBuf },
+    NotAPdf {
+        /// The file, as the message names it.
+        path: PathBuf,
+    },
+    /// The PDF needs a password to open (one with only an owner password is read).
     #[error("PDF 文件 {path} 设有密码（已加密），无法读取文字，无法审核；请提供未加密的 PDF。")]
-    Encrypted { path: PathBuf },
+    Encrypted {
+        /// The file, as the message names it.
+        path: PathBuf,
+    },
+    /// The PDF library could not load it, or panicked on it.
     #[error("PDF 文件 {path} 已损坏或格式不受支持，无法读取，无法审核。")]
-    Corrupt { path: PathBuf },
+    Corrupt {
+        /// The file, as the message names it.
+        path: PathBuf,
+    },
+    /// Fewer than 20 characters in the whole text layer: a scan or images.
     #[error("{path}：此PDF没有文字层，无法审核（可能是扫描件或图片），请提供由 Word、Excel 或 WPS 直接导出的 PDF。")]
-    NoText { path: PathBuf },
+    NoText {
+        /// The file, as the message names it.
+        path: PathBuf,
+    },
 }
 
 impl PdfError {
+    /// A stable code for the error's kind ("empty_file", "not_a_pdf", …), for callers that
+    /// tell kinds apart without reading the Chinese message.
     pub fn code(&self) -> &'static str {
         match self {
             PdfError::Empty { .. } => "empty_file",
@@ -55,8 +79,11 @@ impl PdfError {
 /// the page its title is on.
 #[derive(Debug, Clone)]
 pub struct PdfTable {
+    /// The name of the region's grid in `PdfBook::workbook` ("第9页").
     pub sheet: String,
+    /// (row, column) of the grid → where that cell was printed: title, header and data alike.
     pub places: HashMap<(u32, u32), Place>,
+    /// 1-based page of the table's title.
     pub first_page: u32,
 }
 
@@ -64,9 +91,14 @@ pub struct PdfTable {
 /// the page its title is on: "第9页"), where each cell was printed, and its prose.
 #[derive(Debug, Clone)]
 pub struct PdfBook {
+    /// One grid per table region, for the workbook recognisers.
     pub workbook: Workbook,
+    /// Where each grid's cells were printed, one entry per sheet of `workbook`, same order.
     pub tables: Vec<PdfTable>,
+    /// The lines outside every table region (page numbers and footers dropped), page by
+    /// page, top to bottom.
     pub prose: Vec<ProseLine>,
+    /// Pages in the document.
     pub pages: u32,
 }
 

@@ -22,6 +22,7 @@ pub struct Place {
     pub page: u32,
     /// Left edge and baseline, points from the page's top-left corner.
     pub x: f64,
+    /// Baseline.
     pub y: f64,
 }
 
@@ -38,9 +39,13 @@ pub struct Region {
 /// top-left corner).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProseLine {
+    /// 1-based page.
     pub page: u32,
+    /// The line's text, its segments joined without spaces.
     pub text: String,
+    /// Left edge of the first segment.
     pub x: f64,
+    /// Baseline.
     pub y: f64,
 }
 
