@@ -16,6 +16,8 @@ fn class_label(class: Classification) -> &'static str {
 }
 
 impl Store {
+    /// The entries of an imported official catalog stored for `year`, by classification and
+    /// code; empty when none was imported for that year.
     pub fn stored_catalog_entries(&self, year: i32) -> Result<Vec<ImportedEntry>> {
         let mut stmt = self.conn().prepare(
             "SELECT class, code, name FROM catalog_entry WHERE year = ?1 ORDER BY class, code",

@@ -22,11 +22,17 @@ pub enum PriorSource {
     Workbook,
 }
 
+/// What is typed for a disclosure's document (情况说明 and the parts around it), kept as one JSON value
+/// per disclosure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct DocumentInput {
+    /// The generator's input: facts, last year's figures and the typed reasons; `unit` and `year`
+    /// are always those of the disclosure when read.
     pub input: NarrativeInput,
+    /// 封面, 概况 (主要职能, 机构设置) and the other texts of the document around part three.
     pub texts: DocumentTexts,
+    /// Where `input.prior` comes from.
     pub prior_source: PriorSource,
     /// True when nothing was saved for this year yet and what is shown was carried over.
     pub carried_from_last_year: bool,
@@ -92,6 +98,8 @@ impl Store {
         Ok(doc)
     }
 
+    /// Saves the document input of a disclosure (`carried_from_last_year` cleared) and deletes
+    /// the 情况说明 editor's draft, in one transaction.
     pub fn save_document_input(&mut self, disclosure_id: i64, doc: &DocumentInput) -> Result<()> {
         self.get_disclosure(disclosure_id)?;
         let saved = DocumentInput {

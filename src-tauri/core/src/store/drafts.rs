@@ -61,6 +61,7 @@ impl Store {
         Ok(())
     }
 
+    /// The unsaved content kept for an editor of a disclosure; `None` when there is none.
     pub fn load_editor_draft(
         &self,
         disclosure_id: i64,
@@ -76,6 +77,7 @@ impl Store {
             .optional()?)
     }
 
+    /// Deletes an editor's draft (nothing happens when there is none).
     pub fn discard_editor_draft(&mut self, disclosure_id: i64, editor: DraftEditor) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
         discard_in(&tx, disclosure_id, editor)?;

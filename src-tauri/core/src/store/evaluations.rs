@@ -7,12 +7,16 @@ use super::Store;
 use crate::error::{CoreError, Result};
 use crate::scoring::{ReportProse, SelfEvaluation};
 
+/// One 绩效自评 kept with a disclosure, with the texts of its 自评报告.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct StoredEvaluation {
+    /// Row id.
     #[ts(type = "number")]
     pub id: i64,
+    /// The evaluation as entered or imported.
     pub evaluation: SelfEvaluation,
+    /// The typed texts of its 自评报告.
     pub prose: ReportProse,
 }
 
@@ -28,6 +32,8 @@ fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> rusqlite::Result<T> {
 }
 
 impl Store {
+    /// The disclosure's evaluations in their order; `NotFound` for a disclosure that does not
+    /// exist.
     pub fn list_evaluations(&self, disclosure_id: i64) -> Result<Vec<StoredEvaluation>> {
         self.get_disclosure(disclosure_id)?;
         let mut stmt = self
@@ -123,6 +129,7 @@ impl Store {
         Ok(rows.len())
     }
 
+    /// Deletes one evaluation; `NotFound` when there is none with this id.
     pub fn delete_evaluation(&mut self, id: i64) -> Result<()> {
         let found: Option<i64> = self
             .conn()

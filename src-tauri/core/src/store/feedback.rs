@@ -24,6 +24,7 @@ pub enum FeedbackDecision {
 }
 
 impl FeedbackDecision {
+    /// "通过", "未通过" or "待定", as stored and shown.
     pub fn label(self) -> &'static str {
         match self {
             FeedbackDecision::Passed => "通过",
@@ -45,32 +46,49 @@ impl FeedbackDecision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ReviewFeedback {
+    /// Row id.
     #[ts(type = "number")]
     pub id: i64,
+    /// The disclosure the 审核意见 is about.
     #[ts(type = "number")]
     pub disclosure_id: i64,
+    /// When the department imported the file, UTC, "2026-03-02T03:20:00".
     pub imported_at: String,
+    /// The imported file's name.
     pub file_name: String,
+    /// SHA-256 of the imported file, lowercase hex: the same file imported again adds no row.
     pub file_sha256: String,
     /// When the bureau wrote the file ("2026-03-02T10:15:00+08:00").
     pub created: String,
-    /// The package the findings answer: its SHA-256 and when the bureau received it.
+    /// SHA-256 of the package the findings answer, lowercase hex.
     pub submission_sha256: String,
+    /// When the bureau received that package, as the bureau's file states it.
     pub submitted_at: String,
+    /// What the bureau decided.
     pub decision: FeedbackDecision,
+    /// The bureau's remark; empty when none.
     pub remark: String,
+    /// The bureau's 审核 findings, each with its place.
     pub findings: Vec<Finding>,
 }
 
 /// What an imported file brings for one disclosure.
 pub struct NewFeedback<'a> {
+    /// The file's name.
     pub file_name: &'a str,
+    /// SHA-256 of the whole file, lowercase hex (64 characters).
     pub file_sha256: &'a str,
+    /// When the bureau wrote the file, as it states it; a file older than the one held is refused.
     pub created: &'a str,
+    /// SHA-256 of the package the findings answer.
     pub submission_sha256: &'a str,
+    /// When the bureau received that package.
     pub submitted_at: &'a str,
+    /// What the bureau decided.
     pub decision: FeedbackDecision,
+    /// The bureau's remark; empty when none.
     pub remark: &'a str,
+    /// The bureau's 审核 findings.
     pub findings: &'a [Finding],
 }
 

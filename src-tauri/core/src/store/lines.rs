@@ -85,6 +85,9 @@ pub(super) fn replace_lines(tx: &Transaction<'_>, disclosure_id: i64, set: &Line
 }
 
 impl Store {
+    /// The disclosure's projects and budget lines in their saved order (amounts in 分); empty when
+    /// none were saved. Fails with `NotFound` for a missing disclosure, and when a stored row holds
+    /// a label this version does not know.
     pub fn load_lines(&self, disclosure_id: i64) -> Result<LineSet> {
         self.get_disclosure(disclosure_id)?;
         let mut stmt = self.conn().prepare(
@@ -181,6 +184,7 @@ impl Store {
         Ok(())
     }
 
+    /// The grid's unsaved content (opaque text, written by the UI); `None` when there is no draft.
     pub fn load_draft(&self, disclosure_id: i64) -> Result<Option<String>> {
         Ok(self
             .conn()
@@ -192,6 +196,7 @@ impl Store {
             .optional()?)
     }
 
+    /// Deletes the grid's draft (nothing happens when there is none).
     pub fn discard_draft(&mut self, disclosure_id: i64) -> Result<()> {
         self.conn().execute(
             "DELETE FROM line_draft WHERE disclosure_id = ?1",

@@ -10,8 +10,11 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::{CoreError, Result};
 
+/// One step of the schema: the SQL that brings the database to `version`.
 pub struct Migration {
+    /// The `user_version` the database has after this step; unique, from 1 up.
     pub version: i64,
+    /// The statements of the step (a file under `migrations/`), run as one batch.
     pub sql: &'static str,
 }
 
@@ -86,10 +89,12 @@ fn migration_err(version: i64) -> impl Fn(rusqlite::Error) -> CoreError {
     }
 }
 
+/// The highest version of `migrations`; 0 when there are none.
 pub fn latest_version(migrations: &[Migration]) -> i64 {
     migrations.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
+/// The database's `PRAGMA user_version`: the schema version it was migrated to (0 for a new file).
 pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
@@ -97,8 +102,12 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 /// What `migrate` did, for the caller to log or show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MigrationReport {
+    /// The schema version the file had.
     pub from: i64,
+    /// The schema version it has now (the same when nothing was pending).
     pub to: i64,
+    /// The copy made before migrating (`<stem>.v<version>-<unix ms>.bak.sqlite` beside the
+    /// file); `None` when no copy was made: a new file (version 0), or one already current.
     pub backup: Option<PathBuf>,
 }
 

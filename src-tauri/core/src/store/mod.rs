@@ -1,6 +1,8 @@
 //! The SQLite file: one connection with the pragmas every connection needs, the migrations, and
 //! one repository module per aggregate.
 
+#![warn(missing_docs)]
+
 mod catalog;
 mod checklist_overrides;
 mod consolidation;
@@ -34,6 +36,9 @@ pub use submissions::{Decision, ReceivedData, Submission, SubmissionStatus};
 pub use targets::LibraryIndicator;
 pub use units::{DisclosureListing, EnsuredUnit};
 
+/// The open database: one connection with the application's pragmas (foreign keys, WAL,
+/// `synchronous = FULL`, 5 s busy timeout), migrated to the current schema when opened. Every
+/// repository method is on this type.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -91,14 +96,17 @@ impl Store {
         })
     }
 
+    /// The database file, as given to `open`.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    /// What opening did to the schema (and the backup it made, if any).
     pub fn migration(&self) -> &MigrationReport {
         &self.migration
     }
 
+    /// The schema version read from the file now.
     pub fn schema_version(&self) -> Result<i64> {
         user_version(&self.conn)
     }

@@ -18,9 +18,11 @@ use crate::review::ReviewedFile;
 pub struct NoteKey {
     /// SHA-256 of the file (`ReviewedFile::content_hash`).
     pub content_hash: String,
+    /// The finding's rule id.
     pub rule: String,
-    /// Sheet and A1 cell of the finding; empty when the finding has none.
+    /// The sheet of the finding; empty when the finding has none.
     pub sheet: String,
+    /// The A1 cell of the finding; empty when the finding has none.
     pub cell: String,
 }
 
@@ -36,12 +38,17 @@ impl NoteKey {
     }
 }
 
+/// A 说明 written for one finding of one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ReviewNote {
+    /// The finding it explains.
     pub key: NoteKey,
+    /// The text, trimmed; never empty (an empty note is deleted), at most 2000 characters.
     pub note: String,
+    /// The name of the file when the note was last written (the file itself is known by its hash).
     pub file_name: String,
+    /// When the note was last written, UTC, "2025-03-01T08:30:00".
     pub updated_at: String,
 }
 
@@ -99,6 +106,7 @@ impl Store {
         Ok(())
     }
 
+    /// The note written for this finding, if any.
     pub fn review_note(&self, key: &NoteKey) -> Result<Option<String>> {
         Ok(self
             .conn()

@@ -19,13 +19,16 @@ use crate::targets::TargetSet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub enum SubmissionStatus {
+    /// 已报送: 审核 found no error.
     #[serde(rename = "已报送")]
     Received,
+    /// 未通过: 审核 found at least one error.
     #[serde(rename = "未通过")]
     Failed,
 }
 
 impl SubmissionStatus {
+    /// "已报送" or "未通过", as stored and shown.
     pub fn label(self) -> &'static str {
         match self {
             SubmissionStatus::Received => "已报送",
@@ -38,13 +41,16 @@ impl SubmissionStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub enum Decision {
+    /// 已通过: the bureau accepted the submission.
     #[serde(rename = "已通过")]
     Approved,
+    /// 已公开: the disclosure has been published.
     #[serde(rename = "已公开")]
     Published,
 }
 
 impl Decision {
+    /// "已通过" or "已公开", as stored and shown.
     pub fn label(self) -> &'static str {
         match self {
             Decision::Approved => "已通过",
@@ -55,13 +61,21 @@ impl Decision {
 
 /// What a package brings for one disclosure.
 pub struct ReceivedData<'a> {
+    /// The disclosure's year.
     pub year: i32,
+    /// 预算 or 决算.
     pub kind: DisclosureKind,
+    /// The table template's id, written to the disclosure.
     pub template: &'a str,
+    /// The budget lines; `None` leaves the stored lines as they are.
     pub lines: Option<&'a LineSet>,
+    /// The 决算 data; `None` leaves the stored data as it is.
     pub final_data: Option<&'a FinalData>,
+    /// The 绩效目标; replace the stored ones (blank indicators dropped).
     pub targets: &'a TargetSet,
+    /// The 自评 with their report texts, in order; replace the stored ones.
     pub evaluations: &'a [(SelfEvaluation, ReportProse)],
+    /// The 情况说明 inputs; `None` deletes the stored ones.
     pub document: Option<&'a DocumentInput>,
 }
 
@@ -69,17 +83,27 @@ pub struct ReceivedData<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Submission {
+    /// Row id.
     #[ts(type = "number")]
     pub id: i64,
+    /// The disclosure the package's data went to.
     #[ts(type = "number")]
     pub disclosure_id: i64,
+    /// When it was received, UTC, "2025-03-01T08:30:00".
     pub received_at: String,
+    /// SHA-256 of the package file, hex.
     pub package_sha256: String,
+    /// The package file's name as received.
     pub file_name: String,
+    /// From the 审核 at receipt: 未通过 when any finding is an error.
     pub status: SubmissionStatus,
+    /// Findings of severity error.
     pub errors: u32,
+    /// The other findings.
     pub warnings: u32,
+    /// The 审核 findings at receipt.
     pub findings: Vec<Finding>,
+    /// The bureau's decision; `None` while none was taken (or it was taken back).
     pub decision: Option<Decision>,
 }
 

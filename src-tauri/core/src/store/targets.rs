@@ -24,13 +24,21 @@ use crate::targets::{
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct LibraryIndicator {
+    /// 一级指标 ("产出指标").
     pub level1: String,
+    /// 二级指标 ("数量指标").
     pub level2: String,
+    /// 三级指标 name without the ★.
     pub name: String,
+    /// ★ 核心指标.
     pub core: bool,
+    /// The comparison of the target ("≥"); `None` for a bare number or a 定性 wording.
     pub operator: Option<Operator>,
+    /// The target number as an exact decimal string, or the 定性 wording.
     pub value: String,
+    /// 度量单位; empty for 定性.
     pub unit: String,
+    /// How many stored project indicators have exactly this wording and target.
     pub uses: u32,
 }
 

@@ -11,16 +11,22 @@ use crate::tables::{final_templates, templates};
 /// One disclosure as a list shows it: its unit by code and name, never by database id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DisclosureListing {
+    /// 单位编码.
     pub unit_code: String,
+    /// 单位名称.
     pub unit_name: String,
+    /// The disclosure's year.
     pub year: i32,
+    /// 预算 or 决算.
     pub kind: DisclosureKind,
+    /// The table template's id.
     pub template: String,
 }
 
 /// The unit an import goes into when it may create it: what `Store::with_unit` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnsuredUnit {
+    /// The unit as stored after the work.
     pub unit: Unit,
     /// True when the unit was created for this work (and is kept because the work succeeded).
     pub created: bool,
@@ -119,6 +125,7 @@ fn validated(input: &UnitInput) -> Result<UnitInput> {
 }
 
 impl Store {
+    /// Every unit, by code.
     pub fn list_units(&self) -> Result<Vec<Unit>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {UNIT_COLUMNS} FROM unit ORDER BY code, id"
@@ -129,6 +136,7 @@ impl Store {
         Ok(units)
     }
 
+    /// The unit with this id; `NotFound` when there is none.
     pub fn get_unit(&self, id: i64) -> Result<Unit> {
         self.conn()
             .query_row(
@@ -223,6 +231,9 @@ impl Store {
         }
     }
 
+    /// Adds a unit. Name and code are trimmed; refused (`Invalid`) for an empty or over-long name,
+    /// a code that is empty, over 32 characters or not letters, digits and "-_.", or a 上级单位 that
+    /// does not exist; `Conflict` when another unit has the code.
     pub fn create_unit(&mut self, input: &UnitInput) -> Result<Unit> {
         let input = validated(input)?;
         self.check_code_free(&input.code, None)?;
@@ -240,6 +251,8 @@ impl Store {
         self.get_unit(id)
     }
 
+    /// Changes a unit's name, code, type and 上级单位, with the checks of `create_unit`; a unit cannot
+    /// become its own 上级 or that of one of its 上级.
     pub fn update_unit(&mut self, id: i64, input: &UnitInput) -> Result<Unit> {
         let input = validated(input)?;
         self.get_unit(id)?;
@@ -285,6 +298,7 @@ impl Store {
         Ok(())
     }
 
+    /// The unit's disclosures, newest year first.
     pub fn list_disclosures(&self, unit_id: i64) -> Result<Vec<Disclosure>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {DISCLOSURE_COLUMNS} FROM disclosure WHERE unit_id = ?1 ORDER BY year DESC, kind"
@@ -295,6 +309,7 @@ impl Store {
         Ok(list)
     }
 
+    /// The disclosure with this id; `NotFound` when there is none.
     pub fn get_disclosure(&self, id: i64) -> Result<Disclosure> {
         self.conn()
             .query_row(
@@ -308,6 +323,8 @@ impl Store {
             })
     }
 
+    /// Adds the unit's disclosure of `year` (2000–2100) and `kind` with the kind's default
+    /// template; `Conflict` when the unit already has one.
     pub fn create_disclosure(
         &mut self,
         unit_id: i64,
@@ -496,6 +513,7 @@ impl Store {
         }
     }
 
+    /// Deletes a disclosure with everything kept for it (lines, targets, documents, submissions …).
     pub fn delete_disclosure(&mut self, id: i64) -> Result<()> {
         self.get_disclosure(id)?;
         self.conn()
