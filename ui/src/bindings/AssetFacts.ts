@@ -8,18 +8,85 @@ export type AssetFacts = {
 /**
  * 房屋 in 平方米.
  */
-building_area: string | null, building_value: Money | null, official_vehicles: number | null, official_vehicle_value: Money | null, enforcement_vehicles: number | null, enforcement_vehicle_value: Money | null, other_vehicles: number | null, other_vehicle_value: Money | null, furniture_value: Money | null, other_asset_value: Money | null, 
+building_area: string | null, 
 /**
- * 单位价值 50 万元以上 and 100 万元以上 大型设备 held.
+ * Value of the 房屋.
  */
-equipment_over_50: number | null, equipment_over_100: number | null, 
+building_value: Money | null, 
 /**
- * This year's budget for buying vehicles, and large equipment to buy.
+ * 一般公务用车 held (count).
  */
-vehicle_purchase_budget: Money | null, planned_equipment_over_50: number | null, planned_equipment_over_100: number | null, 
+official_vehicles: number | null, 
 /**
- * 决算: the vehicles held at the end of the year by the types the 决算 template lists
- * beside 执法执勤用车 and 其他用车 (部级领导干部, 主要领导干部, 机要通信, 应急保障, 特种专业技术,
- * 离退休干部).
+ * Value of the 一般公务用车.
  */
-minister_vehicles: number | null, leader_vehicles: number | null, confidential_vehicles: number | null, emergency_vehicles: number | null, special_vehicles: number | null, retiree_vehicles: number | null, };
+official_vehicle_value: Money | null, 
+/**
+ * 执法执勤用车 held (count).
+ */
+enforcement_vehicles: number | null, 
+/**
+ * Value of the 执法执勤用车.
+ */
+enforcement_vehicle_value: Money | null, 
+/**
+ * 其他车辆 held (count).
+ */
+other_vehicles: number | null, 
+/**
+ * Value of the 其他车辆.
+ */
+other_vehicle_value: Money | null, 
+/**
+ * Value of 办公家具.
+ */
+furniture_value: Money | null, 
+/**
+ * Value of 其他资产.
+ */
+other_asset_value: Money | null, 
+/**
+ * 大型设备 of 单位价值 50 万元以上 held (count).
+ */
+equipment_over_50: number | null, 
+/**
+ * 大型设备 of 单位价值 100 万元以上 held (count).
+ */
+equipment_over_100: number | null, 
+/**
+ * This year's budget for buying vehicles (购置车辆经费).
+ */
+vehicle_purchase_budget: Money | null, 
+/**
+ * 大型设备 of 50 万元以上 to buy this year (count).
+ */
+planned_equipment_over_50: number | null, 
+/**
+ * 大型设备 of 单位价值 100 万元以上 to buy this year (count).
+ */
+planned_equipment_over_100: number | null, 
+/**
+ * 决算: 部级领导干部用车 held at the end of the year (count). This and the five fields
+ * after it are the types the 决算 template lists beside 执法执勤用车 and 其他用车.
+ */
+minister_vehicles: number | null, 
+/**
+ * 主要领导干部用车 (count).
+ */
+leader_vehicles: number | null, 
+/**
+ * 机要通信用车 (count).
+ */
+confidential_vehicles: number | null, 
+/**
+ * 应急保障用车 (count).
+ */
+emergency_vehicles: number | null, 
+/**
+ * 特种专业技术用车 (count).
+ */
+special_vehicles: number | null, 
+/**
+ * 离退休干部用车 (count).
+ */
+retiree_vehicles: number | null, };

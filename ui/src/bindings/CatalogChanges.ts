@@ -5,4 +5,20 @@ import type { RenamedEntry } from "./RenamedEntry";
 /**
  * What applying a catalog workbook would change.
  */
-export type CatalogChanges = { year: number, added: Array<ImportedEntry>, renamed: Array<RenamedEntry>, unchanged: number, };
+export type CatalogChanges = { 
+/**
+ * The year the entries would be stored for.
+ */
+year: number, 
+/**
+ * Codes the current catalog lacks, in workbook order.
+ */
+added: Array<ImportedEntry>, 
+/**
+ * Codes whose name differs, in workbook order.
+ */
+renamed: Array<RenamedEntry>, 
+/**
+ * How many entries the current catalog already has with the same name.
+ */
+unchanged: number, };

@@ -3,7 +3,24 @@ import type { DocumentTexts } from "./DocumentTexts";
 import type { NarrativeInput } from "./NarrativeInput";
 import type { PriorSource } from "./PriorSource";
 
-export type DocumentInput = { input: NarrativeInput, texts: DocumentTexts, prior_source: PriorSource, 
+/**
+ * What is typed for a disclosure's document (情况说明 and the parts around it), kept as one JSON value
+ * per disclosure.
+ */
+export type DocumentInput = { 
+/**
+ * The generator's input: facts, last year's figures and the typed reasons; `unit` and `year`
+ * are always those of the disclosure when read.
+ */
+input: NarrativeInput, 
+/**
+ * 封面, 概况 (主要职能, 机构设置) and the other texts of the document around part three.
+ */
+texts: DocumentTexts, 
+/**
+ * Where `input.prior` comes from.
+ */
+prior_source: PriorSource, 
 /**
  * True when nothing was saved for this year yet and what is shown was carried over.
  */

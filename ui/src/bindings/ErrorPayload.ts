@@ -3,4 +3,12 @@
 /**
  * An error as it crosses IPC: a stable code and a Chinese message for the user.
  */
-export type ErrorPayload = { code: string, message: string, };
+export type ErrorPayload = { 
+/**
+ * [`CoreError::code`], e.g. `"database_busy"`.
+ */
+code: string, 
+/**
+ * The error's Chinese `Display` text.
+ */
+message: string, };

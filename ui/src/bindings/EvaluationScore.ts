@@ -6,12 +6,34 @@ import type { ScoreFinding } from "./ScoreFinding";
 /**
  * The computed scores of one project (docs/design.md §7 `score --json`).
  */
-export type EvaluationScore = { project: string, 
+export type EvaluationScore = { 
+/**
+ * 项目名称.
+ */
+project: string, 
 /**
  * 全年执行数 ÷ 全年预算数 in percent, 2 decimals ("100.00").
  */
-execution_rate: string | null, execution_score: string | null, indicators: Array<IndicatorScore>, 
+execution_rate: string | null, 
+/**
+ * 10 × min(rate, 1), two decimals; `None` when the rate cannot be computed (counted as 0 in
+ * the total).
+ */
+execution_score: string | null, 
+/**
+ * One per 三级指标, in sheet order.
+ */
+indicators: Array<IndicatorScore>, 
 /**
  * Execution score plus every indicator score that could be computed.
  */
-total: string, grade: EvaluationGrade, findings: Array<ScoreFinding>, };
+total: string, 
+/**
+ * The grade of `total`.
+ */
+grade: EvaluationGrade, 
+/**
+ * Every problem found: unscorable indicators and stated figures that differ from the computed
+ * ones.
+ */
+findings: Array<ScoreFinding>, };

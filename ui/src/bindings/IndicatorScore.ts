@@ -3,7 +3,23 @@
 /**
  * The computed score of one indicator (docs/design.md §7 `score --json`).
  */
-export type IndicatorScore = { name: string, target: string, actual: string, weight: string, 
+export type IndicatorScore = { 
+/**
+ * 三级指标.
+ */
+name: string, 
+/**
+ * 年度指标值 as written.
+ */
+target: string, 
+/**
+ * 实际完成值 as written.
+ */
+actual: string, 
+/**
+ * 分值, in points.
+ */
+weight: string, 
 /**
  * `None` when the rules cannot score it (a finding says why).
  */

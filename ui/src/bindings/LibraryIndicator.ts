@@ -5,4 +5,36 @@ import type { Operator } from "./Operator";
  * An indicator as the library offers it: its wording and target, and how many stored projects
  * use exactly that.
  */
-export type LibraryIndicator = { level1: string, level2: string, name: string, core: boolean, operator: Operator | null, value: string, unit: string, uses: number, };
+export type LibraryIndicator = { 
+/**
+ * 一级指标 ("产出指标").
+ */
+level1: string, 
+/**
+ * 二级指标 ("数量指标").
+ */
+level2: string, 
+/**
+ * 三级指标 name without the ★.
+ */
+name: string, 
+/**
+ * ★ 核心指标.
+ */
+core: boolean, 
+/**
+ * The comparison of the target ("≥"); `None` for a bare number or a 定性 wording.
+ */
+operator: Operator | null, 
+/**
+ * The target number as an exact decimal string, or the 定性 wording.
+ */
+value: string, 
+/**
+ * 度量单位; empty for 定性.
+ */
+unit: string, 
+/**
+ * How many stored project indicators have exactly this wording and target.
+ */
+uses: number, };

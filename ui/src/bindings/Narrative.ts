@@ -4,8 +4,20 @@ import type { NarrativeSection } from "./NarrativeSection";
 /**
  * 第三部分 情况说明, generated.
  */
-export type Narrative = { unit: string, year: number, 
+export type Narrative = { 
+/**
+ * The unit (or department) name as the input gave it.
+ */
+unit: string, 
+/**
+ * The 预算年度 (or 决算 year).
+ */
+year: number, 
 /**
  * "第三部分 2024年部门预算情况说明".
  */
-title: string, sections: Array<NarrativeSection>, };
+title: string, 
+/**
+ * In print order.
+ */
+sections: Array<NarrativeSection>, };

@@ -13,4 +13,20 @@ export type NarrativeFacts = {
 /**
  * 机关运行经费 financed by 财政拨款.
  */
-office_operation: Money | null, procurement: ProcurementFacts, assets: AssetFacts, performance: PerformanceFacts, staff: StaffFacts, };
+office_operation: Money | null, 
+/**
+ * 政府采购 (part three, section 其他重要事项).
+ */
+procurement: ProcurementFacts, 
+/**
+ * 国有资产占用使用情况.
+ */
+assets: AssetFacts, 
+/**
+ * 预算绩效 coverage.
+ */
+performance: PerformanceFacts, 
+/**
+ * 人员, for the sentence of 第一部分.
+ */
+staff: StaffFacts, };

@@ -5,7 +5,23 @@ import type { PriorYear } from "./PriorYear";
 /**
  * Everything the generator reads besides the tables.
  */
-export type NarrativeInput = { unit: string, year: number, facts: NarrativeFacts, prior: PriorYear, 
+export type NarrativeInput = { 
+/**
+ * The unit (or department) name the text speaks of.
+ */
+unit: string, 
+/**
+ * The 预算年度 (or 决算 year) of the text.
+ */
+year: number, 
+/**
+ * The typed facts the tables do not hold.
+ */
+facts: NarrativeFacts, 
+/**
+ * Last year's figures for the comparisons.
+ */
+prior: PriorYear, 
 /**
  * Typed texts by key: reasons ("income.general", "xiang.2010301"), 主要用于 of a class
  * ("usage.201"), project texts ("project.政府办业务经费.basis", ".allocation"), "other".

@@ -3,7 +3,11 @@
 /**
  * One paragraph of the generated text.
  */
-export type NarrativeParagraph = { text: string, 
+export type NarrativeParagraph = { 
+/**
+ * The sentence(s) as printed; a missing figure or text reads （待填写）.
+ */
+text: string, 
 /**
  * The key of the typed text (reason, 主要用于, 政策依据…) this paragraph carries, if any.
  */

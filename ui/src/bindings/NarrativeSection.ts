@@ -8,4 +8,12 @@ export type NarrativeSection = {
 /**
  * Stable id of the section ("overall", "income", … "other").
  */
-key: string, title: string, paragraphs: Array<NarrativeParagraph>, };
+key: string, 
+/**
+ * The heading as printed, e.g. "一、关于2024年部门预算收支总体情况说明".
+ */
+title: string, 
+/**
+ * In print order.
+ */
+paragraphs: Array<NarrativeParagraph>, };

@@ -7,8 +7,16 @@ export type NoteKey = {
 /**
  * SHA-256 of the file (`ReviewedFile::content_hash`).
  */
-content_hash: string, rule: string, 
+content_hash: string, 
 /**
- * Sheet and A1 cell of the finding; empty when the finding has none.
+ * The finding's rule id.
  */
-sheet: string, cell: string, };
+rule: string, 
+/**
+ * The sheet of the finding; empty when the finding has none.
+ */
+sheet: string, 
+/**
+ * The A1 cell of the finding; empty when the finding has none.
+ */
+cell: string, };

@@ -6,11 +6,46 @@ import type { Money } from "./Money";
  */
 export type PerformanceFacts = { 
 /**
- * 部门整体绩效目标 count and amount.
+ * 部门整体绩效目标 (count).
  */
-department_targets: number | null, department_amount: Money | null, non_fiscal_projects: number | null, non_fiscal_amount: Money | null, 
+department_targets: number | null, 
 /**
- * 决算: projects with 绩效目标 (typed only where the year's 预算 is not in the app), projects
- * under 绩效跟踪, and the problems the 自评 found, rectified and being rectified.
+ * Amount covered by the 部门整体绩效目标.
  */
-targeted_projects: number | null, targeted_amount: Money | null, tracked_projects: number | null, tracked_amount: Money | null, problems_found: number | null, problems_rectified: number | null, problems_rectifying: number | null, };
+department_amount: Money | null, 
+/**
+ * 当年非财政拨款项目 with 绩效目标 (count).
+ */
+non_fiscal_projects: number | null, 
+/**
+ * Their 预算金额.
+ */
+non_fiscal_amount: Money | null, 
+/**
+ * 决算: projects with 绩效目标 (count; typed only where the year's 预算 is not in the app).
+ */
+targeted_projects: number | null, 
+/**
+ * 决算: the 预算金额 of the projects with 绩效目标 (typed only where not in the app).
+ */
+targeted_amount: Money | null, 
+/**
+ * 决算: projects under 绩效跟踪评价 (count).
+ */
+tracked_projects: number | null, 
+/**
+ * 决算: their 预算金额.
+ */
+tracked_amount: Money | null, 
+/**
+ * 决算: problems the 绩效自评 found (count).
+ */
+problems_found: number | null, 
+/**
+ * 决算: of those, already rectified (已经完成整改).
+ */
+problems_rectified: number | null, 
+/**
+ * 决算: of those, being rectified (正在整改).
+ */
+problems_rectifying: number | null, };

@@ -7,26 +7,78 @@ import type { Money } from "./Money";
  */
 export type PriorYear = { 
 /**
- * Income by source: 一般公共预算, 政府性基金, 国有资本经营, 财政专户, 单位资金, 上年结转.
+ * 一般公共预算 income.
  */
-general_budget: Money | null, government_fund: Money | null, state_capital: Money | null, special_account: Money | null, unit_funds: Money | null, carried_over: Money | null, 
+general_budget: Money | null, 
 /**
- * 部门 基本支出 and 项目支出 (表3).
+ * 政府性基金预算 income.
  */
-basic: Money | null, project: Money | null, 
+government_fund: Money | null, 
 /**
- * 一般公共预算 基本支出 and 项目支出 (表5).
+ * 国有资本经营预算 income.
  */
-general_basic: Money | null, general_project: Money | null, 
+state_capital: Money | null, 
+/**
+ * 财政专户 income (财政专户核拨 / 财政专户管理资金).
+ */
+special_account: Money | null, 
+/**
+ * 单位资金 income.
+ */
+unit_funds: Money | null, 
+/**
+ * 上年结转(结余).
+ */
+carried_over: Money | null, 
+/**
+ * 部门 基本支出 (表3).
+ */
+basic: Money | null, 
+/**
+ * 部门 项目支出 (表3).
+ */
+project: Money | null, 
+/**
+ * 一般公共预算 基本支出 (表5).
+ */
+general_basic: Money | null, 
+/**
+ * 一般公共预算 项目支出 (表5).
+ */
+general_project: Money | null, 
 /**
  * 一般公共预算 by 项 code (7 digits); a 项 missing here had nothing last year.
  */
 general_by_xiang: { [key in string]: Money }, 
 /**
- * 政府性基金 and 国有资本经营 支出 totals (表8, 表9).
+ * 政府性基金预算 支出 total (表8).
  */
-fund_expenditure: Money | null, state_capital_expenditure: Money | null, 
+fund_expenditure: Money | null, 
 /**
- * 三公.
+ * 国有资本经营预算 支出 total (表9).
  */
-three_public: Money | null, outbound: Money | null, vehicle_purchase: Money | null, vehicle_operation: Money | null, reception: Money | null, office_operation: Money | null, };
+state_capital_expenditure: Money | null, 
+/**
+ * 财政拨款“三公”经费 total (表10).
+ */
+three_public: Money | null, 
+/**
+ * 因公出国（境）费.
+ */
+outbound: Money | null, 
+/**
+ * 公务用车购置费.
+ */
+vehicle_purchase: Money | null, 
+/**
+ * 公务用车运行费.
+ */
+vehicle_operation: Money | null, 
+/**
+ * 公务接待费.
+ */
+reception: Money | null, 
+/**
+ * 机关运行经费 (表10).
+ */
+office_operation: Money | null, };

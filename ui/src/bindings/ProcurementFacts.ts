@@ -4,7 +4,19 @@ import type { Money } from "./Money";
 /**
  * 政府采购 of the year.
  */
-export type ProcurementFacts = { goods: Money | null, works: Money | null, services: Money | null, 
+export type ProcurementFacts = { 
+/**
+ * 政府采购货物预算.
+ */
+goods: Money | null, 
+/**
+ * 政府采购工程预算.
+ */
+works: Money | null, 
+/**
+ * 政府采购服务预算.
+ */
+services: Money | null, 
 /**
  * 面向中小企业预留.
  */
@@ -14,7 +26,14 @@ reserved_for_sme: Money | null,
  */
 reserved_for_small_micro: Money | null, 
 /**
- * 决算: awarded to 中小企业 in the projects reserved for them, to 小微企业 in those reserved
- * for them, and to 中小企业 in the other projects.
+ * 决算: awarded to 中小企业 in the projects reserved for them.
  */
-awarded_sme_reserved: Money | null, awarded_small_micro_reserved: Money | null, awarded_sme_other: Money | null, };
+awarded_sme_reserved: Money | null, 
+/**
+ * 决算: awarded to 小微企业 in the projects reserved for them.
+ */
+awarded_small_micro_reserved: Money | null, 
+/**
+ * 决算: awarded to 中小企业 in the projects not reserved for them.
+ */
+awarded_sme_other: Money | null, };

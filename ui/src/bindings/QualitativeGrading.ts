@@ -4,4 +4,12 @@ import type { Achievement } from "./Achievement";
 /**
  * Staff's grading of a qualitative indicator: the band and the score they give inside it.
  */
-export type QualitativeGrading = { achievement: Achievement, score: string, };
+export type QualitativeGrading = { 
+/**
+ * The band chosen.
+ */
+achievement: Achievement, 
+/**
+ * The 得分 given, in points; must lie within the band of the weight (else the rules refuse it).
+ */
+score: string, };

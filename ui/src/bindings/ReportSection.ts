@@ -3,4 +3,16 @@
 /**
  * One heading and the paragraphs under it. `level` 1 is "一、", 2 is "（一）", 3 is "1.".
  */
-export type ReportSection = { level: number, heading: string, paragraphs: Array<string>, };
+export type ReportSection = { 
+/**
+ * 1 ("一、"), 2 ("（一）") or 3 ("1.").
+ */
+level: number, 
+/**
+ * The heading as printed, its number included.
+ */
+heading: string, 
+/**
+ * The paragraphs under the heading, in order; may be empty.
+ */
+paragraphs: Array<string>, };

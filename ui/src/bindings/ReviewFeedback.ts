@@ -5,12 +5,48 @@ import type { Finding } from "./Finding";
 /**
  * An imported 审核意见 as the department holds it.
  */
-export type ReviewFeedback = { id: number, disclosure_id: number, imported_at: string, file_name: string, file_sha256: string, 
+export type ReviewFeedback = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The disclosure the 审核意见 is about.
+ */
+disclosure_id: number, 
+/**
+ * When the department imported the file, UTC, "2026-03-02T03:20:00".
+ */
+imported_at: string, 
+/**
+ * The imported file's name.
+ */
+file_name: string, 
+/**
+ * SHA-256 of the imported file, lowercase hex: the same file imported again adds no row.
+ */
+file_sha256: string, 
 /**
  * When the bureau wrote the file ("2026-03-02T10:15:00+08:00").
  */
 created: string, 
 /**
- * The package the findings answer: its SHA-256 and when the bureau received it.
+ * SHA-256 of the package the findings answer, lowercase hex.
  */
-submission_sha256: string, submitted_at: string, decision: FeedbackDecision, remark: string, findings: Array<Finding>, };
+submission_sha256: string, 
+/**
+ * When the bureau received that package, as the bureau's file states it.
+ */
+submitted_at: string, 
+/**
+ * What the bureau decided.
+ */
+decision: FeedbackDecision, 
+/**
+ * The bureau's remark; empty when none.
+ */
+remark: string, 
+/**
+ * The bureau's 审核 findings, each with its place.
+ */
+findings: Array<Finding>, };

@@ -8,8 +8,28 @@ export type ScoreFinding = {
 /**
  * Stable rule id, e.g. "stated_indicator_score".
  */
-rule: string, severity: ScoreSeverity, sheet: string | null, 
+rule: string, 
+/**
+ * Error or warning.
+ */
+severity: ScoreSeverity, 
+/**
+ * The worksheet the evaluation was read from; `None` for one entered in the app.
+ */
+sheet: string | null, 
 /**
  * A1 reference of the cell to look at.
  */
-cell: string | null, message: string, expected: string | null, actual: string | null, };
+cell: string | null, 
+/**
+ * The problem in a Chinese sentence, naming both numbers where there are two.
+ */
+message: string, 
+/**
+ * The value the rules give, when the finding compares two values.
+ */
+expected: string | null, 
+/**
+ * The value stated, when the finding compares two values.
+ */
+actual: string | null, };

@@ -5,4 +5,8 @@ import type { EvaluationScore } from "./EvaluationScore";
  * What `budget-cli score --json` prints (docs/design.md §7): one entry per project of the
  * workbook.
  */
-export type ScoreReport = { evaluations: Array<EvaluationScore>, };
+export type ScoreReport = { 
+/**
+ * One per 自评表 block, in workbook order.
+ */
+evaluations: Array<EvaluationScore>, };

@@ -10,7 +10,11 @@ export type SelfEvaluation = {
 /**
  * Title without the year line: "色尼区部门预算支出绩效自评表".
  */
-title: string, year: number | null, 
+title: string, 
+/**
+ * The year evaluated, from the title's year line; `None` when not stated.
+ */
+year: number | null, 
 /**
  * 填报机构
  */
@@ -30,7 +34,11 @@ department: string,
 /**
  * 实施单位
  */
-implementer: string, funds: EvaluationFunds, 
+implementer: string, 
+/**
+ * 项目资金 (年度资金总额 and its split by source).
+ */
+funds: EvaluationFunds, 
 /**
  * 年度总体目标 — 预期目标
  */
@@ -38,4 +46,12 @@ overall_target: string,
 /**
  * 年度总体目标 — 实际完成情况
  */
-overall_actual: string, indicators: Array<EvaluatedIndicator>, stated: StatedScores, };
+overall_actual: string, 
+/**
+ * The 三级指标 rows in sheet order.
+ */
+indicators: Array<EvaluatedIndicator>, 
+/**
+ * The scores the sheet (or the user) states, to compare with the computed ones.
+ */
+stated: StatedScores, };

@@ -3,4 +3,32 @@
 /**
  * 人员: 编制数, 实有人数 and its parts with their change on last year.
  */
-export type StaffFacts = { establishment: number | null, in_service: number | null, in_service_change: number | null, retired: number | null, retired_change: number | null, veteran_retired: number | null, veteran_retired_change: number | null, };
+export type StaffFacts = { 
+/**
+ * 编制数.
+ */
+establishment: number | null, 
+/**
+ * 在职 people.
+ */
+in_service: number | null, 
+/**
+ * Change of 在职 on last year (negative: 减少).
+ */
+in_service_change: number | null, 
+/**
+ * 退休 people.
+ */
+retired: number | null, 
+/**
+ * Change of 退休 on last year (negative: 减少).
+ */
+retired_change: number | null, 
+/**
+ * 离休 people.
+ */
+veteran_retired: number | null, 
+/**
+ * Change of 离休 on last year (negative: 减少).
+ */
+veteran_retired_change: number | null, };

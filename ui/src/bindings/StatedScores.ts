@@ -12,8 +12,20 @@ execution_weight: string | null,
 /**
  * 执行率 in percent.
  */
-execution_rate: string | null, execution_score: string | null, 
+execution_rate: string | null, 
+/**
+ * 得分 of budget execution.
+ */
+execution_score: string | null, 
 /**
  * 总分 of the 分值 column.
  */
-weight_total: string | null, total: string | null, grade: EvaluationGrade | null, };
+weight_total: string | null, 
+/**
+ * 总分 of the 得分 column.
+ */
+total: string | null, 
+/**
+ * 自评结论 (优/良/中/差); `None` when blank or unreadable (a workbook reader notes the latter).
+ */
+grade: EvaluationGrade | null, };

@@ -2,4 +2,19 @@
 import type { ReportProse } from "./ReportProse";
 import type { SelfEvaluation } from "./SelfEvaluation";
 
-export type StoredEvaluation = { id: number, evaluation: SelfEvaluation, prose: ReportProse, };
+/**
+ * One 绩效自评 kept with a disclosure, with the texts of its 自评报告.
+ */
+export type StoredEvaluation = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The evaluation as entered or imported.
+ */
+evaluation: SelfEvaluation, 
+/**
+ * The typed texts of its 自评报告.
+ */
+prose: ReportProse, };

@@ -6,4 +6,44 @@ import type { SubmissionStatus } from "./SubmissionStatus";
 /**
  * The record of one received package.
  */
-export type Submission = { id: number, disclosure_id: number, received_at: string, package_sha256: string, file_name: string, status: SubmissionStatus, errors: number, warnings: number, findings: Array<Finding>, decision: Decision | null, };
+export type Submission = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The disclosure the package's data went to.
+ */
+disclosure_id: number, 
+/**
+ * When it was received, UTC, "2025-03-01T08:30:00".
+ */
+received_at: string, 
+/**
+ * SHA-256 of the package file, hex.
+ */
+package_sha256: string, 
+/**
+ * The package file's name as received.
+ */
+file_name: string, 
+/**
+ * From the 审核 at receipt: 未通过 when any finding is an error.
+ */
+status: SubmissionStatus, 
+/**
+ * Findings of severity error.
+ */
+errors: number, 
+/**
+ * The other findings.
+ */
+warnings: number, 
+/**
+ * The 审核 findings at receipt.
+ */
+findings: Array<Finding>, 
+/**
+ * The bureau's decision; `None` while none was taken (or it was taken back).
+ */
+decision: Decision | null, };
