@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import ChecklistDialog from './ChecklistDialog.vue'
-import { anyUnsaved, leaveQuestion } from '../editing/registry'
-import type { Checklist } from '../bindings/Checklist'
-import type { ReviewedFile } from '../bindings/ReviewedFile'
+import { anyUnsaved, leaveQuestion } from '../../editing/registry'
+import type { Checklist } from '../../bindings/Checklist'
+import type { ReviewedFile } from '../../bindings/ReviewedFile'
 
 const list: Checklist = {
   file: 'a.pdf',
@@ -42,7 +42,7 @@ vi.mock('element-plus/es/components/input/style/css', () => ({}))
 vi.mock('element-plus/es/components/loading/style/css', () => ({}))
 
 const calls = vi.hoisted(() => ({ saved: [] as unknown[][] }))
-vi.mock('../api', () => ({
+vi.mock('../../api', () => ({
   api: {
     reviewChecklists: vi.fn(async () => [structuredClone(list)]),
     setChecklistOverrides: vi.fn(async (...args: unknown[]) => {
