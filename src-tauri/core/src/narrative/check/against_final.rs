@@ -52,18 +52,31 @@ fn is_budget_figure(subject: &str) -> bool {
         || subject.ends_with("预算")
 }
 
+/// What one group of subjects gives: `Some(answer)` when the subject belongs to the group (the
+/// answer is still `None` when the tables lack the figure), `None` to look further.
+type GroupAnswer = Option<Option<Expected>>;
+
+/// The figure of the 决算 tables a subject names ("一般公共预算财政拨款支出"), tried group by
+/// group in a fixed order: the first group the subject belongs to answers.
 fn named(subject: &str, t: &FinalTables) -> Option<Expected> {
     if is_budget_figure(subject) {
         return None;
     }
     let s = item_words(subject);
+    if not_in_tables(s) {
+        return None;
+    }
+    three_public(s, t)
+        .or_else(|| balances(s, t))
+        .or_else(|| fiscal_spending(s, t))
+        .or_else(|| totals(s, t))
+        .or_else(|| spending_parts(s, t))
+        .flatten()
+}
+
+/// Facts the tables do not hold (政府采购, 资产, 绩效 …), and 机关运行经费.
+fn not_in_tables(s: &str) -> bool {
     let has = |w: &str| s.contains(w);
-    let f1 = t.f1.as_ref();
-    let f4 = t.f4.as_ref();
-    let f6 = t.f6.as_ref();
-    let f7 = t.f7.as_ref();
-    let f3 = t.f3.as_ref();
-    let f5 = t.f5.as_ref();
     // Facts the tables do not hold.
     if [
         "政府采购",
@@ -78,145 +91,194 @@ fn named(subject: &str, t: &FinalTables) -> Option<Expected> {
     .iter()
     .any(|w| has(w))
     {
-        return None;
+        return true;
     }
     // 机关运行经费 is the 公用经费 of the 行政/参公 units only: a department with 事业 units
     // (普陀 2024: 142.80 against 公用经费 480.66) differs rightly, and the tables do not say
     // which units are which.
-    if has("机关运行经费") {
+    has("机关运行经费")
+}
+
+/// The 三公 items and their total (F7), each against its 决算数 and 预算数.
+fn three_public(s: &str, t: &FinalTables) -> GroupAnswer {
+    let has = |w: &str| s.contains(w);
+    if !(has("三公") || has("因公出国") || has("公务用车") || has("公务接待")) {
         return None;
     }
-    if has("三公") || has("因公出国") || has("公务用车") || has("公务接待") {
-        let f7 = f7?;
-        let (what, values) = if has("因公出国") {
-            ("因公出国（境）费", pair(&f7.outbound))
-        } else if has("公务用车购置及运行") {
-            ("公务用车购置及运行费", pair(&f7.vehicle_subtotal))
-        } else if has("公务用车购置") {
-            ("公务用车购置费", pair(&f7.vehicle_purchase))
-        } else if has("公务用车运行") {
-            ("公务用车运行（维护）费", pair(&f7.vehicle_operation))
-        } else if has("公务接待") {
-            ("公务接待费", pair(&f7.reception))
-        } else {
-            ("“三公”经费合计", pair(&f7.total))
-        };
-        return expected(what, values);
-    }
+    let Some(f7) = t.f7.as_ref() else {
+        return Some(None);
+    };
+    let (what, values) = if has("因公出国") {
+        ("因公出国（境）费", pair(&f7.outbound))
+    } else if has("公务用车购置及运行") {
+        ("公务用车购置及运行费", pair(&f7.vehicle_subtotal))
+    } else if has("公务用车购置") {
+        ("公务用车购置费", pair(&f7.vehicle_purchase))
+    } else if has("公务用车运行") {
+        ("公务用车运行（维护）费", pair(&f7.vehicle_operation))
+    } else if has("公务接待") {
+        ("公务接待费", pair(&f7.reception))
+    } else {
+        ("“三公”经费合计", pair(&f7.total))
+    };
+    Some(expected(what, values))
+}
+
+/// 年初/年末结转和结余 (F1, or F4 for 财政拨款), 使用非财政拨款结余 and 结余分配 (F1).
+fn balances(s: &str, t: &FinalTables) -> GroupAnswer {
+    let has = |w: &str| s.contains(w);
+    let f1 = t.f1.as_ref();
+    let f4 = t.f4.as_ref();
     if has("年初") && (has("结转") || has("结余")) {
-        return if has("财政拨款") {
+        return Some(if has("财政拨款") {
             expected(
                 "年初财政拨款结转和结余",
                 vec![f4.and_then(|x| item(&x.opening_total))],
             )
         } else {
             expected("年初结转和结余", vec![f1.and_then(|x| item(&x.opening))])
-        };
+        });
     }
     if has("年末") && (has("结转") || has("结余")) {
-        return if has("财政拨款") {
+        return Some(if has("财政拨款") {
             expected(
                 "年末财政拨款结转和结余",
                 vec![f4.and_then(|x| x.closing.as_ref()).map(|r| r.total.value)],
             )
         } else {
             expected("年末结转和结余", vec![f1.and_then(|x| item(&x.closing))])
-        };
+        });
     }
     if has("使用非财政拨款结余") {
-        return expected(
+        return Some(expected(
             "使用非财政拨款结余",
             vec![f1.and_then(|x| item(&x.use_of_balance))],
-        );
+        ));
     }
     if has("结余分配") {
-        return expected("结余分配", vec![f1.and_then(|x| item(&x.distribution))]);
+        return Some(expected(
+            "结余分配",
+            vec![f1.and_then(|x| item(&x.distribution))],
+        ));
     }
+    None
+}
+
+/// 财政拨款收入支出总计 (F4) and 一般公共预算财政拨款 spending: 基本支出 (F5, F6), 项目支出 and
+/// the whole (F5, F4).
+fn fiscal_spending(s: &str, t: &FinalTables) -> GroupAnswer {
+    let has = |w: &str| s.contains(w);
+    let f4 = t.f4.as_ref();
+    let f5 = t.f5.as_ref();
+    let f6 = t.f6.as_ref();
     if has("财政拨款") && has("总计") {
-        return expected(
+        return Some(expected(
             "财政拨款收入支出总计",
             vec![
                 f4.and_then(|x| item(&x.income_grand_total)),
                 f4.and_then(|x| x.expenditure_grand_total.as_ref())
                     .map(|r| r.total.value),
             ],
-        );
+        ));
     }
     if has("一般公共预算") && has("基本支出") {
-        return expected(
+        return Some(expected(
             "一般公共预算财政拨款基本支出",
             vec![
                 total(f5, FinalColumn::Basic),
                 f6.and_then(|x| Some(item(&x.personnel_total)? + item(&x.public_total)?)),
             ],
-        );
+        ));
     }
     if has("一般公共预算") && has("项目支出") {
-        return expected(
+        return Some(expected(
             "一般公共预算财政拨款项目支出",
             vec![total(f5, FinalColumn::Project)],
-        );
+        ));
     }
     if has("一般公共预算") && has("支出") {
-        return expected(
+        return Some(expected(
             "一般公共预算财政拨款支出",
             vec![
                 total(f5, FinalColumn::Total),
                 f4.and_then(|x| x.expenditure_total.as_ref())
                     .map(|r| r.general.value),
             ],
-        );
+        ));
     }
+    None
+}
+
+/// The income sources, 收入支出总计, 本年收入合计 and 本年支出合计 (F1, F3).
+fn totals(s: &str, t: &FinalTables) -> GroupAnswer {
+    let f1 = t.f1.as_ref();
     for source in FinalIncome::ALL {
         if s.ends_with(source.label()) {
-            return expected(
+            return Some(expected(
                 source.label(),
                 vec![f1.and_then(|x| x.source(source)).map(|i| i.amount.value)],
-            );
+            ));
         }
     }
     if s.ends_with("收入支出总计") || s.ends_with("收入总计") || s.ends_with("支出总计")
     {
-        return expected(
+        return Some(expected(
             "收入支出总计",
             vec![
                 f1.and_then(|x| item(&x.income_grand_total)),
                 f1.and_then(|x| item(&x.expenditure_grand_total)),
             ],
-        );
+        ));
     }
     if s.ends_with("本年收入合计") || s.ends_with("本年收入") {
-        return expected("本年收入合计", vec![f1.and_then(|x| item(&x.income_total))]);
+        return Some(expected(
+            "本年收入合计",
+            vec![f1.and_then(|x| item(&x.income_total))],
+        ));
     }
     if s.ends_with("本年支出合计") || s.ends_with("本年支出") {
-        return expected(
+        return Some(expected(
             "本年支出合计",
             vec![
                 f1.and_then(|x| item(&x.expenditure_total)),
-                total(f3, FinalColumn::Total),
+                total(t.f3.as_ref(), FinalColumn::Total),
             ],
-        );
+        ));
     }
+    None
+}
+
+/// 基本支出 and 项目支出 (F3, F5), 人员经费 and 公用经费 (F6).
+fn spending_parts(s: &str, t: &FinalTables) -> GroupAnswer {
+    let f3 = t.f3.as_ref();
+    let f5 = t.f5.as_ref();
+    let f6 = t.f6.as_ref();
     if s.ends_with("基本支出") {
-        return expected(
+        return Some(expected(
             "基本支出",
             vec![total(f3, FinalColumn::Basic), total(f5, FinalColumn::Basic)],
-        );
+        ));
     }
     if s.ends_with("项目支出") {
-        return expected(
+        return Some(expected(
             "项目支出",
             vec![
                 total(f3, FinalColumn::Project),
                 total(f5, FinalColumn::Project),
             ],
-        );
+        ));
     }
     if s.ends_with("人员经费") {
-        return expected("人员经费", vec![f6.and_then(|x| item(&x.personnel_total))]);
+        return Some(expected(
+            "人员经费",
+            vec![f6.and_then(|x| item(&x.personnel_total))],
+        ));
     }
     if s.ends_with("公用经费") {
-        return expected("公用经费", vec![f6.and_then(|x| item(&x.public_total))]);
+        return Some(expected(
+            "公用经费",
+            vec![f6.and_then(|x| item(&x.public_total))],
+        ));
     }
     None
 }
