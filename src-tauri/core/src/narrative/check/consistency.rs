@@ -160,38 +160,53 @@ pub(crate) fn check_changes(paragraphs: &[Paragraph], all: &[Mention], out: &mut
         let Role::Change(change_sign) = change.role else {
             continue;
         };
-        let p = &paragraphs[pct.para];
-        let z = change.token.value * Decimal::from(change_sign);
-        let printed = pct.token.value * Decimal::from(pct_sign);
-        let make =
-            |rule: &str, message: String| finding(rule, p, pct, change.clause_start, message);
+        let pair = ChangePair {
+            p: &paragraphs[pct.para],
+            pct,
+            change,
+            pct_sign,
+            change_sign,
+            z: change.token.value * Decimal::from(change_sign),
+            printed: pct.token.value * Decimal::from(pct_sign),
+        };
+        out.extend(pair.check(all, ci));
+    }
+}
+
+/// A change ("增加5.00万元") and the percentage printed right after it ("增长8.20%").
+struct ChangePair<'a> {
+    p: &'a Paragraph,
+    pct: &'a Mention,
+    change: &'a Mention,
+    pct_sign: i8,
+    change_sign: i8,
+    /// The change with its sign, in 万元.
+    z: Decimal,
+    /// The percentage with its sign.
+    printed: Decimal,
+}
+
+impl ChangePair<'_> {
+    fn make(&self, rule: &str, message: String) -> Finding {
+        finding(rule, self.p, self.pct, self.change.clause_start, message)
+    }
+
+    /// The finding on this pair, if any; `ci` is the change's index in `all`.
+    fn check(&self, all: &[Mention], ci: usize) -> Option<Finding> {
+        let (z, printed) = (self.z, self.printed);
         if z.is_zero() {
-            if !printed.is_zero() {
-                out.push(make(
+            return (!printed.is_zero()).then(|| {
+                self.make(
                     "narrative_change_percent",
                     format!(
                         "增减额为0，增减幅度应为0%，文中为{}。",
-                        percent_text(pct.token.value)
+                        percent_text(self.pct.token.value)
                     ),
-                ));
-            }
-            continue;
+                )
+            });
         }
-        if !printed.is_zero() && change_sign != pct_sign {
-            let (verb, pverb) = if change_sign > 0 {
-                ("增加", "下降")
-            } else {
-                ("减少", "增长")
-            };
-            out.push(make(
-                "narrative_change_direction",
-                format!(
-                    "文中先说{verb}{}万元，又说{pverb}{}，增减方向前后矛盾。",
-                    wan_decimal(change.token.value),
-                    percent_text(pct.token.value)
-                ),
-            ));
-            continue;
+        if !printed.is_zero() && self.change_sign != self.pct_sign {
+            return Some(self.direction_contradiction());
         }
         let found = amount_of_change(all, ci);
         let amount = found.map(|(m, _)| m);
@@ -199,33 +214,62 @@ pub(crate) fn check_changes(paragraphs: &[Paragraph], all: &[Mention], out: &mut
         if let Some(a) = amount {
             let prior = a.token.value - z;
             if prior.is_zero() {
-                out.push(make(
+                return Some(self.make(
                     "narrative_percent_zero_base",
                     format!(
                         "金额{}万元、增加{}万元，上年为0（上年未安排），增长幅度不能用百分比表示，文中却写{}。",
                         wan_decimal(a.token.value),
-                        wan_decimal(change.token.value),
-                        percent_text(pct.token.value)
+                        wan_decimal(self.change.token.value),
+                        percent_text(self.pct.token.value)
                     ),
                 ));
-                continue;
             }
         }
-        let fits = |m: &Mention| {
-            interval(
-                m.token.value,
-                half_amount_unit(&m.token),
-                z,
-                half_amount_unit(&change.token),
-                change_percent,
-            )
-            .is_some_and(|r| overlaps(printed, half_percent_unit(&pct.token), r))
-        };
+        let fits = |m: &Mention| self.fits(m);
         if amount.is_some_and(fits) || (!certain && stated_amounts(all).any(fits)) {
-            continue;
+            return None;
         }
-        let Some(a) = amount else {
-            continue;
+        Some(self.wrong_percent(amount?))
+    }
+
+    /// "增加…" followed by "下降…%" (or the reverse).
+    fn direction_contradiction(&self) -> Finding {
+        let (verb, pverb) = if self.change_sign > 0 {
+            ("增加", "下降")
+        } else {
+            ("减少", "增长")
+        };
+        self.make(
+            "narrative_change_direction",
+            format!(
+                "文中先说{verb}{}万元，又说{pverb}{}，增减方向前后矛盾。",
+                wan_decimal(self.change.token.value),
+                percent_text(self.pct.token.value)
+            ),
+        )
+    }
+
+    /// Whether some values within half a unit of the amount `m`, the change and the percentage
+    /// make the printed percentage true.
+    fn fits(&self, m: &Mention) -> bool {
+        interval(
+            m.token.value,
+            half_amount_unit(&m.token),
+            self.z,
+            half_amount_unit(&self.change.token),
+            change_percent,
+        )
+        .is_some_and(|r| overlaps(self.printed, half_percent_unit(&self.pct.token), r))
+    }
+
+    /// The finding on a percentage that no reading of amount `a` and the change makes true: a
+    /// warning when it is only rounded the wrong way, else an error.
+    fn wrong_percent(&self, a: &Mention) -> Finding {
+        let (z, change, pct) = (self.z, self.change, self.pct);
+        let grew = if self.change_sign > 0 {
+            "增加"
+        } else {
+            "减少"
         };
         let prior = a.token.value - z;
         let message = if prior < Decimal::ZERO {
@@ -239,28 +283,36 @@ pub(crate) fn check_changes(paragraphs: &[Paragraph], all: &[Mention], out: &mut
             format!(
                 "按金额{}万元、{}{}万元推算，上年为{}万元，应{}{}，文中为{}{}。",
                 wan_decimal(a.token.value),
-                if change_sign > 0 { "增加" } else { "减少" },
+                grew,
                 wan_decimal(change.token.value),
                 wan_decimal(prior),
-                if change_sign > 0 { "增长" } else { "下降" },
+                if self.change_sign > 0 {
+                    "增长"
+                } else {
+                    "下降"
+                },
                 percent_text(exact.abs()),
-                if pct_sign > 0 { "增长" } else { "下降" },
+                if self.pct_sign > 0 {
+                    "增长"
+                } else {
+                    "下降"
+                },
                 percent_text(pct.token.value)
             )
         };
         let exact = (prior > Decimal::ZERO).then(|| z * Decimal::ONE_HUNDRED / prior);
-        let (severity, slip) = severity_of(printed, pct.token.decimals, exact);
+        let (severity, slip) = severity_of(self.printed, pct.token.decimals, exact);
         let mut f = if slip {
             let rounded = exact
                 .unwrap_or_default()
                 .abs()
                 .round_dp_with_strategy(pct.token.decimals, RoundingStrategy::MidpointAwayFromZero);
-            make(
+            self.make(
                 "narrative_percent_rounding",
                 format!(
                     "按金额{}万元、{}{}万元推算，上年为{}万元，变动幅度为{}，四舍五入应写{}%，文中为{}。",
                     wan_decimal(a.token.value),
-                    if change_sign > 0 { "增加" } else { "减少" },
+                    grew,
                     wan_decimal(change.token.value),
                     wan_decimal(prior),
                     percent_text(exact.unwrap_or_default().abs()),
@@ -269,11 +321,11 @@ pub(crate) fn check_changes(paragraphs: &[Paragraph], all: &[Mention], out: &mut
                 ),
             )
         } else {
-            make("narrative_change_percent", message)
+            self.make("narrative_change_percent", message)
         };
         f.severity = severity;
         f.actual = Some(money_of_wan(a.token.value));
-        out.push(f);
+        f
     }
 }
 
