@@ -194,6 +194,8 @@ pub fn write_final_document_docx(
     write_document(workbook, &layouts, &words, header, narrative, texts, staff)
 }
 
+/// The document's parts in order (封面, 目录, 第一部分 to 第四部分 and the signature), packaged
+/// as a .docx.
 fn write_document(
     workbook: Vec<u8>,
     layouts: &[SheetLayout],
@@ -205,11 +207,24 @@ fn write_document(
 ) -> Result<Vec<u8>, DocxError> {
     let book = load_bytes(Path::new("公开表.xlsx"), workbook)
         .map_err(|e| DocxError::Tables(e.to_string()))?;
-    let (unit, year) = (&header.unit, header.year);
-    let kind = words.kind;
     let mut body = String::new();
+    write_cover(&mut body, words, header, texts);
+    write_contents(&mut body, words, header.year, narrative);
+    write_overview(&mut body, header, texts, staff);
+    write_tables_part(&mut body, words, header.year, &book.sheets, layouts);
+    write_narrative_part(&mut body, narrative);
+    write_glossary_part(&mut body, words, &header.unit, texts);
+    xml::package(&body).map_err(DocxError::Package)
+}
 
-    // 封面
+/// 封面: the region, the unit and "2024年部门预算公开", then a page break.
+fn write_cover(
+    body: &mut String,
+    words: &DocumentWords<'_>,
+    header: &WorkbookHeader,
+    texts: &DocumentTexts,
+) {
+    let (unit, year, kind) = (&header.unit, header.year, words.kind);
     for _ in 0..5 {
         body.push_str(&paragraph("", Look::Blank));
     }
@@ -219,8 +234,11 @@ fn write_document(
     body.push_str(&paragraph(unit, Look::Cover));
     body.push_str(&paragraph(&format!("{year}年{kind}公开"), Look::Cover));
     body.push_str(&page_break());
+}
 
-    // 目录
+/// 目录: the four parts with the tables and the sections of part three, then a page break.
+fn write_contents(body: &mut String, words: &DocumentWords<'_>, year: i32, narrative: &Narrative) {
+    let kind = words.kind;
     body.push_str(&paragraph("目　录", Look::Part));
     body.push_str(&paragraph(
         &format!("第一部分 {year}年部门概况"),
@@ -241,8 +259,16 @@ fn write_document(
     }
     body.push_str(&paragraph("第四部分 名词解释", Look::Heading));
     body.push_str(&page_break());
+}
 
-    // 第一部分
+/// 第一部分 部门概况: 主要职能, 机构设置 and the 人员 sentence; its section ends there.
+fn write_overview(
+    body: &mut String,
+    header: &WorkbookHeader,
+    texts: &DocumentTexts,
+    staff: &StaffFacts,
+) {
+    let (unit, year) = (&header.unit, header.year);
     body.push_str(&paragraph(
         &format!("第一部分 {year}年部门概况"),
         Look::Part,
@@ -258,15 +284,23 @@ fn write_document(
     body.push_str(&paragraph(&staff_sentence(unit, staff), Look::Body));
     // The tables go on landscape pages of their own.
     body.push_str(&xml::section_end(false));
+}
 
-    // 第二部分
+/// 第二部分: every table of the workbook, each on paper of its orientation.
+fn write_tables_part(
+    body: &mut String,
+    words: &DocumentWords<'_>,
+    year: i32,
+    sheets: &[SheetGrid],
+    layouts: &[SheetLayout],
+) {
     body.push_str(&paragraph(
-        &format!("第二部分 {year}年{kind}公开表"),
+        &format!("第二部分 {year}年{}公开表", words.kind),
         Look::Part,
     ));
     // Each table on paper of its orientation: a section ends where the orientation changes.
     let mut current: Option<Orientation> = None;
-    for (i, (sheet, layout)) in book.sheets.iter().zip(layouts).enumerate() {
+    for (i, (sheet, layout)) in sheets.iter().zip(layouts).enumerate() {
         let turned = current.is_some_and(|c| c != layout.orientation);
         if let Some(c) = current.filter(|_| turned) {
             body.push_str(&xml::table_section_end(c == Orientation::Landscape));
@@ -277,8 +311,10 @@ fn write_document(
     body.push_str(&xml::table_section_end(
         current.is_none_or(|c| c == Orientation::Landscape),
     ));
+}
 
-    // 第三部分
+/// 第三部分: the generated 情况说明, then a page break.
+fn write_narrative_part(body: &mut String, narrative: &Narrative) {
     body.push_str(&paragraph(&narrative.title, Look::Part));
     for section in &narrative.sections {
         body.push_str(&paragraph(&section.title, Look::Heading));
@@ -287,8 +323,15 @@ fn write_document(
         }
     }
     body.push_str(&page_break());
+}
 
-    // 第四部分, and the signature with its date.
+/// 第四部分 名词解释, and the signature with its date.
+fn write_glossary_part(
+    body: &mut String,
+    words: &DocumentWords<'_>,
+    unit: &str,
+    texts: &DocumentTexts,
+) {
     body.push_str(&paragraph("第四部分 名词解释", Look::Part));
     for term in words.glossary {
         body.push_str(&paragraph(term, Look::Body));
@@ -296,7 +339,6 @@ fn write_document(
     body.push_str(&paragraph("", Look::Blank));
     body.push_str(&paragraph(unit, Look::Right));
     body.push_str(&paragraph(&texts.signature_date(), Look::Right));
-    xml::package(&body).map_err(DocxError::Package)
 }
 
 /// Writes the document to `path` (beside it first, then moved over, so a failed export never
