@@ -144,7 +144,25 @@ pub fn report(evaluation: &SelfEvaluation, staff: &ReportProse) -> SelfEvaluatio
     let mut b = Builder {
         sections: Vec::new(),
     };
+    basic_information(&mut b, e, staff, &result);
+    evaluation_work(&mut b, e, staff);
+    conclusion(&mut b, e, &result);
+    indicator_analysis(&mut b, e, &result);
+    deviation_analysis(&mut b, e, &result);
+    lessons_and_use(&mut b, staff);
+    SelfEvaluationReport {
+        title: format!("{}支出绩效自评报告", e.project),
+        sections: b.sections,
+    }
+}
 
+/// 一、基本情况: the project (background, content, 实施主体, funds) and its 绩效目标.
+fn basic_information(
+    b: &mut Builder,
+    e: &SelfEvaluation,
+    staff: &ReportProse,
+    result: &EvaluationScore,
+) {
     b.section(1, "一、基本情况".into(), vec![]);
     b.section(2, "（一）项目概况".into(), vec![]);
     b.section(3, "1.项目背景".into(), vec![prose(&staff.background)]);
@@ -157,7 +175,7 @@ pub fn report(evaluation: &SelfEvaluation, staff: &ReportProse) -> SelfEvaluatio
     b.section(
         3,
         "4.资金投入和使用情况".into(),
-        vec![funds_paragraph(e, &result)],
+        vec![funds_paragraph(e, result)],
     );
     b.section(2, "（二）项目绩效目标".into(), vec![]);
     b.section(3, "1.绩效总目标".into(), vec![prose(&e.overall_target)]);
@@ -168,7 +186,10 @@ pub fn report(evaluation: &SelfEvaluation, staff: &ReportProse) -> SelfEvaluatio
             vec![prose(&staff.stage_goals)],
         );
     }
+}
 
+/// 二、绩效评价工作开展情况: purpose, object and scope, and the process.
+fn evaluation_work(b: &mut Builder, e: &SelfEvaluation, staff: &ReportProse) {
     b.section(1, "二、绩效评价工作开展情况".into(), vec![]);
     b.section(
         2,
@@ -187,7 +208,10 @@ pub fn report(evaluation: &SelfEvaluation, staff: &ReportProse) -> SelfEvaluatio
         "（二）绩效评价工作过程".into(),
         vec![prose(&staff.evaluation_process)],
     );
+}
 
+/// 三、综合评价情况及评价结论: the overall target against what was done, and the scores.
+fn conclusion(b: &mut Builder, e: &SelfEvaluation, result: &EvaluationScore) {
     b.section(
         1,
         "三、综合评价情况及评价结论".into(),
@@ -209,10 +233,11 @@ pub fn report(evaluation: &SelfEvaluation, staff: &ReportProse) -> SelfEvaluatio
             ),
         ],
     );
+}
 
-    indicator_analysis(&mut b, e, &result);
-    deviation_analysis(&mut b, e, &result);
-
+/// 六 to 八: experience and problems, how the result is used and published, other matters
+/// ("无" when none were typed).
+fn lessons_and_use(b: &mut Builder, staff: &ReportProse) {
     b.section(1, "六、主要经验及做法、存在的问题及原因分析".into(), vec![]);
     b.section(
         2,
@@ -235,11 +260,6 @@ pub fn report(evaluation: &SelfEvaluation, staff: &ReportProse) -> SelfEvaluatio
         staff.other.trim().to_string()
     };
     b.section(1, "八、其他需要说明的问题".into(), vec![other]);
-
-    SelfEvaluationReport {
-        title: format!("{}支出绩效自评报告", e.project),
-        sections: b.sections,
-    }
 }
 
 /// Ends a sentence with "。" unless it already ends with punctuation.
