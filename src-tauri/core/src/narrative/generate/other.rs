@@ -5,7 +5,9 @@ use std::fmt::Display;
 
 use crate::money::Money;
 
-use super::super::model::StaffFacts;
+use super::super::model::{
+    AssetFacts, NarrativeFacts, PerformanceFacts, ProcurementFacts, StaffFacts,
+};
 use super::super::wording::{wan, Change};
 use super::{Writer, TO_FILL};
 
@@ -49,13 +51,25 @@ pub fn staff_sentence(unit: &str, staff: &StaffFacts) -> String {
     )
 }
 
+/// Section 十二 其他重要事项的情况说明: 机关运行经费, 政府采购, 国有资产, 预算绩效 and 其他.
 pub(super) fn other_matters(w: &mut Writer<'_>) {
-    let unit = w.input.unit.clone();
-    let year = w.input.year;
-    let uy = w.unit_year();
     let facts = w.input.facts.clone();
     w.section("other", "其他重要事项的情况说明");
+    office_operation(w, &facts);
+    procurement(w, &facts.procurement);
+    assets(w, &facts.assets);
+    performance(w, &facts.performance);
+    w.para("（五）其他需说明的事项");
+    match w.text("other").map(str::to_string) {
+        Some(text) => w.para(format!("{text}。")),
+        None => w.para("本部门无其他需说明事项。"),
+    }
+}
 
+/// （一）机关运行经费: the typed amount against last year's, or the typed text when no amount
+/// was entered.
+fn office_operation(w: &mut Writer<'_>, facts: &NarrativeFacts) {
+    let uy = w.unit_year();
     w.para("（一）机关运行经费情况");
     match facts.office_operation {
         Some(amount) => {
@@ -66,9 +80,13 @@ pub(super) fn other_matters(w: &mut Writer<'_>) {
         }
         None => w.para_typed("", "", "office_operation.text", "。"),
     }
+}
 
+/// （二）政府采购: the budget by 货物/工程/服务 and what is reserved for 中小企业.
+fn procurement(w: &mut Writer<'_>, p: &ProcurementFacts) {
+    let unit = w.input.unit.clone();
+    let year = w.input.year;
     w.para("（二）政府采购情况");
-    let p = &facts.procurement;
     w.para_facts(format!(
         "{year}年，{unit}政府采购预算{}万元，其中：政府采购货物预算{}万元，政府采购工程预算{}万元，政府采购服务预算{}万元。",
         amount(sum([p.goods, p.works, p.services])),
@@ -81,9 +99,13 @@ pub(super) fn other_matters(w: &mut Writer<'_>) {
         amount(p.reserved_for_sme),
         amount(p.reserved_for_small_micro)
     ));
+}
 
+/// （三）国有资产: what was held at the end of last year, and this year's planned purchases.
+fn assets(w: &mut Writer<'_>, a: &AssetFacts) {
+    let unit = w.input.unit.clone();
+    let year = w.input.year;
     w.para("（三）国有资产占用使用情况");
-    let a = &facts.assets;
     let vehicles = sum([
         a.official_vehicles,
         a.enforcement_vehicles,
@@ -133,10 +155,13 @@ pub(super) fn other_matters(w: &mut Writer<'_>) {
         figure(a.planned_equipment_over_50),
         figure(a.planned_equipment_over_100)
     ));
+}
 
+/// （四）预算绩效: the 部门整体 targets, the fiscal projects of 表7 and the non-fiscal ones.
+fn performance(w: &mut Writer<'_>, perf: &PerformanceFacts) {
+    let year = w.input.year;
     w.para("（四）预算绩效情况");
     let (projects, fiscal) = fiscal_projects(w);
-    let perf = &facts.performance;
     w.para_facts(format!(
         "{year}年，本部门预算绩效管理整体预算绩效目标{}个，涉及金额{}万元；当年财政拨款项目{projects}个，涉及预算金额{}万元；当年非财政拨款项目{}个，涉及预算金额{}万元。",
         figure(perf.department_targets),
@@ -145,12 +170,6 @@ pub(super) fn other_matters(w: &mut Writer<'_>) {
         figure(perf.non_fiscal_projects),
         amount(perf.non_fiscal_amount)
     ));
-
-    w.para("（五）其他需说明的事项");
-    match w.text("other").map(str::to_string) {
-        Some(text) => w.para(format!("{text}。")),
-        None => w.para("本部门无其他需说明事项。"),
-    }
 }
 
 /// The projects of 表7 and their total.
