@@ -138,6 +138,8 @@ pub fn write_final_document_workbook(
     })
 }
 
+/// The sheets in order: 封面, 目录, 主要职能, 机构设置, 名词解释, 情况说明, the tables
+/// (`add_tables`), 其他重要事项.
 fn write_book(
     words: &Words<'_>,
     header: &WorkbookHeader,
@@ -148,53 +150,18 @@ fn write_book(
 ) -> Result<Vec<u8>, WriteError> {
     let looks = Looks::new();
     let mut book = Workbook::new();
-    let unit = &header.unit;
-    let year = header.year;
-    let kind = words.kind;
-    let cover: Vec<(bool, String)> = [
-        texts.region.clone(),
-        unit.clone(),
-        format!("{year}年{kind}公开"),
-        texts.signature_date(),
-    ]
-    .into_iter()
-    .filter(|t| !t.trim().is_empty())
-    .map(|t| (true, t))
-    .collect();
+    let (unit, year, kind) = (&header.unit, header.year, words.kind);
     prose_sheet(
         &mut book,
         "封面",
         &format!("{unit}{year}年{kind}公开"),
-        &cover,
+        &cover_lines(words, header, texts),
         &looks,
     )
     .map_err(failed)?;
-    let mut contents = vec![
-        (true, format!("第一部分 {year}年部门概况")),
-        (false, "一、主要职能".into()),
-        (false, "二、机构设置及人员情况".into()),
-        (true, format!("第二部分 {year}年{kind}公开表")),
-    ];
-    contents.extend(words.contents.iter().map(|t| (false, t.clone())));
-    contents.push((true, narrative.title.clone()));
-    contents.extend(narrative.sections.iter().map(|s| (false, s.title.clone())));
-    contents.push((true, "第四部分 名词解释".into()));
+    let contents = contents_lines(words, year, narrative);
     prose_sheet(&mut book, "目录", "目  录", &contents, &looks).map_err(failed)?;
-    let functions: Vec<(bool, String)> =
-        texts.functions.iter().map(|f| (false, f.clone())).collect();
-    prose_sheet(&mut book, "主要职能", "一、主要职能", &functions, &looks).map_err(failed)?;
-    let organisation = vec![
-        (false, texts.organisation.clone()),
-        (false, staff_sentence(unit, staff)),
-    ];
-    prose_sheet(
-        &mut book,
-        "机构设置",
-        "二、机构设置及人员情况",
-        &organisation,
-        &looks,
-    )
-    .map_err(failed)?;
+    overview_sheets(&mut book, unit, texts, staff, &looks).map_err(failed)?;
     let glossary: Vec<(bool, String)> = words
         .glossary
         .iter()
@@ -208,22 +175,11 @@ fn write_book(
         &looks,
     )
     .map_err(failed)?;
-    let paragraphs = |keep: &dyn Fn(&str) -> bool| -> Vec<(bool, String)> {
-        narrative
-            .sections
-            .iter()
-            .filter(|s| keep(&s.key))
-            .flat_map(|s| {
-                std::iter::once((true, s.title.clone()))
-                    .chain(s.paragraphs.iter().map(|p| (false, p.text.clone())))
-            })
-            .collect()
-    };
     prose_sheet(
         &mut book,
         "情况说明",
         &narrative.title,
-        &paragraphs(&|k| k != words.other),
+        &section_lines(narrative, &|k| k != words.other),
         &looks,
     )
     .map_err(failed)?;
@@ -232,11 +188,83 @@ fn write_book(
         &mut book,
         "其他重要事项",
         "其他重要事项的情况说明",
-        &paragraphs(&|k| k == words.other),
+        &section_lines(narrative, &|k| k == words.other),
         &looks,
     )
     .map_err(failed)?;
     book.save_to_buffer().map_err(failed)
+}
+
+/// The cover's lines: region, unit, "2024年部门预算公开" and the date, the empty ones left out.
+fn cover_lines(
+    words: &Words<'_>,
+    header: &WorkbookHeader,
+    texts: &DocumentTexts,
+) -> Vec<(bool, String)> {
+    let (year, kind) = (header.year, words.kind);
+    [
+        texts.region.clone(),
+        header.unit.clone(),
+        format!("{year}年{kind}公开"),
+        texts.signature_date(),
+    ]
+    .into_iter()
+    .filter(|t| !t.trim().is_empty())
+    .map(|t| (true, t))
+    .collect()
+}
+
+/// The 目录: the four parts (headings) with the tables and the sections of part three.
+fn contents_lines(words: &Words<'_>, year: i32, narrative: &Narrative) -> Vec<(bool, String)> {
+    let kind = words.kind;
+    let mut contents = vec![
+        (true, format!("第一部分 {year}年部门概况")),
+        (false, "一、主要职能".into()),
+        (false, "二、机构设置及人员情况".into()),
+        (true, format!("第二部分 {year}年{kind}公开表")),
+    ];
+    contents.extend(words.contents.iter().map(|t| (false, t.clone())));
+    contents.push((true, narrative.title.clone()));
+    contents.extend(narrative.sections.iter().map(|s| (false, s.title.clone())));
+    contents.push((true, "第四部分 名词解释".into()));
+    contents
+}
+
+/// The sheets of 第一部分: 主要职能, and 机构设置 with the 人员 sentence.
+fn overview_sheets(
+    book: &mut Workbook,
+    unit: &str,
+    texts: &DocumentTexts,
+    staff: &StaffFacts,
+    looks: &Looks,
+) -> Result<(), XlsxError> {
+    let functions: Vec<(bool, String)> =
+        texts.functions.iter().map(|f| (false, f.clone())).collect();
+    prose_sheet(book, "主要职能", "一、主要职能", &functions, looks)?;
+    let organisation = vec![
+        (false, texts.organisation.clone()),
+        (false, staff_sentence(unit, staff)),
+    ];
+    prose_sheet(
+        book,
+        "机构设置",
+        "二、机构设置及人员情况",
+        &organisation,
+        looks,
+    )
+}
+
+/// The titles (as headings) and paragraphs of the narrative sections whose key `keep` accepts.
+fn section_lines(narrative: &Narrative, keep: &dyn Fn(&str) -> bool) -> Vec<(bool, String)> {
+    narrative
+        .sections
+        .iter()
+        .filter(|s| keep(&s.key))
+        .flat_map(|s| {
+            std::iter::once((true, s.title.clone()))
+                .chain(s.paragraphs.iter().map(|p| (false, p.text.clone())))
+        })
+        .collect()
 }
 
 #[cfg(test)]
