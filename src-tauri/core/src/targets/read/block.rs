@@ -9,7 +9,7 @@ use crate::money::{parse_amount, Money, Scale};
 use crate::targets::model::{
     DepartmentTargets, Direction, Indicator, IndicatorCells, Level1, ProjectTargets,
 };
-use crate::targets::value::{split_columns, split_value};
+use crate::targets::value::{split_columns, split_value, SplitValue};
 use crate::text::{a1, fold_label};
 use crate::xlsx::CellValue;
 
@@ -250,10 +250,8 @@ fn read_indicators(
     };
     let l1 = col(Column::Level1);
     let l2 = col(Column::Level2);
-    let name = sheet.name().to_string();
     let mut out = Vec::new();
-    let (mut level1, mut level2) = (String::new(), String::new());
-    let mut reported_level1 = std::collections::HashSet::new();
+    let mut levels = Levels::default();
     let mut row = header + 1;
     while row < limit {
         if is_boundary(sheet, row) {
@@ -263,113 +261,187 @@ fn read_indicators(
         if first.starts_with("注") || first.starts_with("备注") {
             break;
         }
-        let text = |k| col(k).map(|c| sheet.text(row, c)).unwrap_or_default();
-        let level3 = sheet.text(row, l3);
-        if level3.is_empty() {
-            row += 1;
-            continue;
+        // A row without a 三级指标 carries no indicator, nor a new 一级/二级.
+        if !sheet.text(row, l3).is_empty() {
+            levels.carry(first, l2.map(|c| sheet.text(row, c)).unwrap_or_default());
+            let level1 = if project {
+                levels.project_level1(sheet, row, l1, read)
+            } else {
+                levels.level1.clone()
+            };
+            let level2 = levels.level2.clone();
+            if let Some(indicator) =
+                read_indicator(sheet, row, columns, (l3, value_col), (level1, level2), read)
+            {
+                out.push(indicator);
+            }
         }
-        if !first.is_empty() {
-            if first != level1 {
-                level2.clear();
-            }
-            level1 = first;
-        }
-        let second = l2.map(|c| sheet.text(row, c)).unwrap_or_default();
-        if !second.is_empty() {
-            level2 = second;
-        }
-        let level1_text = if project {
-            match Level1::parse(&level1) {
-                Some(l) => l.label().to_string(),
-                // A merged 一级 cell is reported once, at the cell that holds it.
-                None if !reported_level1.insert(level1.clone()) => level1.clone(),
-                None => {
-                    let c = l1.unwrap_or(0);
-                    read.problems.push(problem(
-                        &name,
-                        row,
-                        c,
-                        format!(
-                            "“{name}”{}：一级指标“{level1}”不是产出指标、效益指标、满意度指标或成本指标。",
-                            a1(row, c)
-                        ),
-                    ));
-                    level1.clone()
-                }
-            }
-        } else {
-            level1.clone()
-        };
-        let value_text = sheet.text(row, value_col);
-        let split = match (col(Column::Operator), col(Column::MeasureUnit)) {
-            (None, None) => Ok(split_value(&value_text)),
-            _ => split_columns(
-                &text(Column::Operator),
-                &value_text,
-                &text(Column::MeasureUnit),
-            ),
-        };
-        let split = match split {
-            Ok(s) => s,
-            Err(reason) => {
-                let c = col(Column::Operator).unwrap_or(value_col);
-                read.problems.push(problem(
-                    &name,
-                    row,
-                    c,
-                    format!("“{name}”{}：{reason}。", a1(row, c)),
-                ));
-                row += 1;
-                continue;
-            }
-        };
-        let weight = col(Column::Weight).and_then(|c| read_weight(sheet, row, c, read));
-        let direction = col(Column::Direction).and_then(|c| {
-            let t = sheet.text(row, c);
-            if t.is_empty() {
-                return None;
-            }
-            let d = Direction::parse(&t);
-            if d.is_none() {
-                read.problems.push(problem(
-                    &name,
-                    row,
-                    c,
-                    format!("“{name}”{}：指标方向“{t}”应为正向或反向。", a1(row, c)),
-                ));
-            }
-            d
-        });
-        let (name3, core) = match level3.strip_suffix('★') {
-            Some(n) => (n.trim().to_string(), true),
-            None => (level3.clone(), false),
-        };
-        out.push(Indicator {
-            level1: level1_text,
-            level2: level2.clone(),
-            name: name3,
-            core,
-            operator: split.operator,
-            value: split.value,
-            unit: split.unit,
-            weight,
-            direction,
-            basis: text(Column::Basis),
-            last_year: text(Column::LastYear),
-            scoring_rule: text(Column::ScoringRule),
-            evidence: text(Column::Evidence),
-            verbatim: split.verbatim,
-            cells: Some(IndicatorCells {
-                sheet: name.clone(),
-                name: a1(row, l3),
-                value: a1(row, value_col),
-                weight: col(Column::Weight).map(|c| a1(row, c)).unwrap_or_default(),
-            }),
-        });
         row += 1;
     }
     (out, row)
+}
+
+/// The 一级 and 二级 in force while reading indicator rows: a merged or blank cell carries the
+/// one above down, and a new 一级 starts without a 二级.
+#[derive(Default)]
+struct Levels {
+    level1: String,
+    level2: String,
+    /// 一级 texts already reported as unknown: a merged 一级 cell is reported once.
+    reported_level1: std::collections::HashSet<String>,
+}
+
+impl Levels {
+    /// Takes the 一级 (`first`) and 二级 (`second`) cells of a row; empty cells keep what is
+    /// in force.
+    fn carry(&mut self, first: String, second: String) {
+        if !first.is_empty() {
+            if first != self.level1 {
+                self.level2.clear();
+            }
+            self.level1 = first;
+        }
+        if !second.is_empty() {
+            self.level2 = second;
+        }
+    }
+
+    /// The 一级 in force as a project's level label; a text that is none of the four levels is
+    /// kept as written and reported once, at the row (and the 一级 column `l1`) it is met.
+    fn project_level1(
+        &mut self,
+        sheet: &Sheet<'_>,
+        row: u32,
+        l1: Option<u32>,
+        read: &mut TargetsRead,
+    ) -> String {
+        let level1 = &self.level1;
+        match Level1::parse(level1) {
+            Some(l) => l.label().to_string(),
+            None if !self.reported_level1.insert(level1.clone()) => level1.clone(),
+            None => {
+                let name = sheet.name();
+                let c = l1.unwrap_or(0);
+                read.problems.push(problem(
+                    name,
+                    row,
+                    c,
+                    format!(
+                        "“{name}”{}：一级指标“{level1}”不是产出指标、效益指标、满意度指标或成本指标。",
+                        a1(row, c)
+                    ),
+                ));
+                level1.clone()
+            }
+        }
+    }
+}
+
+/// The indicator of `row`, whose 三级指标 (column `l3`) is not empty, under the `levels` (一级,
+/// 二级) in force. None, with the problem noted, when its value cannot be split.
+fn read_indicator(
+    sheet: &Sheet<'_>,
+    row: u32,
+    columns: &[(u32, Column)],
+    (l3, value_col): (u32, u32),
+    (level1, level2): (String, String),
+    read: &mut TargetsRead,
+) -> Option<Indicator> {
+    let col = |k| column_of(columns, k);
+    let text = |k| col(k).map(|c| sheet.text(row, c)).unwrap_or_default();
+    let name = sheet.name().to_string();
+    let split = split_row_value(sheet, row, columns, value_col, read)?;
+    let weight = col(Column::Weight).and_then(|c| read_weight(sheet, row, c, read));
+    let direction = col(Column::Direction).and_then(|c| read_direction(sheet, row, c, read));
+    let level3 = sheet.text(row, l3);
+    let (name3, core) = match level3.strip_suffix('★') {
+        Some(n) => (n.trim().to_string(), true),
+        None => (level3.clone(), false),
+    };
+    Some(Indicator {
+        level1,
+        level2,
+        name: name3,
+        core,
+        operator: split.operator,
+        value: split.value,
+        unit: split.unit,
+        weight,
+        direction,
+        basis: text(Column::Basis),
+        last_year: text(Column::LastYear),
+        scoring_rule: text(Column::ScoringRule),
+        evidence: text(Column::Evidence),
+        verbatim: split.verbatim,
+        cells: Some(IndicatorCells {
+            sheet: name,
+            name: a1(row, l3),
+            value: a1(row, value_col),
+            weight: col(Column::Weight).map(|c| a1(row, c)).unwrap_or_default(),
+        }),
+    })
+}
+
+/// The value of `row` split into operator, number and unit: from the value cell alone, or
+/// with the 运算符 and 度量单位 columns when the table has them. None, with the problem noted at
+/// the operator (else the value) cell, when the operator cell holds something unknown.
+fn split_row_value(
+    sheet: &Sheet<'_>,
+    row: u32,
+    columns: &[(u32, Column)],
+    value_col: u32,
+    read: &mut TargetsRead,
+) -> Option<SplitValue> {
+    let col = |k| column_of(columns, k);
+    let text = |k| col(k).map(|c| sheet.text(row, c)).unwrap_or_default();
+    let value_text = sheet.text(row, value_col);
+    let split = match (col(Column::Operator), col(Column::MeasureUnit)) {
+        (None, None) => Ok(split_value(&value_text)),
+        _ => split_columns(
+            &text(Column::Operator),
+            &value_text,
+            &text(Column::MeasureUnit),
+        ),
+    };
+    match split {
+        Ok(s) => Some(s),
+        Err(reason) => {
+            let name = sheet.name();
+            let c = col(Column::Operator).unwrap_or(value_col);
+            read.problems.push(problem(
+                name,
+                row,
+                c,
+                format!("“{name}”{}：{reason}。", a1(row, c)),
+            ));
+            None
+        }
+    }
+}
+
+/// The 指标方向 cell at (`row`, `c`): None when empty, or (with the problem noted) when it is
+/// neither 正向 nor 反向.
+fn read_direction(
+    sheet: &Sheet<'_>,
+    row: u32,
+    c: u32,
+    read: &mut TargetsRead,
+) -> Option<Direction> {
+    let t = sheet.text(row, c);
+    if t.is_empty() {
+        return None;
+    }
+    let d = Direction::parse(&t);
+    if d.is_none() {
+        let name = sheet.name();
+        read.problems.push(problem(
+            name,
+            row,
+            c,
+            format!("“{name}”{}：指标方向“{t}”应为正向或反向。", a1(row, c)),
+        ));
+    }
+    d
 }
 
 /// A weight cell: a number, or text such as "6" / "6分". Empty is no weight.
