@@ -25,6 +25,9 @@ pub fn split_code_name(text: &str) -> (String, String) {
     (String::new(), text.to_string())
 }
 
+/// Reads the indicator list under `header` (up to `limit`): a row whose 项目 cell starts a
+/// merge or holds its own text starts a project, every row with a 三级指标 adds an indicator to
+/// the project above it.
 pub(super) fn read(
     sheet: &Sheet<'_>,
     header: u32,
@@ -52,21 +55,11 @@ pub(super) fn read(
     };
     let first_project = read.set.projects.len();
     for row in header + 1..limit {
-        let text = |k| col(k).map(|c| sheet.text(row, c)).unwrap_or_default();
         let starts_project = !sheet.own_text(row, project_col).is_empty()
             && !sheet.continues_merge(row, project_col);
         if starts_project {
-            let (code, project_name) = split_code_name(&sheet.text(row, project_col));
-            let amount = col(Column::Amount).and_then(|c| amount(sheet, row, c, scale, read));
-            read.set.projects.push(ProjectTargets {
-                code,
-                name: project_name,
-                unit: text(Column::Unit),
-                amount,
-                name_cell: Some((name.clone(), a1(row, project_col))),
-                amount_cell: col(Column::Amount).map(|c| (name.clone(), a1(row, c))),
-                ..ProjectTargets::default()
-            });
+            let project = project_of_row(sheet, row, columns, project_col, scale, read);
+            read.set.projects.push(project);
         }
         let level3 = sheet.text(row, l3);
         if level3.is_empty() {
@@ -84,90 +77,162 @@ pub(super) fn read(
             ));
             continue;
         }
-        let level1_raw = text(Column::Level1);
-        let level1 = match Level1::parse(&level1_raw) {
-            Some(l) => l.label().to_string(),
-            None => {
-                let c = col(Column::Level1).unwrap_or(l3);
-                read.problems.push(problem(
-                    &name,
-                    row,
-                    c,
-                    format!(
-                        "“{name}”{}：一级指标“{level1_raw}”不是产出指标、效益指标、满意度指标或成本指标。",
-                        a1(row, c)
-                    ),
-                ));
-                level1_raw
-            }
-        };
-        let split = match split_columns(
-            &text(Column::Operator),
-            &sheet.text(row, value_col),
-            &text(Column::MeasureUnit),
-        ) {
-            Ok(s) => s,
-            Err(reason) => {
-                let c = col(Column::Operator).unwrap_or(value_col);
-                read.problems.push(problem(
-                    &name,
-                    row,
-                    c,
-                    format!("“{name}”{}：{reason}。", a1(row, c)),
-                ));
-                continue;
-            }
-        };
-        let direction_text = text(Column::Direction);
-        let direction = if direction_text.is_empty() {
-            None
-        } else {
-            let d = Direction::parse(&direction_text);
-            if d.is_none() {
-                let c = col(Column::Direction).unwrap_or(l3);
-                read.problems.push(problem(
-                    &name,
-                    row,
-                    c,
-                    format!(
-                        "“{name}”{}：指标方向“{direction_text}”应为正向或反向。",
-                        a1(row, c)
-                    ),
-                ));
-            }
-            d
-        };
-        let weight = col(Column::Weight).and_then(|c| read_weight(sheet, row, c, read));
-        let (name3, core) = match level3.strip_suffix('★') {
-            Some(n) => (n.trim().to_string(), true),
-            None => (level3.clone(), false),
-        };
-        let indicator = Indicator {
-            level1,
-            level2: text(Column::Level2),
-            name: name3,
-            core,
-            operator: split.operator,
-            value: split.value,
-            unit: split.unit,
-            weight,
-            direction,
-            basis: text(Column::Basis),
-            last_year: text(Column::LastYear),
-            scoring_rule: text(Column::ScoringRule),
-            evidence: text(Column::Evidence),
-            verbatim: split.verbatim,
-            cells: Some(IndicatorCells {
-                sheet: name.clone(),
-                name: a1(row, l3),
-                value: a1(row, value_col),
-                weight: col(Column::Weight).map(|c| a1(row, c)).unwrap_or_default(),
-            }),
+        let Some(indicator) = indicator_of_row(sheet, row, columns, (l3, value_col), read) else {
+            continue;
         };
         if let Some(project) = read.set.projects.last_mut() {
             project.indicators.push(indicator);
         }
     }
+}
+
+/// The project a row starts: its code and name from the 项目 cell, its 单位 and its 金额 (in
+/// `scale`), with the cells findings point at.
+fn project_of_row(
+    sheet: &Sheet<'_>,
+    row: u32,
+    columns: &[(u32, Column)],
+    project_col: u32,
+    scale: Scale,
+    read: &mut TargetsRead,
+) -> ProjectTargets {
+    let col = |k| column_of(columns, k);
+    let name = sheet.name().to_string();
+    let (code, project_name) = split_code_name(&sheet.text(row, project_col));
+    let amount = col(Column::Amount).and_then(|c| amount(sheet, row, c, scale, read));
+    ProjectTargets {
+        code,
+        name: project_name,
+        unit: col(Column::Unit)
+            .map(|c| sheet.text(row, c))
+            .unwrap_or_default(),
+        amount,
+        name_cell: Some((name.clone(), a1(row, project_col))),
+        amount_cell: col(Column::Amount).map(|c| (name.clone(), a1(row, c))),
+        ..ProjectTargets::default()
+    }
+}
+
+/// The indicator of `row`, whose 三级指标 (column `l3`) is not empty. None, with the problem
+/// noted, when its operator cell holds something unknown.
+fn indicator_of_row(
+    sheet: &Sheet<'_>,
+    row: u32,
+    columns: &[(u32, Column)],
+    (l3, value_col): (u32, u32),
+    read: &mut TargetsRead,
+) -> Option<Indicator> {
+    let col = |k| column_of(columns, k);
+    let text = |k| col(k).map(|c| sheet.text(row, c)).unwrap_or_default();
+    let name = sheet.name().to_string();
+    let level1 = level1_of_row(sheet, row, columns, l3, read);
+    let split = match split_columns(
+        &text(Column::Operator),
+        &sheet.text(row, value_col),
+        &text(Column::MeasureUnit),
+    ) {
+        Ok(s) => s,
+        Err(reason) => {
+            let c = col(Column::Operator).unwrap_or(value_col);
+            read.problems.push(problem(
+                &name,
+                row,
+                c,
+                format!("“{name}”{}：{reason}。", a1(row, c)),
+            ));
+            return None;
+        }
+    };
+    let direction = direction_of_row(sheet, row, columns, l3, read);
+    let weight = col(Column::Weight).and_then(|c| read_weight(sheet, row, c, read));
+    let level3 = sheet.text(row, l3);
+    let (name3, core) = match level3.strip_suffix('★') {
+        Some(n) => (n.trim().to_string(), true),
+        None => (level3.clone(), false),
+    };
+    Some(Indicator {
+        level1,
+        level2: text(Column::Level2),
+        name: name3,
+        core,
+        operator: split.operator,
+        value: split.value,
+        unit: split.unit,
+        weight,
+        direction,
+        basis: text(Column::Basis),
+        last_year: text(Column::LastYear),
+        scoring_rule: text(Column::ScoringRule),
+        evidence: text(Column::Evidence),
+        verbatim: split.verbatim,
+        cells: Some(IndicatorCells {
+            sheet: name,
+            name: a1(row, l3),
+            value: a1(row, value_col),
+            weight: col(Column::Weight).map(|c| a1(row, c)).unwrap_or_default(),
+        }),
+    })
+}
+
+/// The row's 一级指标 as a level label; a text that is none of the four levels is kept as
+/// written and reported (at the 一级 cell, else the 三级 column `l3`).
+fn level1_of_row(
+    sheet: &Sheet<'_>,
+    row: u32,
+    columns: &[(u32, Column)],
+    l3: u32,
+    read: &mut TargetsRead,
+) -> String {
+    let col = column_of(columns, Column::Level1);
+    let level1_raw = col.map(|c| sheet.text(row, c)).unwrap_or_default();
+    match Level1::parse(&level1_raw) {
+        Some(l) => l.label().to_string(),
+        None => {
+            let name = sheet.name();
+            let c = col.unwrap_or(l3);
+            read.problems.push(problem(
+                name,
+                row,
+                c,
+                format!(
+                    "“{name}”{}：一级指标“{level1_raw}”不是产出指标、效益指标、满意度指标或成本指标。",
+                    a1(row, c)
+                ),
+            ));
+            level1_raw
+        }
+    }
+}
+
+/// The row's 指标方向: None when empty, or (with the problem noted) when it is neither 正向 nor
+/// 反向.
+fn direction_of_row(
+    sheet: &Sheet<'_>,
+    row: u32,
+    columns: &[(u32, Column)],
+    l3: u32,
+    read: &mut TargetsRead,
+) -> Option<Direction> {
+    let col = column_of(columns, Column::Direction);
+    let direction_text = col.map(|c| sheet.text(row, c)).unwrap_or_default();
+    if direction_text.is_empty() {
+        return None;
+    }
+    let d = Direction::parse(&direction_text);
+    if d.is_none() {
+        let name = sheet.name();
+        let c = col.unwrap_or(l3);
+        read.problems.push(problem(
+            name,
+            row,
+            c,
+            format!(
+                "“{name}”{}：指标方向“{direction_text}”应为正向或反向。",
+                a1(row, c)
+            ),
+        ));
+    }
+    d
 }
 
 fn amount(
