@@ -8,7 +8,7 @@ use crate::tables::{
     bare_title, final_templates, printed_name, split_table_label, templates, BasicExpenditureTable,
     BudgetTables, CarryoverTable, CellRef, DepartmentExpenditureTable, FinalTables,
     FiscalGrantTable, GeneralBudgetExpenditureTable, GovernmentFundExpenditureTable, IncomeTable,
-    OverviewTable, ProjectExpenditureTable, StateCapitalExpenditureTable, TableId,
+    OverviewTable, ProjectExpenditureTable, StateCapitalExpenditureTable, TableId, TableMeta,
     ThreePublicTable,
 };
 
@@ -151,6 +151,8 @@ fn is_contents(grid: &SheetGrid) -> bool {
     fold_label(&grid.name) == "目录" || first_text.as_deref() == Some("目录")
 }
 
+/// Reads every standard table whose title is on `grid` into `out`; true when the sheet holds
+/// at least one (a table found twice counts, and is listed in `duplicates`).
 fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWorkbook) -> bool {
     let titles = find_titles(grid);
     let mut found = false;
@@ -164,7 +166,7 @@ fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWork
             found = true;
             continue;
         }
-        let mut reader = CellReader::new(grid, &block, catalog);
+        let reader = CellReader::new(grid, &block, catalog);
         let title_at = CellRef::new(&grid.name, *row, *col);
         let mut meta = reader.meta(title_at);
         let above = i.checked_sub(1).map_or(0, |p| titles[p].0 + 1);
@@ -180,97 +182,8 @@ fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWork
         if id.is_final() && meta.unit.is_none() {
             meta.unit = heading_unit(grid, above, *row);
         }
-        let t = &mut out.tables;
-        match id {
-            TableId::T1 => {
-                let Some(body) = parse_overview(&mut reader) else {
-                    continue;
-                };
-                t.t1 = Some(OverviewTable {
-                    meta: reader.finish(meta),
-                    income: body.income,
-                    income_total: body.income_total,
-                    classes: body.classes,
-                    other_expenditure: body.other_expenditure,
-                    expenditure_total: body.expenditure_total,
-                });
-            }
-            TableId::T4 => {
-                let Some(body) = parse_grants(&mut reader) else {
-                    continue;
-                };
-                t.t4 = Some(FiscalGrantTable {
-                    meta: reader.finish(meta),
-                    income: body.income,
-                    income_total: body.income_total,
-                    classes: body.classes,
-                    expenditure_total: body.expenditure_total,
-                });
-            }
-            TableId::T3 | TableId::T5 | TableId::T8 | TableId::T9 => {
-                let body = parse_expenditure(&mut reader);
-                let meta = reader.finish(meta);
-                match id {
-                    TableId::T3 => t.t3 = Some(DepartmentExpenditureTable { meta, body }),
-                    TableId::T5 => t.t5 = Some(GeneralBudgetExpenditureTable { meta, body }),
-                    TableId::T8 => t.t8 = Some(GovernmentFundExpenditureTable { meta, body }),
-                    _ => t.t9 = Some(StateCapitalExpenditureTable { meta, body }),
-                }
-            }
-            TableId::T6 => {
-                let (rows, total) = parse_basic_expenditure(&mut reader);
-                t.t6 = Some(BasicExpenditureTable {
-                    meta: reader.finish(meta),
-                    rows,
-                    total,
-                });
-            }
-            TableId::T7 => {
-                let body = parse_projects(&mut reader);
-                t.t7 = Some(ProjectExpenditureTable {
-                    meta: reader.finish(meta),
-                    economic_columns: body.economic_columns,
-                    rows: body.rows,
-                    total: body.total,
-                });
-            }
-            TableId::T2 | TableId::T11 => {
-                let body = parse_sources(&mut reader);
-                let meta = reader.finish(meta);
-                if *id == TableId::T2 {
-                    t.t2 = Some(IncomeTable {
-                        meta,
-                        source_columns: body.source_columns,
-                        rows: body.rows,
-                        total: body.total,
-                    });
-                } else {
-                    t.t11 = Some(CarryoverTable {
-                        meta,
-                        source_columns: body.source_columns,
-                        rows: body.rows,
-                        total: body.total,
-                    });
-                }
-            }
-            TableId::T10 => {
-                let body = parse_three_public(&mut reader);
-                t.t10 = Some(ThreePublicTable {
-                    meta: reader.finish(meta),
-                    total: body.total,
-                    outbound: body.outbound,
-                    reception: body.reception,
-                    vehicle_subtotal: body.vehicle_subtotal,
-                    vehicle_purchase: body.vehicle_purchase,
-                    vehicle_operation: body.vehicle_operation,
-                    office_operation: body.office_operation,
-                });
-            }
-            _ => {
-                if !read_final(&mut reader, meta, &mut out.final_tables) {
-                    continue;
-                }
-            }
+        if !read_table(*id, reader, meta, out) {
+            continue;
         }
         found = true;
         out.recognised.push(RecognisedTable {
@@ -284,6 +197,113 @@ fn recognise_sheet(grid: &SheetGrid, catalog: &Catalog, out: &mut RecognisedWork
         });
     }
     found
+}
+
+/// Parses the table `id` with `reader` and puts it, with its `meta`, into `out`'s 预算 or 决算
+/// tables; false when its body could not be read (nothing is stored then).
+fn read_table(
+    id: TableId,
+    mut reader: CellReader<'_>,
+    meta: TableMeta,
+    out: &mut RecognisedWorkbook,
+) -> bool {
+    let t = &mut out.tables;
+    match id {
+        TableId::T1 => {
+            let Some(body) = parse_overview(&mut reader) else {
+                return false;
+            };
+            t.t1 = Some(OverviewTable {
+                meta: reader.finish(meta),
+                income: body.income,
+                income_total: body.income_total,
+                classes: body.classes,
+                other_expenditure: body.other_expenditure,
+                expenditure_total: body.expenditure_total,
+            });
+        }
+        TableId::T4 => {
+            let Some(body) = parse_grants(&mut reader) else {
+                return false;
+            };
+            t.t4 = Some(FiscalGrantTable {
+                meta: reader.finish(meta),
+                income: body.income,
+                income_total: body.income_total,
+                classes: body.classes,
+                expenditure_total: body.expenditure_total,
+            });
+        }
+        TableId::T3 | TableId::T5 | TableId::T8 | TableId::T9 => {
+            let body = parse_expenditure(&mut reader);
+            let meta = reader.finish(meta);
+            match id {
+                TableId::T3 => t.t3 = Some(DepartmentExpenditureTable { meta, body }),
+                TableId::T5 => t.t5 = Some(GeneralBudgetExpenditureTable { meta, body }),
+                TableId::T8 => t.t8 = Some(GovernmentFundExpenditureTable { meta, body }),
+                _ => t.t9 = Some(StateCapitalExpenditureTable { meta, body }),
+            }
+        }
+        TableId::T6 => {
+            let (rows, total) = parse_basic_expenditure(&mut reader);
+            t.t6 = Some(BasicExpenditureTable {
+                meta: reader.finish(meta),
+                rows,
+                total,
+            });
+        }
+        TableId::T7 => {
+            let body = parse_projects(&mut reader);
+            t.t7 = Some(ProjectExpenditureTable {
+                meta: reader.finish(meta),
+                economic_columns: body.economic_columns,
+                rows: body.rows,
+                total: body.total,
+            });
+        }
+        TableId::T2 | TableId::T11 => read_sources_table(id, reader, meta, t),
+        TableId::T10 => {
+            let body = parse_three_public(&mut reader);
+            t.t10 = Some(ThreePublicTable {
+                meta: reader.finish(meta),
+                total: body.total,
+                outbound: body.outbound,
+                reception: body.reception,
+                vehicle_subtotal: body.vehicle_subtotal,
+                vehicle_purchase: body.vehicle_purchase,
+                vehicle_operation: body.vehicle_operation,
+                office_operation: body.office_operation,
+            });
+        }
+        _ => return read_final(&mut reader, meta, &mut out.final_tables),
+    }
+    true
+}
+
+/// T2 (收入预算表) or T11 (结转结余): the same layout, by fund source.
+fn read_sources_table(
+    id: TableId,
+    mut reader: CellReader<'_>,
+    meta: TableMeta,
+    t: &mut BudgetTables,
+) {
+    let body = parse_sources(&mut reader);
+    let meta = reader.finish(meta);
+    if id == TableId::T2 {
+        t.t2 = Some(IncomeTable {
+            meta,
+            source_columns: body.source_columns,
+            rows: body.rows,
+            total: body.total,
+        });
+    } else {
+        t.t11 = Some(CarryoverTable {
+            meta,
+            source_columns: body.source_columns,
+            rows: body.rows,
+            total: body.total,
+        });
+    }
 }
 
 /// The number the workbook prints for the table whose title is `titles[index]`: in the title
