@@ -309,39 +309,96 @@ fn write_project_sheet(
     unit: &str,
 ) -> Result<(), XlsxError> {
     let with_direction = p.indicators.iter().any(|i| i.direction.is_some());
-    // Column widths (Excel units, about two a character) that fit A4 landscape at 100 %.
-    let widths: Vec<f64> = match form {
-        ProjectForm::Short => vec![12.0, 14.0, 24.0, 10.0, 14.0, 14.0, 14.0, 14.0],
-        ProjectForm::Full if with_direction => {
-            vec![10.0, 12.0, 22.0, 12.0, 8.0, 14.0, 10.0, 8.0, 16.0, 12.0]
-        }
-        ProjectForm::Full => vec![10.0, 12.0, 24.0, 12.0, 16.0, 10.0, 8.0, 18.0, 12.0],
-    };
-    // Column titles after 三级指标 and 指标值.
-    let mut headers: Vec<&str> = vec!["一级指标", "二级指标", "三级指标"];
-    let (name_cols, value_cols, last) = match form {
-        ProjectForm::Short => ((2, 3), (4, 7), 7u16),
-        ProjectForm::Full => {
-            let extra = if with_direction { 7 } else { 6 };
-            ((2, 2), (3, 3), 2 + extra)
-        }
-    };
-    match form {
-        ProjectForm::Short => headers.push("指标值（包含数字及文字描述）"),
-        ProjectForm::Full => {
-            headers.push("指标值");
-            if with_direction {
-                headers.push("指标方向");
+    let layout = ProjectLayout::new(form, with_direction);
+    let header_row = write_project_heading(ws, f, p, year, unit, &layout)?;
+    write_indicator_header(ws, f, header_row, form, &layout)?;
+    let extra = |i: &Indicator| extra_cells(i, form, with_direction);
+    write_indicator_rows(
+        ws,
+        f,
+        header_row + 1,
+        &p.indicators,
+        layout.name_cols,
+        layout.value_cols,
+        &extra,
+        &layout.widths,
+    )?;
+    for (col, width) in layout.widths.iter().enumerate() {
+        ws.set_column_width(col as u16, *width)?;
+    }
+    page_setup(ws, header_row)
+}
+
+/// The columns of a 项目支出绩效目标表 in `form`, with or without 指标方向.
+struct ProjectLayout {
+    /// Column widths (Excel units, about two a character) that fit A4 landscape at 100 %.
+    widths: Vec<f64>,
+    /// The indicator table's column titles.
+    headers: Vec<&'static str>,
+    /// First and last column of 三级指标.
+    name_cols: (u16, u16),
+    /// First and last column of 指标值.
+    value_cols: (u16, u16),
+    /// The last column of the sheet.
+    last: u16,
+}
+
+impl ProjectLayout {
+    fn new(form: ProjectForm, with_direction: bool) -> ProjectLayout {
+        let widths: Vec<f64> = match form {
+            ProjectForm::Short => vec![12.0, 14.0, 24.0, 10.0, 14.0, 14.0, 14.0, 14.0],
+            ProjectForm::Full if with_direction => {
+                vec![10.0, 12.0, 22.0, 12.0, 8.0, 14.0, 10.0, 8.0, 16.0, 12.0]
             }
-            headers.extend([
-                "指标值设置依据",
-                "上年完成值",
-                "指标分值权重",
-                "指标赋分规则",
-                "佐证资料",
-            ]);
+            ProjectForm::Full => vec![10.0, 12.0, 24.0, 12.0, 16.0, 10.0, 8.0, 18.0, 12.0],
+        };
+        // Column titles after 三级指标 and 指标值.
+        let mut headers: Vec<&str> = vec!["一级指标", "二级指标", "三级指标"];
+        let (name_cols, value_cols, last) = match form {
+            ProjectForm::Short => ((2, 3), (4, 7), 7u16),
+            ProjectForm::Full => {
+                let extra = if with_direction { 7 } else { 6 };
+                ((2, 2), (3, 3), 2 + extra)
+            }
+        };
+        match form {
+            ProjectForm::Short => headers.push("指标值（包含数字及文字描述）"),
+            ProjectForm::Full => {
+                headers.push("指标值");
+                if with_direction {
+                    headers.push("指标方向");
+                }
+                headers.extend([
+                    "指标值设置依据",
+                    "上年完成值",
+                    "指标分值权重",
+                    "指标赋分规则",
+                    "佐证资料",
+                ]);
+            }
+        }
+        ProjectLayout {
+            widths,
+            headers,
+            name_cols,
+            value_cols,
+            last,
         }
     }
+}
+
+/// The title, the year and the labelled lines above the indicators (预算单位, 项目名称 and
+/// 项目负责人, 项目编码 when it has one, 项目资金, 项目总体目标). Returns the row the indicator
+/// table's header goes in.
+fn write_project_heading(
+    ws: &mut Worksheet,
+    f: &Formats,
+    p: &ProjectTargets,
+    year: Option<i32>,
+    unit: &str,
+    layout: &ProjectLayout,
+) -> Result<u32, XlsxError> {
+    let last = layout.last;
     put(ws, (0, 0), (0, last), "项目支出绩效目标表", &f.title)?;
     put(ws, (1, 0), (1, last), &year_line(year), &f.subtitle)?;
     ws.set_row_height(0, 30)?;
@@ -369,10 +426,21 @@ fn write_project_sheet(
     row += 1;
     put(ws, (row, 0), (row, 1), "项目总体目标", &f.label)?;
     put(ws, (row, 2), (row, last), &p.goal, &f.text)?;
-    let goal_chars = chars_per_line(widths.iter().skip(2).sum::<f64>());
+    let goal_chars = chars_per_line(layout.widths.iter().skip(2).sum::<f64>());
     ws.set_row_height(row, wrapped_height(&p.goal, goal_chars, 60.0))?;
-    row += 1;
-    let header_row = row;
+    Ok(row + 1)
+}
+
+/// The indicator table's header on `row`: the short form spans 三级指标 and 指标值 over merged
+/// columns; the full form has one column per title, its row as high as the most wrapped.
+fn write_indicator_header(
+    ws: &mut Worksheet,
+    f: &Formats,
+    row: u32,
+    form: ProjectForm,
+    layout: &ProjectLayout,
+) -> Result<(), XlsxError> {
+    let headers = &layout.headers;
     match form {
         ProjectForm::Short => {
             put(ws, (row, 0), (row, 0), headers[0], &f.label)?;
@@ -387,46 +455,36 @@ fn write_project_sheet(
             // "指标分值权重" and the like wrap in their narrow columns.
             let height = headers
                 .iter()
-                .zip(&widths)
+                .zip(&layout.widths)
                 .map(|(h, w)| wrapped_height(h, chars_per_line(*w), 15.0))
                 .fold(15.0, f64::max);
             ws.set_row_height(row, height)?;
         }
     }
-    let first = 4 + u16::from(with_direction);
-    let extra = |i: &Indicator| -> Vec<ExtraCell> {
-        if form == ProjectForm::Short {
-            return Vec::new();
-        }
-        let mut cells = Vec::new();
-        if with_direction {
-            let d = i.direction.map(|d| d.label()).unwrap_or_default();
-            cells.push(ExtraCell::Text(4, d.to_string()));
-        }
-        cells.push(ExtraCell::Text(first, i.basis.clone()));
-        cells.push(ExtraCell::Text(first + 1, i.last_year.clone()));
-        cells.push(ExtraCell::Number(
-            first + 2,
-            i.weight.and_then(|w| w.to_f64()),
-        ));
-        cells.push(ExtraCell::Text(first + 3, i.scoring_rule.clone()));
-        cells.push(ExtraCell::Text(first + 4, i.evidence.clone()));
-        cells
-    };
-    write_indicator_rows(
-        ws,
-        f,
-        row + 1,
-        &p.indicators,
-        name_cols,
-        value_cols,
-        &extra,
-        &widths,
-    )?;
-    for (col, width) in widths.iter().enumerate() {
-        ws.set_column_width(col as u16, *width)?;
+    Ok(())
+}
+
+/// The cells of an indicator row after 指标值 in the full form (指标方向 when the table has it,
+/// then 指标值设置依据, 上年完成值, 指标分值权重, 指标赋分规则, 佐证资料); none in the short form.
+fn extra_cells(i: &Indicator, form: ProjectForm, with_direction: bool) -> Vec<ExtraCell> {
+    if form == ProjectForm::Short {
+        return Vec::new();
     }
-    page_setup(ws, header_row)
+    let first = 4 + u16::from(with_direction);
+    let mut cells = Vec::new();
+    if with_direction {
+        let d = i.direction.map(|d| d.label()).unwrap_or_default();
+        cells.push(ExtraCell::Text(4, d.to_string()));
+    }
+    cells.push(ExtraCell::Text(first, i.basis.clone()));
+    cells.push(ExtraCell::Text(first + 1, i.last_year.clone()));
+    cells.push(ExtraCell::Number(
+        first + 2,
+        i.weight.and_then(|w| w.to_f64()),
+    ));
+    cells.push(ExtraCell::Text(first + 3, i.scoring_rule.clone()));
+    cells.push(ExtraCell::Text(first + 4, i.evidence.clone()));
+    cells
 }
 
 pub(super) fn save(mut book: Workbook, path: &Path) -> Result<(), TargetExportError> {
