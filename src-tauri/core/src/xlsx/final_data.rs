@@ -10,6 +10,7 @@ use crate::final_accounts::vocabulary::{
 };
 use crate::final_accounts::{CarryOver, FinalData, FinalLine, IncomeLine, ThreePublicBudget};
 use crate::money::{parse_amount, Money, Scale};
+use crate::tables::FinalIncome;
 use crate::text::{a1, fold_label};
 
 use super::grid::{CellValue, SheetGrid};
@@ -228,6 +229,8 @@ fn column(columns: &[(&'static str, u32)], key: &str) -> Option<u32> {
     columns.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
 }
 
+/// Reads the rows of one part (支出, 收入, 结转和结余 or 其他数据) from `grid` into `data`; every
+/// problem goes to `problems`, and a row with an unrecognised word is left out.
 fn read_part(
     grid: &SheetGrid,
     part: Part,
@@ -238,6 +241,34 @@ fn read_part(
         read_figures(grid, data, problems);
         return;
     }
+    let Some((header, columns, scale)) = part_header(grid, part, problems) else {
+        return;
+    };
+    let mut r = Reader {
+        grid,
+        problems,
+        scale,
+    };
+    for row in header + 1..grid.height() {
+        if r.skip(row) {
+            continue;
+        }
+        match part {
+            Part::Lines => r.line(row, &columns, data),
+            Part::Incomes => r.income(row, &columns, data),
+            Part::CarryOvers => r.carry_over(row, &columns, data),
+            Part::Figures => {}
+        }
+    }
+}
+
+/// The header of a part's sheet, with every column the part requires; None, with the problem
+/// noted, when there is no header or it lacks a required column.
+fn part_header(
+    grid: &SheetGrid,
+    part: Part,
+    problems: &mut Vec<FinalDataProblem>,
+) -> Option<Header> {
     let Some((header, columns, scale)) = find_header(grid, part) else {
         problems.push(FinalDataProblem {
             sheet: grid.name.clone(),
@@ -252,7 +283,7 @@ fn read_part(
                     .join("、")
             ),
         });
-        return;
+        return None;
     };
     let missing: Vec<&str> = part
         .required()
@@ -266,88 +297,83 @@ fn read_part(
             cell: a1(header, 0),
             message: format!("{}表头缺少“{}”列。", part.label(), missing.join("”“")),
         });
-        return;
+        return None;
     }
-    let col = |key: &str| column(&columns, key).unwrap_or(0);
-    let mut r = Reader {
-        grid,
-        problems,
-        scale,
-    };
-    for row in header + 1..grid.height() {
-        if r.skip(row) {
-            continue;
+    Some((header, columns, scale))
+}
+
+impl Reader<'_> {
+    /// The fund source in the `source` column of `row`; None, with the problem noted, when it
+    /// names none.
+    fn source(&mut self, row: u32, col: u32) -> Option<FinalIncome> {
+        let source_text = self.text(row, col);
+        let source = parse_source(&source_text);
+        if source.is_none() {
+            self.problem(row, col, format!("资金来源“{source_text}”无法识别。"));
         }
-        let function_code = r.code(row, col("function_code"), &[7], "功能分类科目编码");
-        match part {
-            Part::Lines => {
-                let economic_code = r.code(row, col("economic_code"), &[5], "经济分类科目编码");
-                let source_text = r.text(row, col("source"));
-                let source = parse_source(&source_text);
-                if source.is_none() {
-                    r.problem(
-                        row,
-                        col("source"),
-                        format!("资金来源“{source_text}”无法识别。"),
-                    );
-                }
-                let kind_text = r.text(row, col("kind"));
-                let kind = parse_kind(&kind_text);
-                if kind.is_none() {
-                    r.problem(row, col("kind"), format!("支出类型“{kind_text}”无法识别。"));
-                }
-                let amount = r.amount(row, col("amount"), "金额");
-                let project = column(&columns, "project")
-                    .map(|c| r.text(row, c))
-                    .filter(|p| !p.is_empty());
-                if let (Some(source), Some(kind)) = (source, kind) {
-                    data.lines.push(FinalLine {
-                        function_code,
-                        economic_code,
-                        source,
-                        kind,
-                        amount,
-                        project,
-                    });
-                }
-            }
-            Part::Incomes => {
-                let source_text = r.text(row, col("source"));
-                let source = parse_source(&source_text);
-                if source.is_none() {
-                    r.problem(
-                        row,
-                        col("source"),
-                        format!("资金来源“{source_text}”无法识别。"),
-                    );
-                }
-                let amount = r.amount(row, col("amount"), "金额");
-                if let Some(source) = source {
-                    data.incomes.push(IncomeLine {
-                        function_code,
-                        source,
-                        amount,
-                    });
-                }
-            }
-            Part::CarryOvers => {
-                let fund_text = r.text(row, col("fund"));
-                let fund = parse_fund(&fund_text);
-                if fund.is_none() {
-                    r.problem(row, col("fund"), format!("资金“{fund_text}”无法识别。"));
-                }
-                let opening = r.amount(row, col("opening"), "年初结转和结余");
-                let closing = r.amount(row, col("closing"), "年末结转和结余");
-                if let Some(fund) = fund {
-                    data.carry_overs.push(CarryOver {
-                        fund,
-                        function_code,
-                        opening,
-                        closing,
-                    });
-                }
-            }
-            Part::Figures => {}
+        source
+    }
+
+    /// A row of the 支出 part into `data.lines`.
+    fn line(&mut self, row: u32, columns: &[(&'static str, u32)], data: &mut FinalData) {
+        let col = |key: &str| column(columns, key).unwrap_or(0);
+        let function_code = self.code(row, col("function_code"), &[7], "功能分类科目编码");
+        let economic_code = self.code(row, col("economic_code"), &[5], "经济分类科目编码");
+        let source = self.source(row, col("source"));
+        let kind_text = self.text(row, col("kind"));
+        let kind = parse_kind(&kind_text);
+        if kind.is_none() {
+            self.problem(row, col("kind"), format!("支出类型“{kind_text}”无法识别。"));
+        }
+        let amount = self.amount(row, col("amount"), "金额");
+        let project = column(columns, "project")
+            .map(|c| self.text(row, c))
+            .filter(|p| !p.is_empty());
+        if let (Some(source), Some(kind)) = (source, kind) {
+            data.lines.push(FinalLine {
+                function_code,
+                economic_code,
+                source,
+                kind,
+                amount,
+                project,
+            });
+        }
+    }
+
+    /// A row of the 收入 part into `data.incomes`.
+    fn income(&mut self, row: u32, columns: &[(&'static str, u32)], data: &mut FinalData) {
+        let col = |key: &str| column(columns, key).unwrap_or(0);
+        let function_code = self.code(row, col("function_code"), &[7], "功能分类科目编码");
+        let source = self.source(row, col("source"));
+        let amount = self.amount(row, col("amount"), "金额");
+        if let Some(source) = source {
+            data.incomes.push(IncomeLine {
+                function_code,
+                source,
+                amount,
+            });
+        }
+    }
+
+    /// A row of the 结转和结余 part into `data.carry_overs`.
+    fn carry_over(&mut self, row: u32, columns: &[(&'static str, u32)], data: &mut FinalData) {
+        let col = |key: &str| column(columns, key).unwrap_or(0);
+        let function_code = self.code(row, col("function_code"), &[7], "功能分类科目编码");
+        let fund_text = self.text(row, col("fund"));
+        let fund = parse_fund(&fund_text);
+        if fund.is_none() {
+            self.problem(row, col("fund"), format!("资金“{fund_text}”无法识别。"));
+        }
+        let opening = self.amount(row, col("opening"), "年初结转和结余");
+        let closing = self.amount(row, col("closing"), "年末结转和结余");
+        if let Some(fund) = fund {
+            data.carry_overs.push(CarryOver {
+                fund,
+                function_code,
+                opening,
+                closing,
+            });
         }
     }
 }
