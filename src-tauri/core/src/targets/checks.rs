@@ -185,7 +185,7 @@ fn money(wanyuan: Decimal) -> Option<Money> {
 /// than the project has, and the cost indicators together do not either.
 fn check_money(p: &ProjectTargets, out: &mut Vec<Finding>) {
     let mut cost_total = Decimal::ZERO;
-    let mut cost_count = 0;
+    let mut cost_count = 0u32;
     let mut single_exceeds = false;
     for i in &p.indicators {
         if i.verbatim.is_some() {
@@ -193,102 +193,144 @@ fn check_money(p: &ProjectTargets, out: &mut Vec<Finding>) {
         }
         let stated = money_in_wanyuan(&i.value, &i.unit);
         if i.is_cost() {
-            match i.operator {
-                Some(Operator::AtMost | Operator::Equal) => {}
-                None => push(
-                    out,
-                    "target_cost_operator",
-                    Severity::Warning,
-                    cell_of(i),
-                    format!(
-                        "项目“{}”的成本指标“{}”没有写运算符，成本指标应使用“≤”或“＝”。",
-                        p.name, i.name
-                    ),
-                ),
-                Some(op) => push(
-                    out,
-                    "target_cost_operator",
-                    Severity::Error,
-                    cell_of(i),
-                    format!(
-                        "项目“{}”的成本指标“{}”使用了“{}”，成本指标应使用“≤”或“＝”。",
-                        p.name,
-                        i.name,
-                        op.label()
-                    ),
-                ),
-            }
-            if stated.is_none() && i.operator != Some(Operator::Qualitative) {
-                push(
-                    out,
-                    "target_cost_unit",
-                    Severity::Warning,
-                    cell_of(i),
-                    format!(
-                        "项目“{}”的成本指标“{}”的单位是“{}”，成本指标应以金额（元、万元）计量。",
-                        p.name, i.name, i.unit
-                    ),
-                );
-            }
-            if let (Some(v), Some(Operator::AtMost | Operator::Equal) | None) = (stated, i.operator)
-            {
+            if let Some(v) = check_cost_indicator(p, i, stated, out) {
                 cost_total += v;
                 cost_count += 1;
             }
         }
-        // What the project's money buys (产出, 成本) cannot cost more than the project; a
-        // benefit may well be larger ("签订金额4.87亿元").
-        let bought = i.is_cost() || i.level1_kind() == Some(Level1::Output);
-        let (Some(v), Some(amount), true) = (stated, p.amount, bought) else {
-            continue;
-        };
-        if v > amount.to_decimal(Scale::Wanyuan) {
+        if exceeds_project_amount(p, i, stated, out) {
             single_exceeds = true;
-            let mut f = Finding {
-                rule: "target_money_exceeds".to_string(),
-                title: rule_title("target_money_exceeds"),
-                severity: Severity::Error,
-                location: cell_of(i),
-                message: format!(
-                    "{}项目“{}”的金额为{}万元，指标“{}”却为{}，超过项目金额{}万元。",
-                    prefix(&cell_of(i)),
-                    p.name,
-                    amount.plain_wanyuan(),
-                    i.name,
-                    i.printed_value(),
-                    money(v - amount.to_decimal(Scale::Wanyuan))
-                        .map(Money::plain_wanyuan)
-                        .unwrap_or_default()
-                ),
-                expected: Some(amount),
-                actual: money(v),
-            };
-            if let Some((sheet, cell)) = &p.amount_cell {
-                f.message
-                    .push_str(&format!("请核对“{sheet}”{cell}的项目金额或该指标。"));
-            }
-            out.push(f);
         }
     }
-    if let (Some(amount), false) = (p.amount, single_exceeds) {
-        if cost_count > 1 && cost_total > amount.to_decimal(Scale::Wanyuan) {
-            out.push(Finding {
-                rule: "target_cost_total".to_string(),
-                title: rule_title("target_cost_total"),
-                severity: Severity::Error,
-                location: p.name_location(),
-                message: format!(
-                    "{}项目“{}”的{}个成本指标合计{}万元，超过项目金额{}万元。",
-                    prefix(&p.name_location()),
-                    p.name,
-                    cost_count,
-                    cost_total.normalize(),
-                    amount.plain_wanyuan()
-                ),
-                expected: Some(amount),
-                actual: money(cost_total),
-            });
-        }
+    // An indicator already over the amount is the finding; the total would only repeat it.
+    if !single_exceeds {
+        check_cost_total(p, cost_total, cost_count, out);
+    }
+}
+
+/// The operator and unit of the cost indicator `i`, whose value states `stated` 万元 (None when
+/// it is no money). Returns the money it adds to the cost total: its value when it is written
+/// with ≤, ＝ or no operator.
+fn check_cost_indicator(
+    p: &ProjectTargets,
+    i: &Indicator,
+    stated: Option<Decimal>,
+    out: &mut Vec<Finding>,
+) -> Option<Decimal> {
+    match i.operator {
+        Some(Operator::AtMost | Operator::Equal) => {}
+        None => push(
+            out,
+            "target_cost_operator",
+            Severity::Warning,
+            cell_of(i),
+            format!(
+                "项目“{}”的成本指标“{}”没有写运算符，成本指标应使用“≤”或“＝”。",
+                p.name, i.name
+            ),
+        ),
+        Some(op) => push(
+            out,
+            "target_cost_operator",
+            Severity::Error,
+            cell_of(i),
+            format!(
+                "项目“{}”的成本指标“{}”使用了“{}”，成本指标应使用“≤”或“＝”。",
+                p.name,
+                i.name,
+                op.label()
+            ),
+        ),
+    }
+    if stated.is_none() && i.operator != Some(Operator::Qualitative) {
+        push(
+            out,
+            "target_cost_unit",
+            Severity::Warning,
+            cell_of(i),
+            format!(
+                "项目“{}”的成本指标“{}”的单位是“{}”，成本指标应以金额（元、万元）计量。",
+                p.name, i.name, i.unit
+            ),
+        );
+    }
+    match (stated, i.operator) {
+        (Some(v), Some(Operator::AtMost | Operator::Equal) | None) => Some(v),
+        _ => None,
+    }
+}
+
+/// Whether the 产出 or 成本 indicator `i` states more money (`stated`, 万元) than the project's
+/// amount; if so, the finding is added. What the project's money buys cannot cost more than
+/// the project; a benefit may well be larger ("签订金额4.87亿元").
+fn exceeds_project_amount(
+    p: &ProjectTargets,
+    i: &Indicator,
+    stated: Option<Decimal>,
+    out: &mut Vec<Finding>,
+) -> bool {
+    let bought = i.is_cost() || i.level1_kind() == Some(Level1::Output);
+    let (Some(v), Some(amount), true) = (stated, p.amount, bought) else {
+        return false;
+    };
+    if v <= amount.to_decimal(Scale::Wanyuan) {
+        return false;
+    }
+    let mut f = Finding {
+        rule: "target_money_exceeds".to_string(),
+        title: rule_title("target_money_exceeds"),
+        severity: Severity::Error,
+        location: cell_of(i),
+        message: format!(
+            "{}项目“{}”的金额为{}万元，指标“{}”却为{}，超过项目金额{}万元。",
+            prefix(&cell_of(i)),
+            p.name,
+            amount.plain_wanyuan(),
+            i.name,
+            i.printed_value(),
+            money(v - amount.to_decimal(Scale::Wanyuan))
+                .map(Money::plain_wanyuan)
+                .unwrap_or_default()
+        ),
+        expected: Some(amount),
+        actual: money(v),
+    };
+    if let Some((sheet, cell)) = &p.amount_cell {
+        f.message
+            .push_str(&format!("请核对“{sheet}”{cell}的项目金额或该指标。"));
+    }
+    out.push(f);
+    true
+}
+
+/// More than one cost indicator, together (`cost_total` 万元 over `cost_count` of them) more
+/// than the project's amount.
+fn check_cost_total(
+    p: &ProjectTargets,
+    cost_total: Decimal,
+    cost_count: u32,
+    out: &mut Vec<Finding>,
+) {
+    let Some(amount) = p.amount else {
+        return;
+    };
+    if cost_count > 1 && cost_total > amount.to_decimal(Scale::Wanyuan) {
+        out.push(Finding {
+            rule: "target_cost_total".to_string(),
+            title: rule_title("target_cost_total"),
+            severity: Severity::Error,
+            location: p.name_location(),
+            message: format!(
+                "{}项目“{}”的{}个成本指标合计{}万元，超过项目金额{}万元。",
+                prefix(&p.name_location()),
+                p.name,
+                cost_count,
+                cost_total.normalize(),
+                amount.plain_wanyuan()
+            ),
+            expected: Some(amount),
+            actual: money(cost_total),
+        });
     }
 }
 
