@@ -270,7 +270,30 @@ fn check_carry(table: &FinalCodeTable, prefix: &str, checker: &mut Checker) {
     }
 }
 
+/// F4 财政拨款收入支出决算表: each row's funds add up to its 合计, the income side and the
+/// expenditure side add up, 支出总计 = 收入总计, and each fund balances.
 fn check_f4(t: &FinalGrantTable, checker: &mut Checker) {
+    let m = &t.meta;
+    check_f4_row_funds(t, checker);
+    check_f4_income(t, checker);
+    check_f4_expenditure(t, checker);
+    if let (Some(ig), Some(eg)) = (&t.income_grand_total, &t.expenditure_grand_total) {
+        checker.compare(
+            "f4_balance",
+            Severity::Error,
+            m,
+            "支出总计",
+            &eg.total,
+            ig.amount.value,
+            "收入总计",
+            super::sums::tolerance(m),
+        );
+    }
+    check_fund_balance(t, checker);
+}
+
+/// On every expenditure-side row of F4: 合计 = the three 财政拨款 funds.
+fn check_f4_row_funds(t: &FinalGrantTable, checker: &mut Checker) {
     let m = &t.meta;
     let rows = t
         .classes
@@ -289,6 +312,12 @@ fn check_f4(t: &FinalGrantTable, checker: &mut Checker) {
             "一般公共预算、政府性基金预算与国有资本经营预算财政拨款之和",
         );
     }
+}
+
+/// The income side of F4: 本年收入合计, 年初财政拨款结转和结余 and 收入总计 are the sums of their
+/// parts.
+fn check_f4_income(t: &FinalGrantTable, checker: &mut Checker) {
+    let m = &t.meta;
     if let Some(it) = &t.income_total {
         sum(
             checker,
@@ -327,6 +356,12 @@ fn check_f4(t: &FinalGrantTable, checker: &mut Checker) {
             "本年收入合计与年初财政拨款结转和结余之和",
         );
     }
+}
+
+/// The expenditure side of F4, in the 合计 column and in each fund's: 本年支出合计 = the
+/// function classes, 支出总计 = 本年支出合计 + 年末财政拨款结转和结余.
+fn check_f4_expenditure(t: &FinalGrantTable, checker: &mut Checker) {
+    let m = &t.meta;
     for fund in [None, Some(FinalFund::General)]
         .into_iter()
         .chain(FinalFund::ALL[1..].iter().map(|f| Some(*f)))
@@ -362,19 +397,6 @@ fn check_f4(t: &FinalGrantTable, checker: &mut Checker) {
             );
         }
     }
-    if let (Some(ig), Some(eg)) = (&t.income_grand_total, &t.expenditure_grand_total) {
-        checker.compare(
-            "f4_balance",
-            Severity::Error,
-            m,
-            "支出总计",
-            &eg.total,
-            ig.amount.value,
-            "收入总计",
-            super::sums::tolerance(m),
-        );
-    }
-    check_fund_balance(t, checker);
 }
 
 /// The 合计 column of an F4 expenditure row (`None`) or a fund's.
