@@ -340,8 +340,24 @@ pub fn analyse_block(
     limit: u32,
 ) -> Option<Block> {
     let mut head = TableHead::default();
-    let mut row = title_row + 1;
-    // Meta lines: 编制部门, 单位, 表N, (2024年), blank lines.
+    let header_first = read_meta_rows(grid, title_row + 1, limit, &mut head);
+    let (data_first, numbering_rows) = find_header_rows(grid, header_first, limit)?;
+    let columns = column_names(grid, header_first..data_first, &numbering_rows, &mut head);
+    let (end, empty_note) = table_end(grid, data_first, limit);
+    Some(Block {
+        id,
+        title,
+        head,
+        data_first,
+        end,
+        columns,
+        empty_note,
+    })
+}
+
+/// Reads the meta lines from `row` on (编制部门, 单位, 表N, (2024年), blank lines) into `head`;
+/// returns the first row that is not all meta, where the header starts.
+fn read_meta_rows(grid: &SheetGrid, mut row: u32, limit: u32, head: &mut TableHead) -> u32 {
     while row < limit {
         let cells: Vec<_> = grid.row_cells(row).map(|(c, _)| c).collect();
         if cells.is_empty() {
@@ -351,7 +367,7 @@ pub fn analyse_block(
         // Every cell is read (not short-circuited): a row may hold 编制部门 and 单位 both.
         let meta_cells: Vec<bool> = cells
             .iter()
-            .map(|c| read_meta_cell(grid, row, *c, &mut head))
+            .map(|c| read_meta_cell(grid, row, *c, head))
             .collect();
         let all_meta = meta_cells.iter().all(|m| *m);
         if !all_meta {
@@ -360,10 +376,15 @@ pub fn analyse_block(
         }
         row += 1;
     }
-    let header_first = row;
-    // 栏次 rows ("1 2 3 …" under the header) belong to the header but name no column.
+    row
+}
+
+/// The header: consecutive rows from `header_first` that hold no data. Returns the first data
+/// row and the 栏次 rows ("1 2 3 …" under the header, which belong to it but name no column);
+/// None when there is no header row, or more than six.
+fn find_header_rows(grid: &SheetGrid, header_first: u32, limit: u32) -> Option<(u32, Vec<u32>)> {
     let mut numbering_rows: Vec<u32> = Vec::new();
-    // Header: consecutive rows that hold no data.
+    let mut row = header_first;
     while row < limit {
         let cells: Vec<_> = grid.row_cells(row).collect();
         if cells.is_empty() || note_text(grid, row).is_some() {
@@ -390,12 +411,22 @@ pub fn analyse_block(
     if row == header_first {
         return None;
     }
-    let data_first = row;
+    Some((row, numbering_rows))
+}
+
+/// Each column's name: the texts of its header rows (栏次 rows left out) joined with "/", a
+/// text repeated by a merge only once. The unit a header names ("（万元）") goes to `head`.
+fn column_names(
+    grid: &SheetGrid,
+    header: std::ops::Range<u32>,
+    numbering_rows: &[u32],
+    head: &mut TableHead,
+) -> Vec<String> {
     let width = grid.width();
     let mut columns = Vec::with_capacity(width as usize);
     for col in 0..width {
         let mut parts: Vec<String> = Vec::new();
-        for r in (header_first..data_first).filter(|r| !numbering_rows.contains(r)) {
+        for r in header.clone().filter(|r| !numbering_rows.contains(r)) {
             let text = fold_label(&grid.merged_text(r, col));
             if let Some(scale) = scale_from_header(&text) {
                 head.scale.get_or_insert(scale);
@@ -408,7 +439,12 @@ pub fn analyse_block(
         }
         columns.push(parts.join("/"));
     }
-    // The table ends at the next title, or after its notes; blank rows inside are skipped.
+    columns
+}
+
+/// Where the table ends: after its last non-note row before `limit` (blank rows inside are
+/// skipped), with its "此表为空表" note if it has one.
+fn table_end(grid: &SheetGrid, data_first: u32, limit: u32) -> (u32, Option<String>) {
     let mut end = data_first;
     let mut empty_note = None;
     let mut r = data_first;
@@ -422,15 +458,7 @@ pub fn analyse_block(
         }
         r += 1;
     }
-    Some(Block {
-        id,
-        title,
-        head,
-        data_first,
-        end,
-        columns,
-        empty_note,
-    })
+    (end, empty_note)
 }
 
 #[cfg(test)]
