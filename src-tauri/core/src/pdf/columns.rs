@@ -122,33 +122,91 @@ pub fn place_header(
     columns: &mut Vec<Column>,
     numeric: &mut Vec<bool>,
 ) -> Vec<Vec<Placed>> {
-    let mut out: Vec<Vec<Option<Placed>>> =
-        rows.iter().map(|r| vec![None; r.segments.len()]).collect();
+    let mut placer = HeaderPlacer {
+        columns,
+        numeric,
+        out: rows.iter().map(|r| vec![None; r.segments.len()]).collect(),
+    };
     for ri in (0..rows.len()).rev() {
+        placer.place_row(rows, ri);
+    }
+    placer
+        .out
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|p| p.unwrap_or(Placed { first: 0, last: 0 }))
+                .collect()
+        })
+        .collect()
+}
+
+/// The work of `place_header`: the columns as header-only columns are added, and every header
+/// segment's place once it is decided.
+struct HeaderPlacer<'a> {
+    columns: &'a mut Vec<Column>,
+    numeric: &'a mut Vec<bool>,
+    /// Per header row, per segment.
+    out: Vec<Vec<Option<Placed>>>,
+}
+
+impl HeaderPlacer<'_> {
+    /// Places the segments of header row `ri`, the rows below it being placed already. Each
+    /// step takes the segments the steps before could not place; `taken` holds the columns
+    /// this row has claimed.
+    fn place_row(&mut self, rows: &[&Row], ri: usize) {
         let row = rows[ri];
         let above = ri + 1 < rows.len();
         let mut taken: Vec<usize> = Vec::new();
+        let pending = self.place_overlapping(ri, row, &mut taken);
+        let rest = if above {
+            self.place_centred_headings(ri, row, &mut taken, pending)
+        } else {
+            pending
+        };
+        let left = self.place_over_flush_right_amounts(ri, row, &mut taken, &rest);
+        self.place_beside_or_as_new_column(ri, row, &mut taken, left);
+        if above {
+            self.span_budget_and_actual(rows, ri, &mut taken);
+        }
+        self.widen_to_names(ri, row);
+    }
+
+    /// Places the segments that overlap columns over those columns; returns the others.
+    fn place_overlapping(&mut self, ri: usize, row: &Row, taken: &mut Vec<usize>) -> Vec<usize> {
         let mut pending: Vec<usize> = Vec::new();
         for (k, s) in row.segments.iter().enumerate() {
             let (x0, x1) = shrunk(s);
-            let hit: Vec<usize> = (0..columns.len())
-                .filter(|&i| overlaps((x0, x1), (columns[i].x0, columns[i].x1)))
+            let hit: Vec<usize> = (0..self.columns.len())
+                .filter(|&i| overlaps((x0, x1), (self.columns[i].x0, self.columns[i].x1)))
                 .collect();
             match (hit.first(), hit.last()) {
                 (Some(&a), Some(&b)) => {
-                    out[ri][k] = Some(Placed { first: a, last: b });
+                    self.out[ri][k] = Some(Placed { first: a, last: b });
                     taken.extend(a..=b);
                 }
                 _ => pending.push(k),
             }
         }
+        pending
+    }
+
+    /// Places the segments `pending` that are headings centred over free columns the rows
+    /// below have named; returns the others.
+    fn place_centred_headings(
+        &mut self,
+        ri: usize,
+        row: &Row,
+        taken: &mut Vec<usize>,
+        pending: Vec<usize>,
+    ) -> Vec<usize> {
         let mut rest: Vec<usize> = Vec::new();
         for k in pending {
             let s = &row.segments[k];
             let center = (s.x0 + s.x1) / 2.0;
             // a heading is centred over columns the rows below have named
             let named_below = |p: &Placed| {
-                out[ri + 1..]
+                self.out[ri + 1..]
                     .iter()
                     .flatten()
                     .flatten()
@@ -156,40 +214,47 @@ pub fn place_header(
                     .count()
                     >= 2
             };
-            let group = if above {
-                centred_span(columns, center, 0.75 * s.size).filter(|p| {
-                    p.last > p.first
-                        && !(p.first..=p.last).any(|c| taken.contains(&c))
-                        && named_below(p)
-                })
-            } else {
-                None
-            };
+            let group = centred_span(self.columns, center, 0.75 * s.size).filter(|p| {
+                p.last > p.first
+                    && !(p.first..=p.last).any(|c| taken.contains(&c))
+                    && named_below(p)
+            });
             match group {
                 Some(p) => {
-                    out[ri][k] = Some(p);
+                    self.out[ri][k] = Some(p);
                     taken.extend(p.first..=p.last);
                 }
                 None => rest.push(k),
             }
         }
-        // flush-right amounts under a centred name; of two names wanting one column, the one
-        // nearer its right edge has it
+        rest
+    }
+
+    /// Places the segments `rest` that are names centred over flush-right amounts, each over
+    /// the free amount column whose right edge is right of its centre; returns the others.
+    fn place_over_flush_right_amounts(
+        &mut self,
+        ri: usize,
+        row: &Row,
+        taken: &mut Vec<usize>,
+        rest: &[usize],
+    ) -> Vec<usize> {
         let mut wants: Vec<(usize, usize)> = Vec::new();
-        for &k in &rest {
+        for &k in rest {
             let s = &row.segments[k];
             let center = (s.x0 + s.x1) / 2.0;
-            if let Some(c) = (0..columns.len()).find(|&c| columns[c].x1 >= center) {
-                if numeric.get(c).copied().unwrap_or(false)
+            if let Some(c) = (0..self.columns.len()).find(|&c| self.columns[c].x1 >= center) {
+                if self.numeric.get(c).copied().unwrap_or(false)
                     && !taken.contains(&c)
-                    && columns[c].x0 - s.x1 <= 3.0 * s.size
+                    && self.columns[c].x0 - s.x1 <= 3.0 * s.size
                 {
                     wants.push((k, c));
                 }
             }
         }
+        // of two names wanting one column, the one nearer its right edge has it
         let mut left: Vec<usize> = Vec::new();
-        for &k in &rest {
+        for &k in rest {
             let mine = wants.iter().find(|(w, _)| *w == k).map(|(_, c)| *c);
             let won = mine.filter(|&c| {
                 let center = |k: usize| (row.segments[k].x0 + row.segments[k].x1) / 2.0;
@@ -200,81 +265,105 @@ pub fn place_header(
             });
             match won {
                 Some(c) => {
-                    out[ri][k] = Some(Placed { first: c, last: c });
+                    self.out[ri][k] = Some(Placed { first: c, last: c });
                     taken.push(c);
                 }
                 None => left.push(k),
             }
         }
+        left
+    }
+
+    /// Places each of the segments `left` beside the free column it nearly touches, else as a
+    /// column of its own: a column printed without any amount.
+    fn place_beside_or_as_new_column(
+        &mut self,
+        ri: usize,
+        row: &Row,
+        taken: &mut Vec<usize>,
+        left: Vec<usize>,
+    ) {
         for k in left {
             let s = &row.segments[k];
-            if let Some(c) = nearest(columns, s).filter(|c| !taken.contains(c)) {
-                out[ri][k] = Some(Placed { first: c, last: c });
+            if let Some(c) = nearest(self.columns, s).filter(|c| !taken.contains(c)) {
+                self.out[ri][k] = Some(Placed { first: c, last: c });
                 taken.push(c);
                 continue;
             }
-            // a column printed without any amount
-            let center = (s.x0 + s.x1) / 2.0;
-            let at = columns.partition_point(|c| c.center() < center);
-            columns.insert(at, Column { x0: s.x0, x1: s.x1 });
-            numeric.insert(at, false);
-            for placed in out.iter_mut().flatten().flatten() {
-                if placed.first >= at {
-                    placed.first += 1;
-                }
-                if placed.last >= at {
-                    placed.last += 1;
-                }
-            }
-            for t in taken.iter_mut() {
-                if *t >= at {
-                    *t += 1;
-                }
-            }
-            out[ri][k] = Some(Placed {
+            let at = self.insert_column(s, taken);
+            self.out[ri][k] = Some(Placed {
                 first: at,
                 last: at,
             });
             taken.push(at);
         }
-        // A 决算 heading ("小计", "因公出国（境）费") stands over its 预算数 and 决算数; centred
-        // over the pair it may touch the flush-right figures of one of them only.
-        if above {
-            let deepest = rows.len() - 1;
-            let leaves: Vec<(usize, &str)> = rows[deepest]
-                .segments
-                .iter()
-                .zip(&out[deepest])
-                .filter_map(|(s, p)| {
-                    p.filter(|p| p.first == p.last)
-                        .map(|p| (p.first, s.text.as_str()))
-                })
-                .collect();
-            let leaf = |c: usize| leaves.iter().find(|(at, _)| *at == c).map(|(_, t)| *t);
-            for placed in out[ri].iter_mut() {
-                let Some(p) = placed.filter(|p| p.first == p.last) else {
-                    continue;
-                };
-                let c = p.first;
-                let pair = match leaf(c) {
-                    Some("决算数") if c > 0 && leaf(c - 1) == Some("预算数") => Some(c - 1),
-                    Some("预算数") if leaf(c + 1) == Some("决算数") => Some(c + 1),
-                    _ => None,
-                };
-                if let Some(other) = pair.filter(|o| !taken.contains(o)) {
-                    *placed = Some(Placed {
-                        first: c.min(other),
-                        last: c.max(other),
-                    });
-                    taken.push(other);
-                }
+    }
+
+    /// Adds a column as wide as `s` where its centre falls, shifting every place and taken
+    /// column right of it; returns its index.
+    fn insert_column(&mut self, s: &Segment, taken: &mut [usize]) -> usize {
+        let center = (s.x0 + s.x1) / 2.0;
+        let at = self.columns.partition_point(|c| c.center() < center);
+        self.columns.insert(at, Column { x0: s.x0, x1: s.x1 });
+        self.numeric.insert(at, false);
+        for placed in self.out.iter_mut().flatten().flatten() {
+            if placed.first >= at {
+                placed.first += 1;
+            }
+            if placed.last >= at {
+                placed.last += 1;
             }
         }
-        // A column is as wide as its own name too (flush-right amounts under a centred name
-        // are narrower than the cell): headings above are centred over the cells, not over the
-        // amounts. Never into a neighbour.
+        for t in taken.iter_mut() {
+            if *t >= at {
+                *t += 1;
+            }
+        }
+        at
+    }
+
+    /// A 决算 heading ("小计", "因公出国（境）费") stands over its 预算数 and 决算数; centred
+    /// over the pair it may touch the flush-right figures of one of them only. Widens such a
+    /// heading of row `ri` over both leaves of the deepest row.
+    fn span_budget_and_actual(&mut self, rows: &[&Row], ri: usize, taken: &mut Vec<usize>) {
+        let deepest = rows.len() - 1;
+        let leaves: Vec<(usize, &str)> = rows[deepest]
+            .segments
+            .iter()
+            .zip(&self.out[deepest])
+            .filter_map(|(s, p)| {
+                p.filter(|p| p.first == p.last)
+                    .map(|p| (p.first, s.text.as_str()))
+            })
+            .collect();
+        let leaf = |c: usize| leaves.iter().find(|(at, _)| *at == c).map(|(_, t)| *t);
+        for placed in self.out[ri].iter_mut() {
+            let Some(p) = placed.filter(|p| p.first == p.last) else {
+                continue;
+            };
+            let c = p.first;
+            let pair = match leaf(c) {
+                Some("决算数") if c > 0 && leaf(c - 1) == Some("预算数") => Some(c - 1),
+                Some("预算数") if leaf(c + 1) == Some("决算数") => Some(c + 1),
+                _ => None,
+            };
+            if let Some(other) = pair.filter(|o| !taken.contains(o)) {
+                *placed = Some(Placed {
+                    first: c.min(other),
+                    last: c.max(other),
+                });
+                taken.push(other);
+            }
+        }
+    }
+
+    /// A column is as wide as its own name too (flush-right amounts under a centred name are
+    /// narrower than the cell): headings above are centred over the cells, not over the
+    /// amounts. Never into a neighbour.
+    fn widen_to_names(&mut self, ri: usize, row: &Row) {
+        let columns = &mut *self.columns;
         for (k, s) in row.segments.iter().enumerate() {
-            let Some(p) = out[ri][k].filter(|p| p.first == p.last) else {
+            let Some(p) = self.out[ri][k].filter(|p| p.first == p.last) else {
                 continue;
             };
             let c = p.first;
@@ -288,13 +377,6 @@ pub fn place_header(
             columns[c].x1 = columns[c].x1.max(s.x1.min(ceiling));
         }
     }
-    out.into_iter()
-        .map(|row| {
-            row.into_iter()
-                .map(|p| p.unwrap_or(Placed { first: 0, last: 0 }))
-                .collect()
-        })
-        .collect()
 }
 
 /// Whether each column's data are amounts (flush right) rather than names or codes.
