@@ -10,7 +10,7 @@ use crate::xlsx::{classify_title, is_total_label, CellValue, Merge, SheetGrid};
 
 use super::columns::{
     data_columns, is_data_row, is_number, numeric_columns, place_data, place_header, place_ruled,
-    ruled_columns, Placed,
+    ruled_columns, Column, Placed,
 };
 use super::lines::Row;
 use super::wrapped::{join_wrapped, join_wrapped_body};
@@ -214,9 +214,32 @@ fn starts_with_header(rows: &[Row], start: usize, at: usize) -> bool {
 /// header and the data in the columns the data rows define.
 fn build(name: String, rows: &[&Row]) -> Region {
     let first_page = rows.first().map_or(1, |r| r.page);
-    let title_page = first_page;
-    // Rows to keep: on a continuation page, the repeated title, meta lines and header rows
-    // are left out.
+    let kept = without_repeated_page_heads(rows);
+    let first_data = first_data_row(&kept);
+    let header_start = header_start(&kept, first_data);
+    let first_data = with_wrapped_first_name(&kept, header_start, first_data);
+    let body = join_wrapped_body(kept[first_data..].iter().map(|r| (*r).clone()).collect());
+    let data_rows: Vec<&Row> = body.iter().filter(|r| !is_note_line(r)).collect();
+    let columns = data_columns(&data_rows);
+    let header_rows = join_wrapped(&kept[header_start..first_data], &columns);
+    let header: Vec<&Row> = header_rows.iter().collect();
+    let layout = lay_out_columns(&header, &data_rows, columns);
+    let last_col = layout.columns.len().saturating_sub(1) as u32;
+    let mut grid = GridCells::default();
+    let mut top = grid.put_title_and_meta(&kept[..header_start], last_col);
+    top += grid.put_header(&header, &layout.header_places, top);
+    grid.put_data(&body, top, &layout);
+    Region {
+        grid: SheetGrid::from_cells(name, grid.cells, grid.merges),
+        places: grid.places,
+        first_page,
+    }
+}
+
+/// The rows of a region to lay out: on a continuation page, the repeated title, meta lines and
+/// header rows are left out.
+fn without_repeated_page_heads<'r>(rows: &[&'r Row]) -> Vec<&'r Row> {
+    let title_page = rows.first().map_or(1, |r| r.page);
     let first_data = rows.iter().position(|r| is_data_row(r));
     let header_texts: Vec<String> = rows[1..first_data.unwrap_or(rows.len()).max(1)]
         .iter()
@@ -240,11 +263,14 @@ fn build(name: String, rows: &[&Row]) -> Region {
             }
             in_page_head = false;
         }
-        kept.push(row);
+        kept.push(*row);
     }
-    // the header ends at the first row with amounts, or at a note under an empty table
-    let first_data = kept
-        .iter()
+    kept
+}
+
+/// Where the header ends: at the first row with amounts, or at a note under an empty table.
+fn first_data_row(kept: &[&Row]) -> usize {
+    kept.iter()
         .enumerate()
         .position(|(i, r)| {
             let note = |r: &Row| r.segments.first().is_some_and(|s| is_note(&s.text));
@@ -257,156 +283,168 @@ fn build(name: String, rows: &[&Row]) -> Region {
                 && kept.get(i + 1).is_none_or(|n| note(n) || is_data_row(n));
             is_data_row(r) || (i > 0 && (note(r) || total_row))
         })
-        .unwrap_or(kept.len());
-    // Above the header: the title and meta lines (编制部门, 单位, 表N).
-    let header_start = (1..first_data)
+        .unwrap_or(kept.len())
+}
+
+/// Where the header starts: after the title and the meta lines above it (编制部门, 单位, 表N).
+fn header_start(kept: &[&Row], first_data: usize) -> usize {
+    (1..first_data)
         .find(|&i| !kept[i].segments.iter().all(|s| is_meta(&s.text)))
-        .unwrap_or(first_data);
-    // The first line of a name wrapped around the first row of data is printed above it,
-    // where the header ends: it goes with the body when a line at the same distance below
-    // that row continues it.
+        .unwrap_or(first_data)
+}
+
+/// The first line of a name wrapped around the first row of data is printed above it, where
+/// the header ends: it goes with the body when a line at the same distance below that row
+/// continues it. Returns the first row of the body with such lines moved into it.
+fn with_wrapped_first_name(kept: &[&Row], header_start: usize, first_data: usize) -> usize {
     let mut first_data = first_data;
-    if let Some(anchor) = kept.get(first_data) {
-        let size = anchor.size().max(1.0);
-        while first_data > header_start + 1 {
-            let above = kept[first_data - 1];
-            let d = anchor.y - above.y;
-            let partner = kept[first_data..].iter().any(|r| {
-                !is_data_row(r)
-                    && ((r.y - anchor.y) - d).abs() <= 0.2 * size
-                    && r.segments
-                        .iter()
-                        .any(|q| above.segments.iter().any(|p| (p.x0 - q.x0).abs() < size))
-            });
-            let ruled = above.borders.len() >= 2;
-            if ruled || is_data_row(above) || d > 1.6 * size || d <= 0.0 || !partner {
-                break;
-            }
-            first_data -= 1;
+    let Some(anchor) = kept.get(first_data) else {
+        return first_data;
+    };
+    let size = anchor.size().max(1.0);
+    while first_data > header_start + 1 {
+        let above = kept[first_data - 1];
+        let d = anchor.y - above.y;
+        let partner = kept[first_data..].iter().any(|r| {
+            !is_data_row(r)
+                && ((r.y - anchor.y) - d).abs() <= 0.2 * size
+                && r.segments
+                    .iter()
+                    .any(|q| above.segments.iter().any(|p| (p.x0 - q.x0).abs() < size))
+        });
+        let ruled = above.borders.len() >= 2;
+        if ruled || is_data_row(above) || d > 1.6 * size || d <= 0.0 || !partner {
+            break;
         }
+        first_data -= 1;
     }
-    let body = join_wrapped_body(kept[first_data..].iter().map(|r| (*r).clone()).collect());
-    let kept: Vec<&Row> = kept[..first_data]
-        .iter()
-        .copied()
-        .chain(body.iter())
-        .collect();
-    let data_rows: Vec<&Row> = kept[first_data..]
-        .iter()
-        .copied()
-        .filter(|r| !(r.segments.len() == 1 && is_note(&r.segments[0].text)))
-        .collect();
-    let mut columns = data_columns(&data_rows);
-    let header_rows = join_wrapped(&kept[header_start..first_data], &columns);
-    let header_refs: Vec<&Row> = header_rows.iter().collect();
-    let all_rows: Vec<&Row> = header_refs
-        .iter()
-        .copied()
-        .chain(data_rows.iter().copied())
-        .collect();
-    let ruled = ruled_columns(&data_rows, &all_rows);
+    first_data
+}
+
+/// A note printed alone on its line under the table ("注：…", "说明：…").
+fn is_note_line(row: &Row) -> bool {
+    row.segments.len() == 1 && is_note(&row.segments[0].text)
+}
+
+/// A region's columns and where each header segment goes.
+struct ColumnLayout {
+    columns: Vec<Column>,
+    /// The x of the cell borders, when the table is ruled.
+    ruled: Option<Vec<f64>>,
+    /// Per header row, each segment's place.
+    header_places: Vec<Vec<Placed>>,
+}
+
+/// The columns between the rulings when the table is ruled; else the columns of the data
+/// (`columns`) with those only the header names added.
+fn lay_out_columns(header: &[&Row], data: &[&Row], mut columns: Vec<Column>) -> ColumnLayout {
+    let all_rows: Vec<&Row> = header.iter().chain(data.iter()).copied().collect();
+    let ruled = ruled_columns(data, &all_rows);
     let header_places = match &ruled {
-        Some(xs) => header_refs.iter().map(|r| place_ruled(xs, r)).collect(),
+        Some(xs) => header.iter().map(|r| place_ruled(xs, r)).collect(),
         None => {
-            let mut numeric = numeric_columns(&columns, &data_rows);
-            place_header(&header_refs, &mut columns, &mut numeric)
+            let mut numeric = numeric_columns(&columns, data);
+            place_header(header, &mut columns, &mut numeric)
         }
     };
     if let Some(xs) = &ruled {
         columns = xs
             .windows(2)
-            .map(|w| super::columns::Column { x0: w[0], x1: w[1] })
+            .map(|w| Column { x0: w[0], x1: w[1] })
             .collect();
     }
-    // the rows as laid out: title and meta, the header with its wrapped lines joined, the data
-    let kept: Vec<&Row> = kept[..header_start]
-        .iter()
-        .copied()
-        .chain(header_refs.iter().copied())
-        .chain(kept[first_data..].iter().copied())
-        .collect();
-    let first_data = header_start + header_refs.len();
-    let last_col = columns.len().saturating_sub(1) as u32;
+    ColumnLayout {
+        columns,
+        ruled,
+        header_places,
+    }
+}
 
-    let mut cells: Vec<(u32, u32, CellValue)> = Vec::new();
-    let mut merges: Vec<Merge> = Vec::new();
-    let mut places: HashMap<(u32, u32), Place> = HashMap::new();
-    let mut put =
-        |r: u32, c: u32, text: &str, row: &Row, x: f64, cells: &mut Vec<(u32, u32, CellValue)>| {
-            cells.push((r, c, CellValue::Text(text.to_string())));
-            places.insert(
-                (r, c),
-                Place {
-                    page: row.page,
-                    x,
-                    y: row.y,
-                },
-            );
-        };
-    // Header cells by level: a leaf (nothing under it) on the last header row, a heading over
-    // other cells a row above the highest of them, as the merged cells of the workbook were.
-    let header_cells = header_levels(&header_refs, &header_places);
-    let levels = header_cells.iter().map(|h| h.level + 1).max().unwrap_or(0);
-    let header_rows_out = levels as u32;
-    let mut r_out: u32 = 0;
-    for row in kept.iter().take(header_start) {
-        let r = r_out;
-        // title and meta: the first segment in column 0, the others at the right
-        if r == 0 || row.segments.len() == 1 {
-            let x = row.segments.first().map_or(0.0, |s| s.x0);
-            put(r, 0, &row.joined(), row, x, &mut cells);
-        } else {
-            for (k, s) in row.segments.iter().enumerate() {
-                let c = if k == 0 { 0 } else { last_col.max(k as u32) };
-                put(r, c, &s.text, row, s.x0, &mut cells);
-            }
-        }
-        r_out += 1;
+/// The cells of a region's grid as they are laid out, each with where it was printed.
+#[derive(Default)]
+struct GridCells {
+    cells: Vec<(u32, u32, CellValue)>,
+    merges: Vec<Merge>,
+    places: HashMap<(u32, u32), Place>,
+}
+
+impl GridCells {
+    fn put(&mut self, r: u32, c: u32, text: &str, row: &Row, x: f64) {
+        self.cells.push((r, c, CellValue::Text(text.to_string())));
+        self.places.insert(
+            (r, c),
+            Place {
+                page: row.page,
+                x,
+                y: row.y,
+            },
+        );
     }
-    for h in &header_cells {
-        let r = r_out + (levels - 1 - h.level) as u32;
-        let row = header_refs[h.row];
-        put(r, h.placed.first as u32, &h.text, row, h.x, &mut cells);
-        if h.placed.last > h.placed.first {
-            merges.push(Merge {
-                first_row: r,
-                first_col: h.placed.first as u32,
-                last_row: r,
-                last_col: h.placed.last as u32,
-            });
-        }
-    }
-    r_out += header_rows_out;
-    for row in kept.iter().skip(first_data) {
-        let r = r_out;
-        r_out += 1;
-        let placed: Vec<Placed> = if row.segments.len() == 1 && is_note(&row.segments[0].text) {
-            vec![Placed { first: 0, last: 0 }]
-        } else {
-            match &ruled {
-                Some(xs) => place_ruled(xs, row),
-                None => place_data(&columns, row),
-            }
-        };
-        // Two text segments in one cell (a name printed in two runs) are joined.
-        let mut by_col: Vec<(Placed, String, f64)> = Vec::new();
-        for (s, p) in row.segments.iter().zip(placed) {
-            match by_col.last_mut() {
-                Some((q, text, _)) if q.first == p.first && !is_number(&s.text) => {
-                    text.push_str(&s.text);
-                    q.last = q.last.max(p.last);
+
+    /// The title and meta lines from the grid's first row: the first segment in column 0, the
+    /// others at the right. Returns the number of rows written.
+    fn put_title_and_meta(&mut self, rows: &[&Row], last_col: u32) -> u32 {
+        for (r, row) in (0u32..).zip(rows) {
+            if r == 0 || row.segments.len() == 1 {
+                let x = row.segments.first().map_or(0.0, |s| s.x0);
+                self.put(r, 0, &row.joined(), row, x);
+            } else {
+                for (k, s) in row.segments.iter().enumerate() {
+                    let c = if k == 0 { 0 } else { last_col.max(k as u32) };
+                    self.put(r, c, &s.text, row, s.x0);
                 }
-                _ => by_col.push((p, s.text.clone(), s.x0)),
             }
         }
-        for (p, text, x) in by_col {
-            put(r, p.first as u32, &text, row, x, &mut cells);
-        }
+        rows.len() as u32
     }
-    Region {
-        grid: SheetGrid::from_cells(name, cells, merges),
-        places,
-        first_page,
+
+    /// Header cells by level from grid row `top`: a leaf (nothing under it) on the last header
+    /// row, a heading over other cells a row above the highest of them, as the merged cells of
+    /// the workbook were. Returns the number of header rows written.
+    fn put_header(&mut self, header: &[&Row], places: &[Vec<Placed>], top: u32) -> u32 {
+        let header_cells = header_levels(header, places);
+        let levels = header_cells.iter().map(|h| h.level + 1).max().unwrap_or(0);
+        for h in &header_cells {
+            let r = top + (levels - 1 - h.level) as u32;
+            self.put(r, h.placed.first as u32, &h.text, header[h.row], h.x);
+            if h.placed.last > h.placed.first {
+                self.merges.push(Merge {
+                    first_row: r,
+                    first_col: h.placed.first as u32,
+                    last_row: r,
+                    last_col: h.placed.last as u32,
+                });
+            }
+        }
+        levels as u32
+    }
+
+    /// The body from grid row `top`, one grid row per printed row; a note in the first column.
+    fn put_data(&mut self, body: &[Row], top: u32, layout: &ColumnLayout) {
+        for (r, row) in (top..).zip(body) {
+            let placed: Vec<Placed> = if is_note_line(row) {
+                vec![Placed { first: 0, last: 0 }]
+            } else {
+                match &layout.ruled {
+                    Some(xs) => place_ruled(xs, row),
+                    None => place_data(&layout.columns, row),
+                }
+            };
+            // Two text segments in one cell (a name printed in two runs) are joined.
+            let mut by_col: Vec<(Placed, String, f64)> = Vec::new();
+            for (s, p) in row.segments.iter().zip(placed) {
+                match by_col.last_mut() {
+                    Some((q, text, _)) if q.first == p.first && !is_number(&s.text) => {
+                        text.push_str(&s.text);
+                        q.last = q.last.max(p.last);
+                    }
+                    _ => by_col.push((p, s.text.clone(), s.x0)),
+                }
+            }
+            for (p, text, x) in by_col {
+                self.put(r, p.first as u32, &text, row, x);
+            }
+        }
     }
 }
 
