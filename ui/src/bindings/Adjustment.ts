@@ -12,7 +12,11 @@ description: string,
 /**
  * The spending side and the income side of the pair.
  */
-spending: Money, income: Money, 
+spending: Money, 
+/**
+ * The income side: the other units' 上级补助收入 or the parent's 附属单位上缴收入.
+ */
+income: Money, 
 /**
  * True when both sides were taken out of the sum; false when they disagree and stay in.
  */

@@ -3,4 +3,16 @@
 /**
  * The submission the findings answer.
  */
-export type AnsweredSubmission = { package_sha256: string, file_name: string, received_at: string, };
+export type AnsweredSubmission = { 
+/**
+ * SHA-256 of the 报送包 that was answered, lowercase hex.
+ */
+package_sha256: string, 
+/**
+ * The 报送包's file name as the bureau received it.
+ */
+file_name: string, 
+/**
+ * When the bureau received it ("2026-12-07T19:40:05").
+ */
+received_at: string, };

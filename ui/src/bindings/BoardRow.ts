@@ -5,12 +5,48 @@ import type { UnitType } from "./UnitType";
 /**
  * One department on the board.
  */
-export type BoardRow = { unit_id: number, unit_code: string, unit_name: string, unit_type: UnitType, 
+export type BoardRow = { 
+/**
+ * The department's database id.
+ */
+unit_id: number, 
+/**
+ * The department's code (单位编码); the board is sorted by it.
+ */
+unit_code: string, 
+/**
+ * The department's name.
+ */
+unit_name: string, 
+/**
+ * 行政单位, 事业单位, ….
+ */
+unit_type: UnitType, 
 /**
  * The units below it (their data reach the bureau in its 汇总).
  */
-units_below: number, disclosure_id: number | null, status: BoardStatus, 
+units_below: number, 
+/**
+ * Its disclosure of the season; `None` when there is none, as status `未报送`.
+ */
+disclosure_id: number | null, 
+/**
+ * Decided by the newest package alone; an earlier package does not count.
+ */
+status: BoardStatus, 
 /**
  * When the newest package was received ("2026-12-07T19:40:05").
  */
-received_at: string | null, submissions: number, errors: number, warnings: number, };
+received_at: string | null, 
+/**
+ * Packages received for the disclosure, all of them.
+ */
+submissions: number, 
+/**
+ * Errors the bureau's 审核 found in the newest package (0 when none received).
+ */
+errors: number, 
+/**
+ * Warnings the bureau's 审核 found in the newest package (0 when none received).
+ */
+warnings: number, };

@@ -3,4 +3,20 @@
 /**
  * One cell of the standard tables that differs from what the bureau holds.
  */
-export type CellChange = { sheet: string, cell: string, before: string, after: string, };
+export type CellChange = { 
+/**
+ * The sheet of the exported standard workbook.
+ */
+sheet: string, 
+/**
+ * The cell's A1 reference ("E6").
+ */
+cell: string, 
+/**
+ * The text the bureau's workbook shows there (empty for a blank).
+ */
+before: string, 
+/**
+ * The text the package's workbook shows there.
+ */
+after: string, };

@@ -8,7 +8,11 @@ export type Changes = {
 /**
  * True when the database held no data of this disclosure before.
  */
-first: boolean, cells: Array<CellChange>, 
+first: boolean, 
+/**
+ * Up to 500 changed cells, sheet by sheet, row by row; the rest are only counted.
+ */
+cells: Array<CellChange>, 
 /**
  * Changed cells beyond those listed.
  */

@@ -4,7 +4,19 @@ import type { Money } from "./Money";
 /**
  * Spending of the county in one function class, this year and last.
  */
-export type ClassTotal = { code: string, name: string, this_year: Money, 
+export type ClassTotal = { 
+/**
+ * The 功能分类 class code (3 digits, e.g. "208").
+ */
+code: string, 
+/**
+ * The class name, as the tables print it.
+ */
+name: string, 
+/**
+ * The county's spending in the class this year; zero when no department has any.
+ */
+this_year: Money, 
 /**
  * None when no department has data of last year.
  */

@@ -10,7 +10,11 @@ export type Consolidation = {
 /**
  * The 本级 first, then every unit below, each after its parent.
  */
-members: Array<Member>, adjustments: Array<Adjustment>, 
+members: Array<Member>, 
+/**
+ * Every transfer pair between a unit and its units directly below, taken out or not.
+ */
+adjustments: Array<Adjustment>, 
 /**
  * Units without data, transfers that disagree, clashing project codes.
  */

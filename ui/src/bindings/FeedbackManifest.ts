@@ -5,8 +5,60 @@ import type { FeedbackDecision } from "./FeedbackDecision";
 import type { FeedbackUnit } from "./FeedbackUnit";
 import type { PackageMember } from "./PackageMember";
 
-export type FeedbackManifest = { format: string, format_version: number, app_version: string, 
+/**
+ * The 审核意见 file's `manifest.json`: whom and which submission it answers, the decision, and
+ * the body's fingerprint.
+ */
+export type FeedbackManifest = { 
+/**
+ * Always [`FEEDBACK_FORMAT`]; anything else is not read as a 审核意见.
+ */
+format: string, 
+/**
+ * The format version, at most [`FEEDBACK_VERSION`] to be read.
+ */
+format_version: number, 
+/**
+ * The version of the program that wrote the file.
+ */
+app_version: string, 
 /**
  * "2026-03-02T10:15:00+08:00".
  */
-created: string, unit: FeedbackUnit, year: number, kind: DisclosureKind, submission: AnsweredSubmission, decision: FeedbackDecision, remark: string, errors: number, warnings: number, body: PackageMember, };
+created: string, 
+/**
+ * The department the findings are for.
+ */
+unit: FeedbackUnit, 
+/**
+ * The disclosure's year.
+ */
+year: number, 
+/**
+ * 预算 or 决算.
+ */
+kind: DisclosureKind, 
+/**
+ * The bureau's newest submission of the disclosure, which the findings are about.
+ */
+submission: AnsweredSubmission, 
+/**
+ * 通过 when the bureau decided, 未通过 when its 审核 found errors, else 待定.
+ */
+decision: FeedbackDecision, 
+/**
+ * The bureau's remark, trimmed; empty when it wrote none.
+ */
+remark: string, 
+/**
+ * Findings of severity error in the body.
+ */
+errors: number, 
+/**
+ * Findings of lower severity in the body.
+ */
+warnings: number, 
+/**
+ * The body member (`findings.json`) with its SHA-256, checked on import.
+ */
+body: PackageMember, };

@@ -5,4 +5,24 @@ import type { ReviewFeedback } from "./ReviewFeedback";
 /**
  * What importing a 审核意见 did.
  */
-export type FeedbackReceipt = { unit_code: string, unit_name: string, year: number, kind: DisclosureKind, feedback: ReviewFeedback, };
+export type FeedbackReceipt = { 
+/**
+ * The unit's code in the department's database.
+ */
+unit_code: string, 
+/**
+ * The unit's name in the department's database.
+ */
+unit_name: string, 
+/**
+ * The disclosure's year.
+ */
+year: number, 
+/**
+ * 预算 or 决算.
+ */
+kind: DisclosureKind, 
+/**
+ * The 审核意见 as stored with the disclosure.
+ */
+feedback: ReviewFeedback, };

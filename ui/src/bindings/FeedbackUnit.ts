@@ -3,4 +3,12 @@
 /**
  * The unit the findings are for, matched by code on import.
  */
-export type FeedbackUnit = { code: string, name: string, };
+export type FeedbackUnit = { 
+/**
+ * 单位编码: the department finds its own unit by it.
+ */
+code: string, 
+/**
+ * The unit's name at the bureau, shown when the code is unknown.
+ */
+name: string, };

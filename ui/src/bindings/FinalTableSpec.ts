@@ -5,11 +5,19 @@ import type { TableId } from "./TableId";
 /**
  * One table of a 决算 template: which table, under which number and title.
  */
-export type FinalTableSpec = { id: TableId, 
+export type FinalTableSpec = { 
+/**
+ * The standard table.
+ */
+id: TableId, 
 /**
  * The label printed with it ("公开07表"), when the template numbers its tables so.
  */
-label: string, title: string, 
+label: string, 
+/**
+ * The title as the template prints it.
+ */
+title: string, 
 /**
  * Leaf column headers of the amounts, left to right.
  */

@@ -4,4 +4,16 @@ import type { FinalTableSpec } from "./FinalTableSpec";
 /**
  * Which 决算 tables a disclosure publishes, in which order, under which titles.
  */
-export type FinalTemplate = { id: string, name: string, tables: Array<FinalTableSpec>, };
+export type FinalTemplate = { 
+/**
+ * The key a disclosure stores ("final-shanghai-2024").
+ */
+id: string, 
+/**
+ * The name shown when choosing a template.
+ */
+name: string, 
+/**
+ * The nine tables in the template's printed order.
+ */
+tables: Array<FinalTableSpec>, };

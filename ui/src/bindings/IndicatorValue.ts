@@ -4,4 +4,8 @@ import type { Quantity } from "./Quantity";
 /**
  * A parsed indicator value.
  */
-export type IndicatorValue = { "kind": "quantity" } & Quantity | { "kind": "wording", text: string, } | { "kind": "blank" };
+export type IndicatorValue = { "kind": "quantity" } & Quantity | { "kind": "wording", 
+/**
+ * The text as written, only trimmed (not folded).
+ */
+text: string, } | { "kind": "blank" };

@@ -4,12 +4,52 @@ import type { PackageMember } from "./PackageMember";
 import type { PackageUnit } from "./PackageUnit";
 import type { ReviewSummary } from "./ReviewSummary";
 
-export type Manifest = { format: string, format_version: number, app_version: string, 
+/**
+ * The package's `manifest.json`: what it is, whom and which disclosure it is for, and the
+ * fingerprint of every other member.
+ */
+export type Manifest = { 
+/**
+ * Always [`FORMAT`]; anything else is not read as a package.
+ */
+format: string, 
+/**
+ * The package format version, at most [`FORMAT_VERSION`] to be read.
+ */
+format_version: number, 
+/**
+ * The version of the program that wrote the package.
+ */
+app_version: string, 
 /**
  * "2026-12-07T19:40:00+08:00".
  */
-created: string, unit: PackageUnit, year: number, kind: DisclosureKind, template: string, 
+created: string, 
+/**
+ * The department that sent it.
+ */
+unit: PackageUnit, 
+/**
+ * The disclosure's year.
+ */
+year: number, 
+/**
+ * 预算 or 决算.
+ */
+kind: DisclosureKind, 
+/**
+ * The table template key of the disclosure ("county-11", "final-shanghai-2024", …).
+ */
+template: string, 
 /**
  * The year of the 科目表 the codes were checked against.
  */
-catalog_year: number, review: ReviewSummary, members: Array<PackageMember>, };
+catalog_year: number, 
+/**
+ * The department's own 审核 when exporting.
+ */
+review: ReviewSummary, 
+/**
+ * Every member besides the manifest, each with its SHA-256.
+ */
+members: Array<PackageMember>, };

@@ -5,4 +5,24 @@ import type { UnitType } from "./UnitType";
 /**
  * One unit of a 汇总, as the unit list shows it.
  */
-export type Member = { unit_id: number, code: string, name: string, unit_type: UnitType, role: MemberRole, };
+export type Member = { 
+/**
+ * The unit's database id.
+ */
+unit_id: number, 
+/**
+ * The unit's code (单位编码), as the unit list prints it.
+ */
+code: string, 
+/**
+ * The unit's name.
+ */
+name: string, 
+/**
+ * 行政单位, 事业单位, …: counted by `Consolidation::type_counts`.
+ */
+unit_type: UnitType, 
+/**
+ * Whether and how its data is in the sum.
+ */
+role: MemberRole, };

@@ -9,4 +9,25 @@ import type { TargetSet } from "./TargetSet";
  * The disclosure's data, as typed: lines (预算) or 决算 data, targets, evaluations, the
  * document's texts and facts.
  */
-export type PackageData = { lines: LineSet | null, final_data: FinalData | null, targets: TargetSet, evaluations: Array<PackageEvaluation>, document: DocumentInput | null, };
+export type PackageData = { 
+/**
+ * The budget lines; present exactly for a 预算 package.
+ */
+lines: LineSet | null, 
+/**
+ * The 决算 data; present exactly for a 决算 package.
+ */
+final_data: FinalData | null, 
+/**
+ * The 绩效目标 of the disclosure (empty when it has none).
+ */
+targets: TargetSet, 
+/**
+ * The 绩效自评 of the disclosure's projects.
+ */
+evaluations: Array<PackageEvaluation>, 
+/**
+ * The 情况说明's typed texts and facts; `None` when a package carries none (export always
+ * writes them).
+ */
+document: DocumentInput | null, };

@@ -5,4 +5,12 @@ import type { SelfEvaluation } from "./SelfEvaluation";
 /**
  * A self-evaluation with its report prose.
  */
-export type PackageEvaluation = { evaluation: SelfEvaluation, prose: ReportProse, };
+export type PackageEvaluation = { 
+/**
+ * The 绩效自评 as stored.
+ */
+evaluation: SelfEvaluation, 
+/**
+ * The typed prose of its report.
+ */
+prose: ReportProse, };

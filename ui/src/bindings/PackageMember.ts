@@ -3,4 +3,16 @@
 /**
  * One member of the package with its fingerprint.
  */
-export type PackageMember = { name: string, sha256: string, bytes: number, };
+export type PackageMember = { 
+/**
+ * The member's name inside the zip ("data.json", "公开表.xlsx", "公开文档.docx").
+ */
+name: string, 
+/**
+ * SHA-256 of the member's bytes, lowercase hex.
+ */
+sha256: string, 
+/**
+ * The member's size in bytes, uncompressed.
+ */
+bytes: number, };

@@ -4,4 +4,16 @@ import type { UnitType } from "./UnitType";
 /**
  * The unit a package is for, matched by code on receipt.
  */
-export type PackageUnit = { code: string, name: string, unit_type: UnitType, };
+export type PackageUnit = { 
+/**
+ * 单位编码: the key the bureau finds its own unit by.
+ */
+code: string, 
+/**
+ * The unit's name, for messages only.
+ */
+name: string, 
+/**
+ * 行政单位, 事业单位, ….
+ */
+unit_type: UnitType, };

@@ -5,4 +5,16 @@ import type { Comparison } from "./Comparison";
  * A value written as a number: its comparison (absent when only a number is written), the
  * exact number and the unit text as written after it ("%", "万元", "元/人/月"; empty if none).
  */
-export type Quantity = { comparison: Comparison | null, number: string, unit: string, };
+export type Quantity = { 
+/**
+ * `None` when only a number is written ("100%"), which scoring reads as ＝.
+ */
+comparison: Comparison | null, 
+/**
+ * The number exactly as written, in `unit`: "95%" is 95, "244.23万元" is 244.23 (not 分).
+ */
+number: string, 
+/**
+ * The unit text after the number, suffix words such as "以上" removed; at most 8 characters.
+ */
+unit: string, };

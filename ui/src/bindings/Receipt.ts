@@ -7,11 +7,35 @@ import type { SubmissionStatus } from "./SubmissionStatus";
 /**
  * What receiving a package did (or, for a dry run, would do).
  */
-export type Receipt = { unit_code: string, unit_name: string, year: number, kind: DisclosureKind, status: SubmissionStatus, 
+export type Receipt = { 
+/**
+ * The unit's code, as the bureau's database holds it.
+ */
+unit_code: string, 
+/**
+ * The unit's name in the bureau's database (not the package's spelling).
+ */
+unit_name: string, 
+/**
+ * The disclosure's year.
+ */
+year: number, 
+/**
+ * 预算 or 决算.
+ */
+kind: DisclosureKind, 
+/**
+ * 已报送 when the bureau's 审核 found no error, else 未通过.
+ */
+status: SubmissionStatus, 
 /**
  * The bureau's own 审核 of the received data.
  */
-findings: Array<Finding>, changes: Changes, 
+findings: Array<Finding>, 
+/**
+ * What the package changes against the data the bureau held.
+ */
+changes: Changes, 
 /**
  * False for a dry run.
  */

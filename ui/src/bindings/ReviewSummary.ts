@@ -4,4 +4,16 @@ import type { Finding } from "./Finding";
 /**
  * The department's own 审核 when it sent the package.
  */
-export type ReviewSummary = { errors: number, warnings: number, findings: Array<Finding>, };
+export type ReviewSummary = { 
+/**
+ * Findings of severity error.
+ */
+errors: number, 
+/**
+ * Findings of lower severity.
+ */
+warnings: number, 
+/**
+ * Every finding of that 审核.
+ */
+findings: Array<Finding>, };

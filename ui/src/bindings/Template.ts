@@ -2,4 +2,23 @@
 import type { Scale } from "./Scale";
 import type { TableSpec } from "./TableSpec";
 
-export type Template = { id: string, name: string, scale: Scale, tables: Array<TableSpec>, };
+/**
+ * A set of disclosure tables as one region or year publishes them.
+ */
+export type Template = { 
+/**
+ * The key a disclosure stores ("county-11", "xj-2022").
+ */
+id: string, 
+/**
+ * The name shown when choosing a template.
+ */
+name: string, 
+/**
+ * The unit its tables print amounts in.
+ */
+scale: Scale, 
+/**
+ * The tables it publishes, in printed order.
+ */
+tables: Array<TableSpec>, };
