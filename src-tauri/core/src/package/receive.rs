@@ -127,87 +127,13 @@ pub fn read_package(path: &Path) -> Result<VerifiedPackage, PackageError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let unreadable = |reason: String| PackageError::Unreadable {
-        file: file.clone(),
-        reason,
-    };
-    let size = std::fs::metadata(path)
-        .map_err(|e| unreadable(crate::text::io_reason(&e)))?
-        .len();
-    if size > MAX_PACKAGE {
-        return Err(unreadable(
-            "文件超过 200 MB，不是正常的报送包。".to_string(),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(crate::text::io_reason(&e)))?;
+    let bytes = read_bounded(path, &file)?;
     let package_sha256 = sha256(&bytes);
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|_| PackageError::NotAPackage { file: file.clone() })?;
-    let manifest_bytes = member(&mut archive, &file, MANIFEST)
-        .map_err(|_| PackageError::NotAPackage { file: file.clone() })?;
-    // The format first: a newer manifest may not parse as ours.
-    let head: serde_json::Value = serde_json::from_slice(&manifest_bytes)
-        .map_err(|_| PackageError::NotAPackage { file: file.clone() })?;
-    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(PackageError::NotAPackage { file });
-    }
-    let version = head
-        .get("format_version")
-        .and_then(serde_json::Value::as_u64)
-        .unwrap_or(0);
-    if version > u64::from(FORMAT_VERSION) {
-        return Err(PackageError::NewerFormat {
-            file,
-            found: u32::try_from(version).unwrap_or(u32::MAX),
-        });
-    }
-    let manifest: Manifest = serde_json::from_value(head)
-        .map_err(|_| PackageError::NotAPackage { file: file.clone() })?;
-    let listed: Vec<&str> = manifest.members.iter().map(|m| m.name.as_str()).collect();
-    let names: Vec<String> = archive
-        .file_names()
-        .map(|n| n.map(|n| n.into_owned()))
-        .collect::<Result<_, _>>()
-        .map_err(|_| PackageError::NotAPackage { file: file.clone() })?;
-    if let Some(extra) = names
-        .iter()
-        .find(|n| n.as_str() != MANIFEST && !listed.contains(&n.as_str()))
-    {
-        return Err(PackageError::Unlisted {
-            file,
-            member: extra.clone(),
-        });
-    }
-    let mut contents = BTreeMap::new();
-    for m in &manifest.members {
-        let bytes = member(&mut archive, &file, &m.name)?;
-        if sha256(&bytes) != m.sha256 {
-            return Err(PackageError::Tampered {
-                file,
-                member: m.name.clone(),
-            });
-        }
-        contents.insert(m.name.clone(), bytes);
-    }
-    let data: PackageData = contents
-        .get(DATA)
-        .ok_or_else(|| PackageError::Missing {
-            file: file.clone(),
-            member: DATA.to_string(),
-        })
-        .and_then(|d| {
-            serde_json::from_slice(d).map_err(|e| PackageError::Inconsistent {
-                file: file.clone(),
-                reason: format!("数据无法读取（{e}）。"),
-            })
-        })?;
-    let budget = manifest.kind == DisclosureKind::Budget;
-    if budget != data.lines.is_some() || budget == data.final_data.is_some() {
-        return Err(PackageError::Inconsistent {
-            file,
-            reason: format!("清单写的是{}公开，数据却不是。", manifest.kind.label()),
-        });
-    }
+    let manifest = read_manifest(&mut archive, &file)?;
+    let contents = verified_members(&mut archive, &file, &manifest)?;
+    let data = package_data(&contents, &file, &manifest)?;
     let workbook = contents
         .into_iter()
         .find(|(name, _)| name.ends_with(".xlsx"))
@@ -220,6 +146,117 @@ pub fn read_package(path: &Path) -> Result<VerifiedPackage, PackageError> {
         sha256: package_sha256,
         file_name: file,
     })
+}
+
+/// The file's bytes, unless it is larger than any package can be.
+fn read_bounded(path: &Path, file: &str) -> Result<Vec<u8>, PackageError> {
+    let unreadable = |reason: String| PackageError::Unreadable {
+        file: file.to_string(),
+        reason,
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| unreadable(crate::text::io_reason(&e)))?
+        .len();
+    if size > MAX_PACKAGE {
+        return Err(unreadable(
+            "文件超过 200 MB，不是正常的报送包。".to_string(),
+        ));
+    }
+    std::fs::read(path).map_err(|e| unreadable(crate::text::io_reason(&e)))
+}
+
+/// The manifest, once its format is ours and its version one this program reads.
+fn read_manifest(
+    archive: &mut zip::ZipArchive<Cursor<Vec<u8>>>,
+    file: &str,
+) -> Result<Manifest, PackageError> {
+    let not_a_package = || PackageError::NotAPackage {
+        file: file.to_string(),
+    };
+    let manifest_bytes = member(archive, file, MANIFEST).map_err(|_| not_a_package())?;
+    // The format first: a newer manifest may not parse as ours.
+    let head: serde_json::Value =
+        serde_json::from_slice(&manifest_bytes).map_err(|_| not_a_package())?;
+    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(not_a_package());
+    }
+    let version = head
+        .get("format_version")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(PackageError::NewerFormat {
+            file: file.to_string(),
+            found: u32::try_from(version).unwrap_or(u32::MAX),
+        });
+    }
+    serde_json::from_value(head).map_err(|_| not_a_package())
+}
+
+/// Every member the manifest lists, by name, each matching its SHA-256; refused when the zip
+/// holds anything the manifest does not list.
+fn verified_members(
+    archive: &mut zip::ZipArchive<Cursor<Vec<u8>>>,
+    file: &str,
+    manifest: &Manifest,
+) -> Result<BTreeMap<String, Vec<u8>>, PackageError> {
+    let listed: Vec<&str> = manifest.members.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.map(|n| n.into_owned()))
+        .collect::<Result<_, _>>()
+        .map_err(|_| PackageError::NotAPackage {
+            file: file.to_string(),
+        })?;
+    if let Some(extra) = names
+        .iter()
+        .find(|n| n.as_str() != MANIFEST && !listed.contains(&n.as_str()))
+    {
+        return Err(PackageError::Unlisted {
+            file: file.to_string(),
+            member: extra.clone(),
+        });
+    }
+    let mut contents = BTreeMap::new();
+    for m in &manifest.members {
+        let bytes = member(archive, file, &m.name)?;
+        if sha256(&bytes) != m.sha256 {
+            return Err(PackageError::Tampered {
+                file: file.to_string(),
+                member: m.name.clone(),
+            });
+        }
+        contents.insert(m.name.clone(), bytes);
+    }
+    Ok(contents)
+}
+
+/// The typed data of `data.json`, which must be of the kind the manifest names.
+fn package_data(
+    contents: &BTreeMap<String, Vec<u8>>,
+    file: &str,
+    manifest: &Manifest,
+) -> Result<PackageData, PackageError> {
+    let data: PackageData = contents
+        .get(DATA)
+        .ok_or_else(|| PackageError::Missing {
+            file: file.to_string(),
+            member: DATA.to_string(),
+        })
+        .and_then(|d| {
+            serde_json::from_slice(d).map_err(|e| PackageError::Inconsistent {
+                file: file.to_string(),
+                reason: format!("数据无法读取（{e}）。"),
+            })
+        })?;
+    let budget = manifest.kind == DisclosureKind::Budget;
+    if budget != data.lines.is_some() || budget == data.final_data.is_some() {
+        return Err(PackageError::Inconsistent {
+            file: file.to_string(),
+            reason: format!("清单写的是{}公开，数据却不是。", manifest.kind.label()),
+        });
+    }
+    Ok(data)
 }
 
 fn cell_text(book: &Workbook, sheet: &str, row: u32, col: u32) -> String {
