@@ -313,15 +313,24 @@ fn t5_rows<'t>(w: &'t Writer<'_>) -> Vec<&'t ExpenditureRow> {
     w.tables.t5.iter().flat_map(|t| &t.body.rows).collect()
 }
 
+/// The section on 一般公共预算当年拨款: its size (基本/项目支出 against last year), its
+/// structure by 类 (表5) and its use by 项 against last year.
 pub(super) fn general_budget(w: &mut Writer<'_>) {
     let uy = w.unit_year();
-    let year = w.input.year;
     w.section(
         "general_budget",
         &format!("关于{uy}一般公共预算当年拨款情况说明"),
     );
-    w.para("（一）一般公共预算当年拨款规模变化情况");
     let total = w.now.general_budget.unwrap_or(Money::ZERO);
+    general_budget_size(w, total);
+    general_budget_structure(w, total);
+    general_budget_use(w);
+}
+
+/// （一）规模变化: the total, then 基本支出 and 项目支出 each against last year.
+fn general_budget_size(w: &mut Writer<'_>, total: Money) {
+    let uy = w.unit_year();
+    w.para("（一）一般公共预算当年拨款规模变化情况");
     w.para(format!(
         "{uy}一般公共预算拨款合计{}万元，其中：",
         wan(total)
@@ -349,6 +358,10 @@ pub(super) fn general_budget(w: &mut Writer<'_>) {
         let text = Writer::with_change(&head, &change, "上年预算");
         w.para_change(&text, &change, key, end);
     }
+}
+
+/// （二）结构: every 类 of 表5 with money, and its share of `total`.
+fn general_budget_structure(w: &mut Writer<'_>, total: Money) {
     w.para("（二）一般公共预算当年拨款结构情况");
     let lei: Vec<(String, String, Money)> = t5_rows(w)
         .into_iter()
@@ -372,6 +385,12 @@ pub(super) fn general_budget(w: &mut Writer<'_>) {
             wan(*amount)
         ));
     }
+}
+
+/// （三）具体使用: every 项 with money this year or last year, in code order, against last
+/// year (a 项 missing last year counts as 0 when last year is known at all).
+fn general_budget_use(w: &mut Writer<'_>) {
+    let year = w.input.year;
     w.para("（三）一般公共预算当年拨款具体使用情况");
     // Every 项 with money this year or last year, in code order.
     let mut codes: Vec<String> = w.now.general_by_xiang.keys().cloned().collect();
