@@ -391,7 +391,6 @@ pub fn table(
     total: u32,
     above: f64,
 ) -> String {
-    let width = grid.width().max(1);
     let header = layout.header.filter(|(a, b)| *a >= first && *b <= last);
     let landscape = layout.orientation == crate::xlsx::write::Orientation::Landscape;
     let (size, widths) = fit(
@@ -402,7 +401,6 @@ pub fn table(
         total,
         table_page_height(above, landscape),
     );
-    let line = table_line(size);
     let table_width: u32 = widths.iter().sum();
     let mut xml = format!(
         r#"<w:tbl><w:tblPr><w:tblW w:w="{table_width}" w:type="dxa"/><w:jc w:val="center"/>{TABLE_PROPERTIES}</w:tblPr><w:tblGrid>"#
@@ -411,73 +409,126 @@ pub fn table(
         xml.push_str(&format!(r#"<w:gridCol w:w="{w}"/>"#));
     }
     xml.push_str("</w:tblGrid>");
-    let header_end = header.map_or(first, |(_, b)| b + 1);
-    // The 合计 keeps the rows before it; the header keeps the first body row.
-    let total_row = layout.body.map(|(_, b)| b).filter(|b| *b <= last);
-    let keep = |row: u32| -> bool {
-        row < header_end || total_row.is_some_and(|t| row < t && row + KEEP_WITH_TOTAL >= t)
+    let rows = TableRows {
+        grid,
+        first,
+        last,
+        has_header: header.is_some(),
+        header_end: header.map_or(first, |(_, b)| b + 1),
+        total_row: layout.body.map(|(_, b)| b).filter(|b| *b <= last),
+        widths: &widths,
+        size,
+        line: table_line(size),
     };
     for row in first..=last {
-        let in_header = row < header_end && header.is_some();
-        let row_texts: Vec<String> = (0..width).map(|c| cell_text(grid.cell(row, c)).0).collect();
+        xml.push_str(&rows.row(row));
+    }
+    xml.push_str("</w:tbl>");
+    xml
+}
+
+/// What every row of one Word table needs: the rows' span, the header band, the 合计 row, the
+/// column widths (twips) and the font size (half-points) with its line height.
+struct TableRows<'a> {
+    grid: &'a SheetGrid,
+    first: u32,
+    last: u32,
+    has_header: bool,
+    /// The first row after the header band (`first` when there is none).
+    header_end: u32,
+    /// The 合计 row closing the body, when it is among the rows.
+    total_row: Option<u32>,
+    widths: &'a [u32],
+    size: u32,
+    line: u32,
+}
+
+impl TableRows<'_> {
+    /// Whether `row` stays on the page of the next one: the 合计 keeps the rows before it;
+    /// the header keeps the first body row.
+    fn keep(&self, row: u32) -> bool {
+        row < self.header_end
+            || self
+                .total_row
+                .is_some_and(|t| row < t && row + KEEP_WITH_TOTAL >= t)
+    }
+
+    /// One `<w:tr>`: never split across pages, repeated on every page when in the header band,
+    /// bold when in the header or a 总计/合计 row.
+    fn row(&self, row: u32) -> String {
+        let width = self.grid.width().max(1);
+        let in_header = row < self.header_end && self.has_header;
+        let row_texts: Vec<String> = (0..width)
+            .map(|c| cell_text(self.grid.cell(row, c)).0)
+            .collect();
         let bold_row = in_header || row_texts.iter().any(|t| t.ends_with("总计") || t == "合计");
-        xml.push_str("<w:tr><w:trPr><w:cantSplit/>");
+        let mut xml = String::from("<w:tr><w:trPr><w:cantSplit/>");
         if in_header {
             xml.push_str("<w:tblHeader/>");
         }
         xml.push_str("</w:trPr>");
         let mut col = 0;
         while col < width {
-            let merge = grid
-                .merge_at(row, col)
-                .filter(|m| m.first_row >= first && m.last_row <= last);
-            let (span, vmerge, show) = match merge {
-                Some(m) => {
-                    let span = m.last_col - m.first_col + 1;
-                    let vmerge = if m.first_row == m.last_row {
-                        ""
-                    } else if m.first_row == row {
-                        r#"<w:vMerge w:val="restart"/>"#
-                    } else {
-                        "<w:vMerge/>"
-                    };
-                    (span, vmerge, m.first_row == row && m.first_col == col)
-                }
-                None => (1, "", true),
-            };
-            let (text, is_number) = if show {
-                cell_text(grid.cell(row, col))
-            } else {
-                (String::new(), false)
-            };
-            let no_wrap = !text.is_empty() && !text.chars().any(is_wide);
-            let jc = if is_number {
-                "right"
-            } else if span > 1 || in_header || no_wrap {
-                "center"
-            } else {
-                "left"
-            };
-            let grid_span = if span > 1 {
-                format!(r#"<w:gridSpan w:val="{span}"/>"#)
-            } else {
-                String::new()
-            };
-            xml.push_str(&format!(
-                r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>{grid_span}{vmerge}{}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr>{}<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/><w:jc w:val="{jc}"/></w:pPr>{}</w:p></w:tc>"#,
-                (col..col + span)
-                    .map(|c| widths.get(c as usize).copied().unwrap_or(0))
-                    .sum::<u32>(),
-                if no_wrap { "<w:noWrap/>" } else { "" },
-                if keep(row) { "<w:keepNext/>" } else { "" },
-                run(&text, SONGTI, size, bold_row)
-            ));
+            let (cell, span) = self.cell(row, col, in_header, bold_row);
+            xml.push_str(&cell);
             col += span;
         }
         xml.push_str("</w:tr>");
+        xml
     }
-    xml.push_str("</w:tbl>");
-    xml
+
+    /// The `<w:tc>` at `row`, `col` and the number of columns it spans. A merge within the
+    /// rows shows its text in its first cell; numbers are right-aligned, short or merged or
+    /// header texts centred.
+    fn cell(&self, row: u32, col: u32, in_header: bool, bold_row: bool) -> (String, u32) {
+        let (first, last, line, size) = (self.first, self.last, self.line, self.size);
+        let merge = self
+            .grid
+            .merge_at(row, col)
+            .filter(|m| m.first_row >= first && m.last_row <= last);
+        let (span, vmerge, show) = match merge {
+            Some(m) => {
+                let span = m.last_col - m.first_col + 1;
+                let vmerge = if m.first_row == m.last_row {
+                    ""
+                } else if m.first_row == row {
+                    r#"<w:vMerge w:val="restart"/>"#
+                } else {
+                    "<w:vMerge/>"
+                };
+                (span, vmerge, m.first_row == row && m.first_col == col)
+            }
+            None => (1, "", true),
+        };
+        let (text, is_number) = if show {
+            cell_text(self.grid.cell(row, col))
+        } else {
+            (String::new(), false)
+        };
+        let no_wrap = !text.is_empty() && !text.chars().any(is_wide);
+        let jc = if is_number {
+            "right"
+        } else if span > 1 || in_header || no_wrap {
+            "center"
+        } else {
+            "left"
+        };
+        let grid_span = if span > 1 {
+            format!(r#"<w:gridSpan w:val="{span}"/>"#)
+        } else {
+            String::new()
+        };
+        let xml = format!(
+            r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>{grid_span}{vmerge}{}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr>{}<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/><w:jc w:val="{jc}"/></w:pPr>{}</w:p></w:tc>"#,
+            (col..col + span)
+                .map(|c| self.widths.get(c as usize).copied().unwrap_or(0))
+                .sum::<u32>(),
+            if no_wrap { "<w:noWrap/>" } else { "" },
+            if self.keep(row) { "<w:keepNext/>" } else { "" },
+            run(&text, SONGTI, size, bold_row)
+        );
+        (xml, span)
+    }
 }
 
 /// A4 in twips, and the margins: 2.5 cm, 1.5 cm above and below the tables on landscape
