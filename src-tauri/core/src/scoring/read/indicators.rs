@@ -139,41 +139,67 @@ impl Block<'_> {
             if name.is_empty() && target.is_empty() {
                 continue;
             }
-            let weight = self.points(row, Some(columns.weight))?;
-            let indicator = EvaluatedIndicator {
-                level1: level1.clone(),
-                level2: level2.clone(),
-                name,
-                target,
-                actual: self.text(row, columns.actual),
-                weight: weight.unwrap_or(Decimal::ZERO),
-                stated_score: self.points(row, Some(columns.score))?,
-                grading: None,
-                deviation: columns
-                    .deviation
-                    .map(|c| self.text(row, c))
-                    .unwrap_or_default(),
-            };
-            if weight.is_none() {
-                findings.push(self.finding(
-                    "indicator_no_weight",
-                    ScoreSeverity::Error,
-                    row,
-                    columns.weight,
-                    format!("指标“{}”没有分值，按 0 分计。", indicator.name),
-                ));
-            }
-            cells.indicators.push(IndicatorCells {
-                name: Some(a1(row, columns.name)),
-                target: Some(a1(row, columns.target)),
-                actual: Some(a1(row, columns.actual)),
-                weight: Some(a1(row, columns.weight)),
-                score: Some(a1(row, columns.score)),
-            });
-            evaluation.indicators.push(indicator);
+            let heading = (level1.clone(), level2.clone());
+            self.push_indicator(
+                row,
+                &columns,
+                heading,
+                (name, target),
+                evaluation,
+                cells,
+                findings,
+            )?;
         }
         self.check_headings(&headings, evaluation, findings);
         self.infer_gradings(evaluation, cells, findings);
+        Ok(())
+    }
+
+    /// Adds the indicator of `row` (its 一级/二级 `heading`, its `name` and `target` already
+    /// read) with the cells it came from; a missing 分值 counts as 0 and is an error finding.
+    #[allow(clippy::too_many_arguments)]
+    fn push_indicator(
+        &self,
+        row: u32,
+        columns: &IndicatorColumns,
+        (level1, level2): (String, String),
+        (name, target): (String, String),
+        evaluation: &mut SelfEvaluation,
+        cells: &mut EvaluationCells,
+        findings: &mut Vec<ScoreFinding>,
+    ) -> Result<(), SelfEvaluationReadError> {
+        let weight = self.points(row, Some(columns.weight))?;
+        let indicator = EvaluatedIndicator {
+            level1,
+            level2,
+            name,
+            target,
+            actual: self.text(row, columns.actual),
+            weight: weight.unwrap_or(Decimal::ZERO),
+            stated_score: self.points(row, Some(columns.score))?,
+            grading: None,
+            deviation: columns
+                .deviation
+                .map(|c| self.text(row, c))
+                .unwrap_or_default(),
+        };
+        if weight.is_none() {
+            findings.push(self.finding(
+                "indicator_no_weight",
+                ScoreSeverity::Error,
+                row,
+                columns.weight,
+                format!("指标“{}”没有分值，按 0 分计。", indicator.name),
+            ));
+        }
+        cells.indicators.push(IndicatorCells {
+            name: Some(a1(row, columns.name)),
+            target: Some(a1(row, columns.target)),
+            actual: Some(a1(row, columns.actual)),
+            weight: Some(a1(row, columns.weight)),
+            score: Some(a1(row, columns.score)),
+        });
+        evaluation.indicators.push(indicator);
         Ok(())
     }
 
