@@ -353,24 +353,7 @@ pub(crate) fn check_shares(
             .iter()
             .rposition(|m| std::ptr::eq(m, part))
             .unwrap_or(0);
-        let printed = pct.token.value;
-        let fits = |whole: Decimal, half: Decimal| {
-            interval(
-                part.token.value,
-                half_amount_unit(&part.token),
-                whole,
-                half,
-                ratio_percent,
-            )
-            .is_some_and(|r| overlaps(printed, half_percent_unit(&pct.token), r))
-        };
-        let from_text = all
-            .iter()
-            .enumerate()
-            .filter(|(j, m)| *j != part_at && m.role == Role::Stated)
-            .any(|(_, m)| fits(m.token.value, half_amount_unit(&m.token)));
-        let from_tables = totals.iter().any(|t| fits(*t, Decimal::new(5, 3)));
-        if from_text || from_tables {
+        if share_holds(all, part_at, pct, part, totals) {
             continue;
         }
         // Flag only when the text names a total the share can be of.
@@ -393,30 +376,66 @@ pub(crate) fn check_shares(
             named_table_share(p, pct, part, totals, out);
             continue;
         };
-        let exact = ratio_percent(part.token.value, total.token.value);
-        let expected = exact
-            .map(percent_text)
-            .unwrap_or_else(|| "无法计算".to_string());
-        let (severity, slip) = severity_of(printed, pct.token.decimals, exact);
-        let mut f = finding(
-            if slip {
-                "narrative_percent_rounding"
-            } else {
-                "narrative_share"
-            },
-            p,
-            pct,
-            part.clause_start,
-            format!(
-                "{}万元占{}万元的{expected}，文中为{}；文中也找不到使该比例成立的其他总额。",
-                wan_decimal(part.token.value),
-                wan_decimal(total.token.value),
-                percent_text(printed)
-            ),
-        );
-        f.severity = severity;
-        out.push(f);
+        out.push(share_finding(p, pct, part, total));
     }
+}
+
+/// Whether the share `pct` of `part` (at `part_at` in `all`) holds of some other amount of the
+/// text or of one of the tables' `totals`, within the rounding of the printed figures.
+fn share_holds(
+    all: &[Mention],
+    part_at: usize,
+    pct: &Mention,
+    part: &Mention,
+    totals: &[Decimal],
+) -> bool {
+    let printed = pct.token.value;
+    let fits = |whole: Decimal, half: Decimal| {
+        interval(
+            part.token.value,
+            half_amount_unit(&part.token),
+            whole,
+            half,
+            ratio_percent,
+        )
+        .is_some_and(|r| overlaps(printed, half_percent_unit(&pct.token), r))
+    };
+    let from_text = all
+        .iter()
+        .enumerate()
+        .filter(|(j, m)| *j != part_at && m.role == Role::Stated)
+        .any(|(_, m)| fits(m.token.value, half_amount_unit(&m.token)));
+    let from_tables = totals.iter().any(|t| fits(*t, Decimal::new(5, 3)));
+    from_text || from_tables
+}
+
+/// The finding on a share of `part` in `total` that does not hold: a warning when only rounded
+/// the wrong way, else an error.
+fn share_finding(p: &Paragraph, pct: &Mention, part: &Mention, total: &Mention) -> Finding {
+    let printed = pct.token.value;
+    let exact = ratio_percent(part.token.value, total.token.value);
+    let expected = exact
+        .map(percent_text)
+        .unwrap_or_else(|| "无法计算".to_string());
+    let (severity, slip) = severity_of(printed, pct.token.decimals, exact);
+    let mut f = finding(
+        if slip {
+            "narrative_percent_rounding"
+        } else {
+            "narrative_share"
+        },
+        p,
+        pct,
+        part.clause_start,
+        format!(
+            "{}万元占{}万元的{expected}，文中为{}；文中也找不到使该比例成立的其他总额。",
+            wan_decimal(part.token.value),
+            wan_decimal(total.token.value),
+            percent_text(printed)
+        ),
+    );
+    f.severity = severity;
+    f
 }
 
 /// "完成年初预算的0%" where the 预算 of its sentence is zero (seed 001 prints it three times, for
