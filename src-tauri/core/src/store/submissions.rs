@@ -137,6 +137,46 @@ fn replace_evaluations(
     Ok(())
 }
 
+/// Puts the package's 情况说明 inputs in place of the disclosure's, or deletes those when the
+/// package has none.
+fn replace_document(
+    tx: &Transaction<'_>,
+    disclosure_id: i64,
+    document: Option<&DocumentInput>,
+) -> Result<()> {
+    match document {
+        Some(doc) => {
+            let saved = DocumentInput {
+                carried_from_last_year: false,
+                ..doc.clone()
+            };
+            tx.execute(
+                "INSERT INTO disclosure_document (disclosure_id, content) VALUES (?1, ?2)
+                 ON CONFLICT (disclosure_id) DO UPDATE SET content = excluded.content,
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
+                params![disclosure_id, json(&saved)?],
+            )?;
+        }
+        None => {
+            tx.execute(
+                "DELETE FROM disclosure_document WHERE disclosure_id = ?1",
+                [disclosure_id],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// How many findings are errors and how many are not, as the submission row stores them.
+fn severity_counts(findings: &[Finding]) -> (i64, i64) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == crate::checks::Severity::Error)
+        .count();
+    let warnings = i64::try_from(findings.len() - errors).unwrap_or(i64::MAX);
+    (i64::try_from(errors).unwrap_or(i64::MAX), warnings)
+}
+
 impl Store {
     /// Puts a received package's data in place of the unit's disclosure of that year and kind
     /// (created when missing) and records the submission: one transaction, nothing written when
@@ -181,32 +221,8 @@ impl Store {
         }
         super::targets::replace_targets(&tx, id, &targets)?;
         replace_evaluations(&tx, id, data.evaluations)?;
-        match data.document {
-            Some(doc) => {
-                let saved = DocumentInput {
-                    carried_from_last_year: false,
-                    ..doc.clone()
-                };
-                tx.execute(
-                    "INSERT INTO disclosure_document (disclosure_id, content) VALUES (?1, ?2)
-                     ON CONFLICT (disclosure_id) DO UPDATE SET content = excluded.content,
-                         updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
-                    params![id, json(&saved)?],
-                )?;
-            }
-            None => {
-                tx.execute(
-                    "DELETE FROM disclosure_document WHERE disclosure_id = ?1",
-                    [id],
-                )?;
-            }
-        }
-        let errors = findings
-            .iter()
-            .filter(|f| f.severity == crate::checks::Severity::Error)
-            .count();
-        let warnings = i64::try_from(findings.len() - errors).unwrap_or(i64::MAX);
-        let errors = i64::try_from(errors).unwrap_or(i64::MAX);
+        replace_document(&tx, id, data.document)?;
+        let (errors, warnings) = severity_counts(findings);
         tx.execute(
             "INSERT INTO submission (disclosure_id, package_sha256, file_name, status, errors,
                  warnings, findings, manifest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
