@@ -59,8 +59,9 @@ pub enum CoreError {
     /// Any other SQLite failure (every `?` on a SQLite call that is not a lock).
     #[error("数据库操作失败：{0}")]
     Sqlite(#[source] rusqlite::Error),
-    /// Input the core refuses (a missing name, a bad code, a file that is not what it should
-    /// be); the string is the whole Chinese message, shown as is.
+    /// A request the core refuses (an empty unit name, an unknown template, a decision on a
+    /// disclosure never submitted, an older 审核意见), stored data it cannot read, or an internal
+    /// failure to serialise; the string is the whole Chinese message, shown as is.
     #[error("{0}")]
     Invalid(String),
     /// A row looked up by its id is gone (deleted meanwhile, e.g. in another window).

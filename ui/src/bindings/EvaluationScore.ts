@@ -33,7 +33,7 @@ total: string,
  */
 grade: EvaluationGrade, 
 /**
- * Every problem found: unscorable indicators and stated figures that differ from the computed
- * ones.
+ * Every problem found, errors and warnings: missing figures, unscorable indicators, weights
+ * that do not add up, stated figures that differ from the computed ones.
  */
 findings: Array<ScoreFinding>, };

@@ -10,7 +10,7 @@ export type NarrativeSection = {
  */
 key: string, 
 /**
- * The heading as printed, e.g. "一、关于2024年部门预算收支总体情况说明".
+ * The heading as printed, numbered: "一、关于若羌县人民政府办公室2024年收支预算情况的总体说明".
  */
 title: string, 
 /**

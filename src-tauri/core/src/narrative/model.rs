@@ -33,7 +33,7 @@ pub struct NarrativeParagraph {
 pub struct NarrativeSection {
     /// Stable id of the section ("overall", "income", … "other").
     pub key: String,
-    /// The heading as printed, e.g. "一、关于2024年部门预算收支总体情况说明".
+    /// The heading as printed, numbered: "一、关于若羌县人民政府办公室2024年收支预算情况的总体说明".
     pub title: String,
     /// In print order.
     pub paragraphs: Vec<NarrativeParagraph>,

@@ -297,8 +297,8 @@ pub struct EvaluationScore {
     pub total: Decimal,
     /// The grade of `total`.
     pub grade: EvaluationGrade,
-    /// Every problem found: unscorable indicators and stated figures that differ from the computed
-    /// ones.
+    /// Every problem found, errors and warnings: missing figures, unscorable indicators, weights
+    /// that do not add up, stated figures that differ from the computed ones.
     pub findings: Vec<ScoreFinding>,
 }
 

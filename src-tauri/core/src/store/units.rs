@@ -231,9 +231,10 @@ impl Store {
         }
     }
 
-    /// Adds a unit. Name and code are trimmed; refused (`Invalid`) for an empty or over-long name,
-    /// a code that is empty, over 32 characters or not letters, digits and "-_.", or a 上级单位 that
-    /// does not exist; `Conflict` when another unit has the code.
+    /// Adds a unit. Name and code are trimmed; refused with `Invalid` for an empty name or one
+    /// over 100 characters, or a code that is empty, over 32 characters or not letters, digits
+    /// and "-_."; with `Conflict` when another unit has the code; with `NotFound` when the
+    /// 上级单位 does not exist.
     pub fn create_unit(&mut self, input: &UnitInput) -> Result<Unit> {
         let input = validated(input)?;
         self.check_code_free(&input.code, None)?;
@@ -251,8 +252,8 @@ impl Store {
         self.get_unit(id)
     }
 
-    /// Changes a unit's name, code, type and 上级单位, with the checks of `create_unit`; a unit cannot
-    /// become its own 上级 or that of one of its 上级.
+    /// Changes a unit's name, code, type and 上级单位, with the checks of `create_unit`; the new
+    /// 上级 may not be the unit itself or one of its 下级 (`Invalid`).
     pub fn update_unit(&mut self, id: i64, input: &UnitInput) -> Result<Unit> {
         let input = validated(input)?;
         self.get_unit(id)?;
