@@ -101,10 +101,7 @@ pub async fn export_checklists(
     tauri::async_runtime::spawn_blocking(move || {
         write_checklists(&path, &lists, &ReportHeading::today(None))
             .map(|()| Some(path.display().to_string()))
-            .map_err(|e| ErrorPayload {
-                code: "export".into(),
-                message: e.to_string(),
-            })
+            .map_err(ErrorPayload::of)
     })
     .await
     .map_err(internal)?

@@ -132,3 +132,15 @@ pub async fn ask_where_to_save(
     .await
     .map_err(internal)
 }
+
+/// Writes a finished file where the user chose, complete or not at all (see
+/// `budget_core::files::write_whole`); a locked or unwritable target is reported in Chinese
+/// with its code.
+pub fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<(), ErrorPayload> {
+    budget_core::files::write_whole(path, bytes).map_err(|source| {
+        ErrorPayload::of(budget_core::CoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
+}

@@ -63,10 +63,7 @@ pub async fn prior_year_workbook(app: AppHandle) -> Reply<Option<PriorYear>> {
         };
         prior_year_from_workbook(&path)
             .map(Some)
-            .map_err(|e| ErrorPayload {
-                code: e.code().to_string(),
-                message: e.to_string(),
-            })
+            .map_err(ErrorPayload::of)
     })
     .await
     .map_err(internal)?

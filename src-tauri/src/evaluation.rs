@@ -1,26 +1,20 @@
 //! Self-evaluation commands: keep, score live, import, export the 自评表 and the 自评报告.
 
-use budget_core::error::ErrorPayload;
+use budget_core::error::{ErrorCode, ErrorPayload};
 use budget_core::scoring::{
-    read_workbook, report, score, write_workbook, EvaluationScore, ReportProse, ScoreFinding,
+    export_workbook, read_workbook, report, score, EvaluationScore, ReportProse, ScoreFinding,
     SelfEvaluation, SelfEvaluationReport,
 };
 use budget_core::store::StoredEvaluation;
+use budget_core::CoreError;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use crate::dialogs;
+use crate::dialogs::{self, write_whole};
 use crate::review::internal;
 use crate::state::AppState;
 
 type Reply<T> = Result<T, ErrorPayload>;
-
-fn failed(code: &str, message: String) -> ErrorPayload {
-    ErrorPayload {
-        code: code.into(),
-        message,
-    }
-}
 
 #[tauri::command]
 pub async fn list_evaluations(
@@ -84,12 +78,12 @@ pub async fn import_evaluations(
     let read = tauri::async_runtime::spawn_blocking(move || read_workbook(&path))
         .await
         .map_err(internal)?
-        .map_err(|e| failed("import_problems", e.to_string()))?;
+        .map_err(ErrorPayload::of)?;
     if read.is_empty() {
-        return Err(failed(
-            "import_problems",
-            "工作簿中没有找到绩效自评表。".into(),
-        ));
+        return Err(ErrorPayload {
+            code: ErrorCode::NotASelfEvaluation,
+            message: "工作簿中没有找到绩效自评表。".into(),
+        });
     }
     let findings: Vec<ScoreFinding> = read
         .iter()
@@ -123,16 +117,16 @@ pub async fn export_evaluations(
         })
         .await?;
     if evaluations.is_empty() {
-        return Err(failed("invalid", "还没有绩效自评，无法导出。".into()));
+        return Err(ErrorPayload::of(CoreError::Invalid(
+            "还没有绩效自评，无法导出。".into(),
+        )));
     }
     tauri::async_runtime::spawn_blocking(move || -> Reply<Option<String>> {
         let Some(path) = dialogs::save_workbook(&app, "导出绩效自评表", "绩效自评表.xlsx")
         else {
             return Ok(None);
         };
-        let bytes = write_workbook(&evaluations).map_err(|e| failed(e.code(), e.to_string()))?;
-        std::fs::write(&path, bytes)
-            .map_err(|e| failed("io", format!("无法写入 {}：{e}", path.display())))?;
+        export_workbook(&path, &evaluations).map_err(ErrorPayload::of)?;
         Ok(Some(path.display().to_string()))
     })
     .await
@@ -153,8 +147,7 @@ pub async fn export_evaluation_report(
         else {
             return Ok(None);
         };
-        std::fs::write(&path, text.to_text())
-            .map_err(|e| failed("io", format!("无法写入 {}：{e}", path.display())))?;
+        write_whole(&path, text.to_text().as_bytes())?;
         Ok(Some(path.display().to_string()))
     })
     .await

@@ -15,7 +15,7 @@ use budget_core::sheet_view::SheetView;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use crate::dialogs;
+use crate::dialogs::{self, write_whole};
 use crate::review::internal;
 use crate::state::AppState;
 
@@ -63,8 +63,7 @@ pub async fn preview_catalog_import(
     };
     state
         .with_store(move |s| {
-            let entries = read_catalog_workbook(&path)
-                .map_err(|e| budget_core::CoreError::Invalid(e.to_string()))?;
+            let entries = read_catalog_workbook(&path)?;
             let changes = changes(&s.catalog(year)?, year, &entries);
             Ok(Some(CatalogPreview { changes, entries }))
         })
@@ -180,10 +179,7 @@ pub async fn import_lines(
             lines: done.lines,
             projects: done.projects,
         })
-        .map_err(|e: ImportError| ErrorPayload {
-            code: e.code().to_string(),
-            message: e.to_string(),
-        })
+        .map_err(|e: ImportError| ErrorPayload::of(e))
 }
 
 /// Saves the line import template where the user chooses; the path, or `None` if cancelled.
@@ -195,14 +191,8 @@ pub async fn save_lines_template(app: AppHandle) -> Reply<Option<String>> {
         else {
             return Ok(None);
         };
-        let bytes = write_template().map_err(|e| ErrorPayload {
-            code: "export".into(),
-            message: format!("生成模板失败：{e}"),
-        })?;
-        std::fs::write(&path, bytes).map_err(|e| ErrorPayload {
-            code: "io".into(),
-            message: format!("无法写入 {}：{e}", path.display()),
-        })?;
+        let bytes = write_template().map_err(ErrorPayload::of)?;
+        write_whole(&path, &bytes)?;
         Ok(Some(path.display().to_string()))
     })
     .await

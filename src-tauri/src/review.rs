@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use budget_core::error::ErrorPayload;
+use budget_core::error::{ErrorCode, ErrorPayload};
 use budget_core::review::{review_files_with_progress, write_review_report, ReviewedFile};
 use budget_core::sheet_view::{sheet_view, SheetView};
 use budget_core::store::{NoteKey, ReviewNote};
@@ -18,10 +18,15 @@ struct Progress {
     total: usize,
 }
 
+/// A background task that ended abnormally (a panic): the cause goes to the log for support,
+/// the user reads what it means for their data.
 pub(crate) fn internal(err: impl std::fmt::Display) -> ErrorPayload {
+    eprintln!("后台任务异常结束：{err}");
     ErrorPayload {
-        code: "internal".into(),
-        message: format!("内部错误：后台任务异常结束（{err}）。"),
+        code: ErrorCode::Internal,
+        message:
+            "内部错误：后台任务异常结束，已保存的数据未受影响。请重试；如反复出现，请联系技术支持。"
+                .into(),
     }
 }
 
@@ -58,10 +63,7 @@ pub async fn review_workbooks(
 #[tauri::command]
 pub async fn review_sheet(path: String, sheet: String) -> Result<SheetView, ErrorPayload> {
     tauri::async_runtime::spawn_blocking(move || {
-        sheet_view(&PathBuf::from(path), &sheet).map_err(|err| ErrorPayload {
-            code: "sheet".into(),
-            message: err.to_string(),
-        })
+        sheet_view(&PathBuf::from(path), &sheet).map_err(ErrorPayload::of)
     })
     .await
     .map_err(internal)?
@@ -121,8 +123,7 @@ pub async fn export_review_report(
             let notes = s.review_note_map(&files)?;
             write_review_report(&path, &files, &|file, finding| {
                 notes.get(&NoteKey::for_finding(file, finding)).cloned()
-            })
-            .map_err(|e| budget_core::CoreError::Invalid(e.to_string()))?;
+            })?;
             Ok(Some(path.display().to_string()))
         })
         .await
@@ -136,16 +137,13 @@ pub async fn review_pdf_bytes(path: String) -> Result<tauri::ipc::Response, Erro
         let path = PathBuf::from(path);
         if !budget_core::pdf::is_pdf_path(&path) {
             return Err(ErrorPayload {
-                code: "not_a_pdf".into(),
+                code: ErrorCode::NotAPdf,
                 message: format!("{} 不是 PDF 文件。", path.display()),
             });
         }
         budget_core::xlsx::read_bytes(&path)
             .map(tauri::ipc::Response::new)
-            .map_err(|err| ErrorPayload {
-                code: "pdf_read".into(),
-                message: err.to_string(),
-            })
+            .map_err(ErrorPayload::of)
     })
     .await
     .map_err(internal)?

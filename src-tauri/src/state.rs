@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use budget_core::error::ErrorPayload;
+use budget_core::error::{ErrorCode, ErrorPayload};
 use budget_core::Store;
 
 /// The file name of the database in the per-user app-data directory.
@@ -55,7 +55,7 @@ impl AppState {
         let store = Arc::clone(&self.store);
         tauri::async_runtime::spawn_blocking(move || {
             let mut guard = store.lock().map_err(|_| ErrorPayload {
-                code: "internal".into(),
+                code: ErrorCode::Internal,
                 message: "内部错误：数据库连接在上一次操作中损坏，请重新启动程序。".into(),
             })?;
             match guard.as_mut() {
@@ -64,10 +64,7 @@ impl AppState {
             }
         })
         .await
-        .map_err(|err| ErrorPayload {
-            code: "internal".into(),
-            message: format!("内部错误：后台任务异常结束（{err}）。"),
-        })?
+        .map_err(crate::review::internal)?
     }
 }
 

@@ -117,7 +117,7 @@ pub async fn import_targets(
     };
     state
         .with_store(move |s| {
-            let read = import_file(&path).map_err(|e| CoreError::Invalid(e.to_string()))?;
+            let read = import_file(&path)?;
             let d = s.get_disclosure(disclosure_id)?;
             let count = read.set.projects.len();
             s.import_targets(d.unit_id, d.year, &read.set)?;
@@ -182,10 +182,9 @@ pub async fn export_targets(
             TargetExport::Department => match &set.department {
                 Some(d) => write_department_targets(&path, d, set.year, &unit),
                 None => {
-                    return Err(ErrorPayload {
-                        code: "invalid".into(),
-                        message: "还没有部门整体绩效目标，无法导出。".into(),
-                    })
+                    return Err(ErrorPayload::of(CoreError::Invalid(
+                        "还没有部门整体绩效目标，无法导出。".into(),
+                    )))
                 }
             },
             TargetExport::Public => save_public_targets(
@@ -194,10 +193,7 @@ pub async fn export_targets(
                 &format!("{title}部门预算项目支出绩效目标公开表"),
             ),
         };
-        written.map_err(|e| ErrorPayload {
-            code: "export".into(),
-            message: e.to_string(),
-        })?;
+        written.map_err(ErrorPayload::of)?;
         Ok(Some(path.display().to_string()))
     })
     .await

@@ -4,6 +4,7 @@
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
+use budget_core::error::ErrorPayload;
 use budget_core::review::{review_file, review_files, ReviewedFile};
 use budget_core::xlsx::{self, ReadError};
 use budget_tests::{fixture, fixture_sheets, write_workbook, Put, BUDGET_TABLES};
@@ -247,6 +248,12 @@ fn a_password_an_empty_file_and_garbage_each_say_what_they_are() {
     let locked = read_error(&password_protected(dir.path()));
     assert_eq!(locked.code(), "encrypted_workbook");
     assert!(locked.to_string().contains("设有打开密码"), "{locked}");
+    // On its way to the window the error keeps its code and its message (it became a bare
+    // "invalid" before the area errors converted into CoreError).
+    let message = locked.to_string();
+    let payload = ErrorPayload::of(locked);
+    assert_eq!(payload.code, "encrypted_workbook");
+    assert_eq!(payload.message, message);
 
     let empty = dir.path().join("空.xlsx");
     std::fs::write(&empty, b"").unwrap();

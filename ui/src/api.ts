@@ -50,11 +50,12 @@ import type { FeedbackReceipt } from './bindings/FeedbackReceipt'
 import type { ReviewFeedback } from './bindings/ReviewFeedback'
 import type { UnitInput } from './bindings/UnitInput'
 import type { UnitSummary } from './bindings/UnitSummary'
+import type { ErrorCode } from './bindings/ErrorCode'
 
 export class AppError extends Error {
-  readonly code: string
+  readonly code: ErrorCode
 
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(message)
     this.code = code
     this.name = 'AppError'

@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+use crate::error::{CoreError, ErrorCode};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -82,6 +83,22 @@ pub enum CatalogError {
         /// What is wrong, in Chinese.
         reason: String,
     },
+}
+
+impl CatalogError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            CatalogError::BadLine { .. } => ErrorCode::Invalid,
+        }
+    }
+}
+
+/// A 科目表 data file that cannot be parsed reaches the shell as invalid input.
+impl From<CatalogError> for CoreError {
+    fn from(err: CatalogError) -> Self {
+        CoreError::area(err.code(), &err)
+    }
 }
 
 /// Both classifications of one year, keyed by code.

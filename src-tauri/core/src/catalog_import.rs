@@ -4,6 +4,7 @@
 
 #![warn(missing_docs)]
 
+use crate::error::{CoreError, ErrorCode};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -65,6 +66,24 @@ pub enum CatalogImportError {
     /// name; one Chinese message per row, naming sheet and cell. Nothing is imported then.
     #[error("科目表有 {} 处问题，未导入：{}", .0.len(), .0.join("；"))]
     Problems(Vec<String>),
+}
+
+impl CatalogImportError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            CatalogImportError::Read(e) => e.code(),
+            CatalogImportError::NoCatalog => ErrorCode::NoCatalog,
+            CatalogImportError::Problems(_) => ErrorCode::ImportProblems,
+        }
+    }
+}
+
+/// A refused 科目表 workbook reaches the shell with its code.
+impl From<CatalogImportError> for CoreError {
+    fn from(err: CatalogImportError) -> Self {
+        CoreError::area(err.code(), &err)
+    }
 }
 
 /// Which classification a sheet holds, from its name or the text above its header.

@@ -7,6 +7,7 @@ pub mod catalog_import;
 pub mod checks;
 pub mod consolidate;
 pub mod error;
+pub mod files;
 pub mod final_accounts;
 pub mod import;
 pub mod indicator_value;

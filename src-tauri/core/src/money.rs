@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+use crate::error::{CoreError, ErrorCode};
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
@@ -57,6 +58,22 @@ pub enum MoneyError {
     #[error("金额“{0}”超出可处理的范围")]
     /// The amount does not fit in an `i64` count of 分.
     OutOfRange(String),
+}
+
+impl MoneyError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            MoneyError::NotANumber(_) | MoneyError::OutOfRange(_) => ErrorCode::InvalidAmount,
+        }
+    }
+}
+
+/// An amount that cannot be read reaches the shell with its code.
+impl From<MoneyError> for CoreError {
+    fn from(err: MoneyError) -> Self {
+        CoreError::area(err.code(), &err)
+    }
 }
 
 /// An amount in 分. Serialises as an exact decimal string in 万元 ("842.07").

@@ -3,6 +3,7 @@
 
 #![warn(missing_docs)]
 
+use crate::error::{CoreError, ErrorCode};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -169,6 +170,23 @@ pub enum SheetViewError {
     #[error("工作簿中没有名为“{0}”的工作表，文件可能已被修改，请重新打开。")]
     /// The sheet named is not (or no longer) in the workbook.
     NoSuchSheet(String),
+}
+
+impl SheetViewError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            SheetViewError::Read(e) => e.code(),
+            SheetViewError::NoSuchSheet(_) => ErrorCode::NoSuchSheet,
+        }
+    }
+}
+
+/// A sheet that cannot be shown reaches the shell with its code.
+impl From<SheetViewError> for CoreError {
+    fn from(err: SheetViewError) -> Self {
+        CoreError::area(err.code(), &err)
+    }
 }
 
 #[cfg(test)]

@@ -168,6 +168,12 @@ pub fn replace_error(err: std::io::Error, target: &std::path::Path) -> std::io::
     err
 }
 
+/// Whether a file operation failed because another program (Excel, Word, WPS) holds the file
+/// open: the one failure the user fixes by closing that program.
+pub fn is_file_in_use(err: &std::io::Error) -> bool {
+    is_locked(err.raw_os_error(), cfg!(windows))
+}
+
 /// ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33): what Windows answers when a file
 /// another program holds open is opened. (The same numbers mean other things elsewhere.)
 fn is_locked(os_code: Option<i32>, windows: bool) -> bool {

@@ -47,7 +47,6 @@ pub fn county_report(
             warning_count: latest.warnings,
         });
     }
-    write_review_report(path, &files, &|_, _| None)
-        .map_err(|e| CoreError::Invalid(e.to_string()))?;
+    write_review_report(path, &files, &|_, _| None).map_err(CoreError::from)?;
     Ok(files.len())
 }

@@ -140,18 +140,10 @@ pub fn export_package(
     Ok(manifest)
 }
 
-/// Writes `bytes` to `path` through a `.part` file renamed into place: complete or not at all.
+/// Writes `bytes` through [`crate::files::write_whole`]: complete or not at all.
 pub(super) fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".part");
-    let partial = std::path::PathBuf::from(partial);
-    let io = |source| CoreError::Io {
+    crate::files::write_whole(path, bytes).map_err(|source| CoreError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    std::fs::write(&partial, bytes).map_err(io)?;
-    std::fs::rename(&partial, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        io(crate::text::replace_error(e, path))
     })
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use zip::write::SimpleFileOptions;
 
 use crate::checks::{Finding, Severity};
-use crate::error::CoreError;
+use crate::error::{CoreError, ErrorCode};
 use crate::model::DisclosureKind;
 use crate::store::{FeedbackDecision, NewFeedback, ReviewFeedback, Store, SubmissionStatus};
 use crate::xlsx::now_in_china;
@@ -190,13 +190,33 @@ pub enum FeedbackError {
     Core(#[from] CoreError),
 }
 
-/// A refused 审核意见 reaches the shell as a message of kind "invalid" (the database's own errors
-/// keep their codes).
+impl FeedbackError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            FeedbackError::Unreadable { .. } => ErrorCode::UnreadablePackage,
+            FeedbackError::NotFeedback { .. } => ErrorCode::NotAPackage,
+            FeedbackError::NewerFormat { .. } => ErrorCode::NewerFormat,
+            FeedbackError::Tampered { .. } | FeedbackError::Unlisted { .. } => {
+                ErrorCode::TamperedPackage
+            }
+            FeedbackError::UnknownUnit { .. } => ErrorCode::UnknownUnit,
+            FeedbackError::NoDisclosure { .. } | FeedbackError::OtherDisclosure { .. } => {
+                ErrorCode::WrongDisclosure
+            }
+            FeedbackError::NoSubmission { .. } => ErrorCode::NoSubmission,
+            FeedbackError::Core(e) => e.code(),
+        }
+    }
+}
+
+/// A refused 审核意见 reaches the shell with its code; the database's own errors stay what they
+/// were.
 impl From<FeedbackError> for CoreError {
     fn from(e: FeedbackError) -> Self {
         match e {
             FeedbackError::Core(core) => core,
-            other => CoreError::Invalid(other.to_string()),
+            other => CoreError::area(other.code(), &other),
         }
     }
 }

@@ -13,6 +13,7 @@ mod feedback;
 mod receive;
 mod review;
 
+use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::Finding;
@@ -205,13 +206,30 @@ pub enum PackageError {
     Core(#[from] crate::error::CoreError),
 }
 
-/// A refused package reaches the shell as a message of kind "invalid" (the database's own
-/// errors keep their codes).
+impl PackageError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            PackageError::Unreadable { .. } => ErrorCode::UnreadablePackage,
+            PackageError::NotAPackage { .. } => ErrorCode::NotAPackage,
+            PackageError::NewerFormat { .. } => ErrorCode::NewerFormat,
+            PackageError::Tampered { .. }
+            | PackageError::Missing { .. }
+            | PackageError::Unlisted { .. }
+            | PackageError::Inconsistent { .. } => ErrorCode::TamperedPackage,
+            PackageError::UnknownUnit { .. } => ErrorCode::UnknownUnit,
+            PackageError::Core(e) => e.code(),
+        }
+    }
+}
+
+/// A refused package reaches the shell with its code; the database's own errors stay what
+/// they were.
 impl From<PackageError> for crate::error::CoreError {
     fn from(e: PackageError) -> Self {
         match e {
             PackageError::Core(core) => core,
-            other => crate::error::CoreError::Invalid(other.to_string()),
+            other => crate::error::CoreError::area(other.code(), &other),
         }
     }
 }

@@ -17,6 +17,7 @@ mod wrapped;
 #[cfg(test)]
 mod tests;
 
+use crate::error::{CoreError, ErrorCode};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -62,16 +63,22 @@ pub enum PdfError {
 }
 
 impl PdfError {
-    /// A stable code for the error's kind ("empty_file", "not_a_pdf", …), for callers that
-    /// tell kinds apart without reading the Chinese message.
-    pub fn code(&self) -> &'static str {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
         match self {
-            PdfError::Empty { .. } => "empty_file",
-            PdfError::NotAPdf { .. } => "not_a_pdf",
-            PdfError::Encrypted { .. } => "encrypted_pdf",
-            PdfError::Corrupt { .. } => "corrupt_pdf",
-            PdfError::NoText { .. } => "pdf_without_text",
+            PdfError::Empty { .. } => ErrorCode::EmptyFile,
+            PdfError::NotAPdf { .. } => ErrorCode::NotAPdf,
+            PdfError::Encrypted { .. } => ErrorCode::EncryptedPdf,
+            PdfError::Corrupt { .. } => ErrorCode::CorruptPdf,
+            PdfError::NoText { .. } => ErrorCode::PdfWithoutText,
         }
+    }
+}
+
+/// A PDF that cannot be reviewed reaches the shell with its code (encrypted, scanned, damaged).
+impl From<PdfError> for CoreError {
+    fn from(err: PdfError) -> Self {
+        CoreError::area(err.code(), &err)
     }
 }
 

@@ -163,7 +163,7 @@ pub fn disclosure_document_docx(
         &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
-    .map_err(|e| CoreError::Invalid(e.to_string()))
+    .map_err(CoreError::from)
 }
 
 /// Writes the complete .docx of a stored 预算 disclosure: its tables in its template's layout and
@@ -185,7 +185,7 @@ pub fn save_disclosure_document(
         &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
-    .map_err(|e| CoreError::Invalid(e.to_string()))
+    .map_err(CoreError::from)
 }
 
 /// Writes the complete document of a stored 预算 disclosure as one workbook (封面, 目录, 概况,
@@ -206,8 +206,8 @@ pub fn save_disclosure_document_workbook(
         &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
-    .map_err(|e| CoreError::Invalid(e.to_string()))?;
-    std::fs::write(path, bytes).map_err(|source| CoreError::Io {
+    .map_err(CoreError::from)?;
+    crate::files::write_whole(path, &bytes).map_err(|source| CoreError::Io {
         path: path.to_path_buf(),
         source,
     })

@@ -417,7 +417,7 @@ pub fn final_workbook(store: &Store, disclosure_id: i64) -> Result<Vec<u8>, Core
     let (tables, template, header) = workbook_parts(store, disclosure_id)?;
     write_final_workbook_laid_out(&tables, template, &header)
         .map(|(bytes, _)| bytes)
-        .map_err(|e| CoreError::Invalid(e.to_string()))
+        .map_err(CoreError::from)
 }
 
 /// Writes the 决算公开表 workbook of a stored 决算 disclosure to `path`.
@@ -427,15 +427,14 @@ pub fn export_final_disclosure(
     path: &Path,
 ) -> Result<(), CoreError> {
     let (tables, template, header) = workbook_parts(store, disclosure_id)?;
-    write_final_workbook(&tables, template, &header, path)
-        .map_err(|e| CoreError::Invalid(e.to_string()))
+    write_final_workbook(&tables, template, &header, path).map_err(CoreError::from)
 }
 
 /// The 决算 tables exactly as the exported workbook lays them out, one view per sheet.
 pub fn final_preview(store: &Store, disclosure_id: i64) -> Result<Vec<SheetView>, CoreError> {
     let bytes = final_workbook(store, disclosure_id)?;
-    let book = crate::xlsx::load_bytes(Path::new("决算公开表.xlsx"), bytes)
-        .map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let book =
+        crate::xlsx::load_bytes(Path::new("决算公开表.xlsx"), bytes).map_err(CoreError::from)?;
     Ok(book.sheets.iter().map(view_of_grid).collect())
 }
 
@@ -455,7 +454,7 @@ pub fn final_document_docx(
         &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
-    .map_err(|e| CoreError::Invalid(e.to_string()))
+    .map_err(CoreError::from)
 }
 
 /// Writes the complete 部门决算 document of a stored 决算 disclosure as a .docx: 封面, 目录, 概况
@@ -478,7 +477,7 @@ pub fn save_final_document(
         &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
-    .map_err(|e| CoreError::Invalid(e.to_string()))
+    .map_err(CoreError::from)
 }
 
 /// This year's 年初结转和结余 as last year's 决算 left them: one row per fund and function code
@@ -538,8 +537,8 @@ pub fn save_final_document_workbook(
         &texts_with_units(store, disclosure_id, texts)?,
         &input.facts.staff,
     )
-    .map_err(|e| CoreError::Invalid(e.to_string()))?;
-    std::fs::write(path, bytes).map_err(|source| CoreError::Io {
+    .map_err(CoreError::from)?;
+    crate::files::write_whole(path, &bytes).map_err(|source| CoreError::Io {
         path: path.to_path_buf(),
         source,
     })

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::CoreError;
+use crate::error::{CoreError, ErrorCode};
 use crate::final_accounts::{validate, DataProblem};
 use crate::model::{Disclosure, DisclosureKind, Unit};
 use crate::store::Store;
@@ -39,6 +39,23 @@ pub enum FinalImportError {
     Core(#[from] CoreError),
 }
 
+impl FinalImportError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            FinalImportError::Problems(_) => ErrorCode::ImportProblems,
+            FinalImportError::Core(e) => e.code(),
+        }
+    }
+}
+
+/// A refused 决算数据 workbook reaches the shell with its code (its problems are listed apart).
+impl From<FinalImportError> for CoreError {
+    fn from(err: FinalImportError) -> Self {
+        CoreError::area(err.code(), &err)
+    }
+}
+
 /// Reads a 决算数据 workbook and replaces the data of the 决算 disclosure `disclosure_id` with
 /// it: all or nothing, after a backup of the database.
 pub fn import_final_data_into(
@@ -55,7 +72,7 @@ pub fn import_final_data_into(
         ))
         .into());
     }
-    let book = crate::xlsx::load(path).map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let book = crate::xlsx::load(path).map_err(CoreError::from)?;
     let data = read_final_data(&book).map_err(FinalImportError::Problems)?;
     let backup = store.backup_before_import()?;
     store.save_final_data(disclosure_id, &data)?;
@@ -89,7 +106,7 @@ pub fn import_final_data(
         .into_iter()
         .find(|d| d.year == year && d.kind == DisclosureKind::FinalAccounts);
     // Read first, so that a broken workbook creates nothing.
-    let book = crate::xlsx::load(path).map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let book = crate::xlsx::load(path).map_err(CoreError::from)?;
     read_final_data(&book).map_err(FinalImportError::Problems)?;
     let disclosure = match existing {
         Some(d) => d,

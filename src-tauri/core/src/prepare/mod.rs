@@ -19,15 +19,13 @@ pub use unit_targets::{save_public_targets, targets_by_unit, targets_for_export,
 use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
-use crate::error::CoreError;
+use crate::error::{CoreError, ErrorCode};
 use crate::lines::import::{read_lines, ImportProblem};
 use crate::lines::{derive_tables_by_unit, DeriveContext};
 use crate::model::{Disclosure, Unit};
 use crate::store::Store;
 use crate::tables::{template, BudgetTables};
-use crate::xlsx::write::{
-    save_disclosure_workbook, write_disclosure_workbook, WorkbookHeader, WriteError,
-};
+use crate::xlsx::write::{save_disclosure_workbook, write_disclosure_workbook, WorkbookHeader};
 
 /// What an import of a line workbook did.
 #[derive(Debug)]
@@ -56,12 +54,19 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// A stable machine-readable code of the error, for the front ends.
-    pub fn code(&self) -> &'static str {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ImportError::Problems(_) => "import_problems",
+            ImportError::Problems(_) => ErrorCode::ImportProblems,
             ImportError::Core(e) => e.code(),
         }
+    }
+}
+
+/// A refused line workbook reaches the shell with its code (its problems are listed in the message).
+impl From<ImportError> for CoreError {
+    fn from(err: ImportError) -> Self {
+        CoreError::area(err.code(), &err)
     }
 }
 
@@ -256,20 +261,16 @@ fn workbook_parts(
     Ok((disclosure_tables(store, disclosure_id)?, template, header))
 }
 
-fn write_failed(e: WriteError) -> CoreError {
-    CoreError::Invalid(e.to_string())
-}
-
 /// The disclosure's standard workbook (bytes), in its template's layout.
 pub fn disclosure_workbook(store: &Store, disclosure_id: i64) -> Result<Vec<u8>, CoreError> {
     let (tables, template, header) = workbook_parts(store, disclosure_id)?;
-    write_disclosure_workbook(&tables, template, &header).map_err(write_failed)
+    write_disclosure_workbook(&tables, template, &header).map_err(CoreError::from)
 }
 
 /// Writes the disclosure's standard workbook to `path`.
 pub fn export_disclosure(store: &Store, disclosure_id: i64, path: &Path) -> Result<(), CoreError> {
     let (tables, template, header) = workbook_parts(store, disclosure_id)?;
-    save_disclosure_workbook(path, &tables, template, &header).map_err(write_failed)
+    save_disclosure_workbook(path, &tables, template, &header).map_err(CoreError::from)
 }
 
 /// The disclosure's tables exactly as the exported workbook lays them out, one view per sheet,
@@ -279,8 +280,7 @@ pub fn disclosure_preview(
     disclosure_id: i64,
 ) -> Result<Vec<crate::sheet_view::SheetView>, CoreError> {
     let bytes = disclosure_workbook(store, disclosure_id)?;
-    let book = crate::xlsx::load_bytes(Path::new("预览.xlsx"), bytes)
-        .map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let book = crate::xlsx::load_bytes(Path::new("预览.xlsx"), bytes).map_err(CoreError::from)?;
     Ok(book
         .sheets
         .iter()

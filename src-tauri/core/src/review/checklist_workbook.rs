@@ -260,7 +260,8 @@ fn write(path: &Path, lists: &[Checklist], heading: &ReportHeading) -> Result<()
         ws.set_name("汇总")?;
         write_summary(ws, lists, heading, &looks)?;
     }
-    book.save(path)
+    let bytes = book.save_to_buffer()?;
+    crate::files::write_whole(path, &bytes).map_err(XlsxError::IoError)
 }
 
 /// Writes the 公开情况检查表 of `lists` to `path`: a sheet per document, and a 汇总 sheet when

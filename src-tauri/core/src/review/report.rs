@@ -5,6 +5,7 @@
 //! row repeated on every page, page numbers in the footer. Tables are named as printed
 //! ("表8 “三公”经费支出情况表") and rules by their Chinese names; internal ids never appear.
 
+use crate::error::{CoreError, ErrorCode};
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -33,6 +34,22 @@ pub enum ReportError {
         /// What the writer said.
         reason: String,
     },
+}
+
+impl ReportError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ReportError::Write { .. } | ReportError::Checklist { .. } => ErrorCode::Export,
+        }
+    }
+}
+
+/// A 审核报告 or 检查表 that could not be written reaches the shell with its code.
+impl From<ReportError> for CoreError {
+    fn from(err: ReportError) -> Self {
+        CoreError::area(err.code(), &err)
+    }
 }
 
 const FONT: &str = "宋体";
@@ -387,7 +404,8 @@ fn write(
     let looks = Looks::new();
     write_findings(book.add_worksheet(), files, note_for, heading, &looks)?;
     write_summary(book.add_worksheet(), files, heading, &looks)?;
-    book.save(path)
+    let bytes = book.save_to_buffer()?;
+    crate::files::write_whole(path, &bytes).map_err(XlsxError::IoError)
 }
 
 /// Writes the 审核报告 of `files` to `path`, dated today with a blank for the reviewer to sign;

@@ -3,6 +3,7 @@
 //! A4 landscape fitted to the page width. The scores written are the computed ones, so a
 //! workbook exported here reads back with no findings.
 
+use crate::error::{CoreError, ErrorCode};
 use std::path::{Path, PathBuf};
 
 use rust_decimal::prelude::ToPrimitive;
@@ -31,12 +32,19 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    /// A stable key for the kind of error: "export" or "io".
-    pub fn code(&self) -> &'static str {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ExportError::Xlsx(_) => "export",
-            ExportError::Io { .. } => "io",
+            ExportError::Xlsx(_) => ErrorCode::Export,
+            ExportError::Io { source, .. } => crate::error::io_code(source),
         }
+    }
+}
+
+/// A 绩效自评表 that could not be exported reaches the shell with its code.
+impl From<ExportError> for CoreError {
+    fn from(err: ExportError) -> Self {
+        CoreError::area(err.code(), &err)
     }
 }
 
@@ -102,7 +110,7 @@ pub fn write_workbook(evaluations: &[SelfEvaluation]) -> Result<Vec<u8>, ExportE
 /// Writes every evaluation to the workbook file at `path`.
 pub fn export_workbook(path: &Path, evaluations: &[SelfEvaluation]) -> Result<(), ExportError> {
     let bytes = write_workbook(evaluations)?;
-    std::fs::write(path, bytes).map_err(|source| ExportError::Io {
+    crate::files::write_whole(path, &bytes).map_err(|source| ExportError::Io {
         path: path.to_path_buf(),
         source,
     })

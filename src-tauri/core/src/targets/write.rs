@@ -8,6 +8,7 @@
 //!
 //! Everything written reads back through `read` to the same targets.
 
+use crate::error::{CoreError, ErrorCode};
 use std::path::{Path, PathBuf};
 
 use rust_decimal::prelude::ToPrimitive;
@@ -25,12 +26,12 @@ pub enum TargetExportError {
     #[error("生成绩效目标表工作簿失败：{0}")]
     Xlsx(#[from] XlsxError),
     /// The workbook could not be saved.
-    #[error("保存绩效目标表到 {path} 失败：{reason}")]
+    #[error("保存绩效目标表到 {path} 失败：{}。", crate::text::io_reason(.source))]
     Save {
         /// Where it was to be saved.
         path: PathBuf,
-        /// What the writer said.
-        reason: String,
+        /// The operating system's error (a file held open by Excel among them).
+        source: std::io::Error,
     },
     /// There were no targets to write.
     #[error("没有可导出的绩效目标。")]
@@ -38,13 +39,20 @@ pub enum TargetExportError {
 }
 
 impl TargetExportError {
-    /// A stable machine-readable code of the error, for the front ends.
-    pub fn code(&self) -> &'static str {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
         match self {
-            TargetExportError::Xlsx(_) => "export",
-            TargetExportError::Save { .. } => "io",
-            TargetExportError::Empty => "invalid",
+            TargetExportError::Xlsx(_) => ErrorCode::Export,
+            TargetExportError::Save { source, .. } => crate::error::io_code(source),
+            TargetExportError::Empty => ErrorCode::Invalid,
         }
+    }
+}
+
+/// A 绩效目标表 that could not be exported reaches the shell with its code.
+impl From<TargetExportError> for CoreError {
+    fn from(err: TargetExportError) -> Self {
+        CoreError::area(err.code(), &err)
     }
 }
 
@@ -488,12 +496,10 @@ fn extra_cells(i: &Indicator, form: ProjectForm, with_direction: bool) -> Vec<Ex
 }
 
 pub(super) fn save(mut book: Workbook, path: &Path) -> Result<(), TargetExportError> {
-    book.save(path).map_err(|e| TargetExportError::Save {
+    let bytes = book.save_to_buffer()?;
+    crate::files::write_whole(path, &bytes).map_err(|source| TargetExportError::Save {
         path: path.to_path_buf(),
-        reason: match e {
-            rust_xlsxwriter::XlsxError::IoError(io) => crate::text::io_reason(&io),
-            other => other.to_string(),
-        },
+        source,
     })
 }
 

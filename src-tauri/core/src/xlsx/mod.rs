@@ -17,6 +17,7 @@ mod parse_three_public;
 mod recognise;
 pub mod write;
 
+use crate::error::{CoreError, ErrorCode};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -85,17 +86,24 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    /// A stable machine-readable code of the error, for the front ends and `check --json`.
-    pub fn code(&self) -> &'static str {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ReadError::Io { .. } => "io",
-            ReadError::NotAWorkbook { .. } => "not_a_workbook",
-            ReadError::Corrupt { .. } => "corrupt_workbook",
-            ReadError::Empty { .. } => "empty_file",
-            ReadError::Encrypted { .. } => "encrypted_workbook",
-            ReadError::TooLarge { .. } => "workbook_too_large",
-            ReadError::Internal { .. } => "internal_read_error",
+            ReadError::Io { source, .. } => crate::error::io_code(source),
+            ReadError::NotAWorkbook { .. } => ErrorCode::NotAWorkbook,
+            ReadError::Corrupt { .. } => ErrorCode::CorruptWorkbook,
+            ReadError::Empty { .. } => ErrorCode::EmptyFile,
+            ReadError::Encrypted { .. } => ErrorCode::EncryptedWorkbook,
+            ReadError::TooLarge { .. } => ErrorCode::WorkbookTooLarge,
+            ReadError::Internal { .. } => ErrorCode::InternalReadError,
         }
+    }
+}
+
+/// A workbook that cannot be read reaches the shell with its code (a locked file, an encrypted or damaged workbook).
+impl From<ReadError> for CoreError {
+    fn from(err: ReadError) -> Self {
+        CoreError::area(err.code(), &err)
     }
 }
 

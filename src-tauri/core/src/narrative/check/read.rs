@@ -2,6 +2,7 @@
 //! (paragraph texts in order; table cells joined by tabs, one row a line, as a copy from Word
 //! gives them).
 
+use crate::error::{CoreError, ErrorCode};
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,25 @@ pub enum NarrativeReadError {
         /// The file.
         path: PathBuf,
     },
+}
+
+impl NarrativeReadError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            NarrativeReadError::Io { source, .. } => crate::error::io_code(source),
+            NarrativeReadError::NotUtf8 { .. } => ErrorCode::UnknownEncoding,
+            NarrativeReadError::BadDocx { .. } => ErrorCode::NotADocx,
+            NarrativeReadError::TooLarge { .. } => ErrorCode::TextTooLarge,
+        }
+    }
+}
+
+/// A 情况说明 file that cannot be read reaches the shell with its code.
+impl From<NarrativeReadError> for CoreError {
+    fn from(err: NarrativeReadError) -> Self {
+        CoreError::area(err.code(), &err)
+    }
 }
 
 /// Largest text read as a 情况说明 (a .txt, or a .docx's document.xml inflated). A real one is

@@ -5,6 +5,7 @@
 pub(super) mod glossary;
 mod xml;
 
+use crate::error::{CoreError, ErrorCode};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -66,6 +67,23 @@ pub enum DocxError {
         /// The operating system's error.
         source: std::io::Error,
     },
+}
+
+impl DocxError {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            DocxError::Tables(_) | DocxError::Package(_) => ErrorCode::Export,
+            DocxError::Io { source, .. } => crate::error::io_code(source),
+        }
+    }
+}
+
+/// A .docx that could not be written reaches the shell with its code.
+impl From<DocxError> for CoreError {
+    fn from(err: DocxError) -> Self {
+        CoreError::area(err.code(), &err)
+    }
 }
 
 const CHINESE: [&str; 11] = [
@@ -371,14 +389,8 @@ pub fn save_final_document_docx(
 }
 
 fn save_bytes(path: &Path, bytes: Vec<u8>) -> Result<(), DocxError> {
-    let io = |source| DocxError::Io {
+    crate::files::write_whole(path, &bytes).map_err(|source| DocxError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    let partial = path.with_extension("docx.partial");
-    std::fs::write(&partial, bytes).map_err(io)?;
-    std::fs::rename(&partial, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        io(crate::text::replace_error(e, path))
     })
 }

@@ -3,6 +3,7 @@
 //! full-width punctuation ("项 目 名 称", "年初预算数（A)"), columns are found by their header
 //! text, never by position, and every value keeps the cell it came from.
 
+use crate::error::{CoreError, ErrorCode};
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
@@ -43,13 +44,20 @@ pub enum SelfEvaluationReadError {
 }
 
 impl SelfEvaluationReadError {
-    /// A stable key for the kind of error (the workbook's own key for `Workbook`).
-    pub fn code(&self) -> &'static str {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
         match self {
             SelfEvaluationReadError::Workbook(e) => e.code(),
-            SelfEvaluationReadError::NotFound { .. } => "not_a_self_evaluation",
-            SelfEvaluationReadError::Cell { .. } => "unreadable_cell",
+            SelfEvaluationReadError::NotFound { .. } => ErrorCode::NotASelfEvaluation,
+            SelfEvaluationReadError::Cell { .. } => ErrorCode::UnreadableCell,
         }
+    }
+}
+
+/// A refused 绩效自评表 reaches the shell with its code.
+impl From<SelfEvaluationReadError> for CoreError {
+    fn from(err: SelfEvaluationReadError) -> Self {
+        CoreError::area(err.code(), &err)
     }
 }
 

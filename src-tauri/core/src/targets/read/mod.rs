@@ -12,6 +12,7 @@ mod columns;
 mod disclosure;
 mod list;
 
+use crate::error::{CoreError, ErrorCode};
 use std::path::Path;
 
 use super::model::{Indicator, TargetSet};
@@ -129,14 +130,21 @@ pub enum TargetImportError {
 }
 
 impl TargetImportError {
-    /// A stable machine-readable code of the error, for the front ends.
-    pub fn code(&self) -> &'static str {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
         match self {
             TargetImportError::Read(e) => e.code(),
             TargetImportError::Core(e) => e.code(),
-            TargetImportError::NoTargets => "no_targets",
-            TargetImportError::Invalid { .. } => "invalid_targets",
+            TargetImportError::NoTargets => ErrorCode::NoTargets,
+            TargetImportError::Invalid { .. } => ErrorCode::InvalidTargets,
         }
+    }
+}
+
+/// A refused 绩效目标 workbook reaches the shell with its code (the database's own errors keep theirs).
+impl From<TargetImportError> for CoreError {
+    fn from(err: TargetImportError) -> Self {
+        CoreError::area(err.code(), &err)
     }
 }
 

@@ -18,6 +18,7 @@ mod projects;
 mod sheet;
 mod three_public;
 
+use crate::error::{CoreError, ErrorCode};
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
@@ -77,14 +78,21 @@ pub enum WriteError {
 }
 
 impl WriteError {
-    /// A stable code for the `{code, message}` errors that cross IPC.
-    pub fn code(&self) -> &'static str {
+    /// The kind of failure, as the UI branches on it ([`ErrorCode`]).
+    pub fn code(&self) -> ErrorCode {
         match self {
-            WriteError::EmptyTemplate { .. } => "empty_template",
-            WriteError::Sheet { .. } => "sheet_write_failed",
-            WriteError::Workbook { .. } => "workbook_write_failed",
-            WriteError::Io { .. } => "io",
+            WriteError::EmptyTemplate { .. } => ErrorCode::EmptyTemplate,
+            WriteError::Sheet { .. } => ErrorCode::SheetWriteFailed,
+            WriteError::Workbook { .. } => ErrorCode::WorkbookWriteFailed,
+            WriteError::Io { source, .. } => crate::error::io_code(source),
         }
+    }
+}
+
+/// A workbook that could not be written reaches the shell with its code.
+impl From<WriteError> for CoreError {
+    fn from(err: WriteError) -> Self {
+        CoreError::area(err.code(), &err)
     }
 }
 
@@ -167,21 +175,11 @@ pub fn save_disclosure_workbook(
     save_bytes(path, &bytes)
 }
 
-/// Writes `bytes` beside `path` and moves them over it: a failed write never leaves a
-/// half-written workbook under the chosen name.
+/// Writes the workbook through [`crate::files::write_whole`]: complete or not at all.
 fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let io = |source| WriteError::Io {
+    crate::files::write_whole(path, bytes).map_err(|source| WriteError::Io {
         path: path.to_path_buf(),
         source,
-    };
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".part");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(io)?;
-    std::fs::rename(&partial, path).map_err(|e| {
-        // The partial file is of no use to anyone once the move failed.
-        let _ = std::fs::remove_file(&partial);
-        io(crate::text::replace_error(e, path))
     })
 }
 
