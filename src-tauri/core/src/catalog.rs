@@ -5,8 +5,6 @@
 //! that lost a leading zero ("3012" for 30102), or joined with the name ("201 一般公共服务支出").
 //! The normalisers here turn all of them into the canonical digit string.
 
-#![warn(missing_docs)]
-
 use crate::error::{CoreError, ErrorCode};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

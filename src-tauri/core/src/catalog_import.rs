@@ -2,8 +2,6 @@
 //! columns, 类/款/项 told by the code's length. What is new or renamed is listed first; applying
 //! it stores the entries for the year, on top of the embedded catalog.
 
-#![warn(missing_docs)]
-
 use crate::error::{CoreError, ErrorCode};
 use std::path::Path;
 

@@ -1,8 +1,6 @@
 //! The core's error type. Every message is Chinese and says what to do; `code()` is a stable
 //! machine-readable key for the UI and scripts.
 
-#![warn(missing_docs)]
-
 use std::path::PathBuf;
 
 /// Every failure the core reports to the shell and the CLI; the `Display` text is the Chinese

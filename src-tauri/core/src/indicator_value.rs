@@ -4,8 +4,6 @@
 //! (定性). Both the self-evaluation scoring and the performance-target checks read values
 //! through this one parser so that a target means the same thing everywhere.
 
-#![warn(missing_docs)]
-
 use std::fmt;
 use std::str::FromStr;
 

@@ -1,6 +1,8 @@
 //! budget-core: everything of 预算公开助手 that is not GUI. No Tauri here, so its tests stay fast
 //! and the command line and the desktop app share one implementation.
 
+#![warn(missing_docs)]
+
 pub mod board;
 pub mod catalog;
 pub mod catalog_import;

@@ -1,7 +1,5 @@
 //! Plain data shared by storage, checks, the CLI and (through ts-rs) the UI.
 
-#![warn(missing_docs)]
-
 use serde::{Deserialize, Serialize};
 
 /// Legal kind of a budget unit, stored and shown by its Chinese label (行政/事业/参公).

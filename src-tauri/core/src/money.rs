@@ -4,8 +4,6 @@
 //! 元. Parsing turns either into 分 once, with `rust_decimal`, and nothing downstream ever sees a
 //! float. Rounding is 四舍五入 (half away from zero), never banker's rounding.
 
-#![warn(missing_docs)]
-
 use crate::error::{CoreError, ErrorCode};
 use std::fmt;
 use std::iter::Sum;

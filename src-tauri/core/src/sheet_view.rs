@@ -1,8 +1,6 @@
 //! A worksheet as the review screen draws it: cell texts as printed, merged regions as row and
 //! column spans, numbers marked so the view can right-align them.
 
-#![warn(missing_docs)]
-
 use crate::error::{CoreError, ErrorCode};
 use std::path::Path;
 

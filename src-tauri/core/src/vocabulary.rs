@@ -2,8 +2,6 @@
 //! TypeScript bindings (`ui/src/bindings/vocabulary.json`) by this module's test: the UI keeps
 //! no copies of its own, so a spelling the import accepts is never refused by the grid.
 
-#![warn(missing_docs)]
-
 use serde::Serialize;
 
 use crate::final_accounts::vocabulary::{final_vocabulary, FinalVocabulary};

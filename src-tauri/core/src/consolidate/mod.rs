@@ -4,8 +4,6 @@
 //! sum, which are 并入本级 and which have no data of the year is part of the answer, as are the
 //! 调整 (internal transfers taken out) and what could not be taken out.
 
-#![warn(missing_docs)]
-
 mod sum;
 
 use serde::{Deserialize, Serialize};

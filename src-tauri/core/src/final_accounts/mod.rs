@@ -3,8 +3,6 @@
 //! and the derivation of the nine 决算 tables F1–F9 (`tables::FinalTables`) from it. The
 //! domain sibling of `lines`, which does the same for 预算.
 
-#![warn(missing_docs)]
-
 pub mod completion;
 pub mod derive;
 pub mod model;

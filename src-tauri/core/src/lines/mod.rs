@@ -1,8 +1,6 @@
 //! Budget lines: model, validation against the catalog, derivation of the standard tables, and
 //! the flat-workbook import.
 
-#![warn(missing_docs)]
-
 pub mod derive;
 mod derive_projects;
 pub mod import;

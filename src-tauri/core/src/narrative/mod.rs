@@ -10,8 +10,6 @@
 //! * `parts::split_parts(lines)` finds a published document's parts (封面 … 项目经费情况说明)
 //!   by their headings; `parts::required_parts` says which a 预算/决算 of a 部门/单位 must have.
 
-#![warn(missing_docs)]
-
 pub mod check;
 pub mod document;
 mod docx;

@@ -6,8 +6,6 @@
 //! data decides 已报送 or 未通过. The bureau's findings go back as a 审核意见 file (`.bdfb`,
 //! `feedback`) the department imports to see them at their cells.
 
-#![warn(missing_docs)]
-
 mod export;
 mod feedback;
 mod receive;

@@ -6,8 +6,6 @@
 //! The library is `pdf-extract` (over `lopdf`): pure Rust, so it builds for Windows without a
 //! system library; the comparison that chose it is in docs/benchmarks.md ("PDF text").
 
-#![warn(missing_docs)]
-
 mod columns;
 mod glyphs;
 mod lines;

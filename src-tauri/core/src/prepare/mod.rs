@@ -1,8 +1,6 @@
 //! What preparing a disclosure needs from both front ends: importing a line workbook into the
 //! database (all-or-nothing, with a backup first) and the disclosure's derived tables.
 
-#![warn(missing_docs)]
-
 pub mod document;
 pub mod evaluation_start;
 pub mod final_accounts;

@@ -10,8 +10,6 @@
 //!   project, with the computed scores;
 //! * [`report`] — the 自评报告 text as sections, [`summary_sentence`] for the 决算 说明.
 
-#![warn(missing_docs)]
-
 mod evaluate;
 pub mod model;
 mod read;

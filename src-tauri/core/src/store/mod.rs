@@ -1,8 +1,6 @@
 //! The SQLite file: one connection with the pragmas every connection needs, the migrations, and
 //! one repository module per aggregate.
 
-#![warn(missing_docs)]
-
 mod catalog;
 mod checklist_overrides;
 mod consolidation;

@@ -4,8 +4,6 @@
 //! A table read from a workbook keeps, for every value, the cell it came from; a table derived
 //! from budget lines has no cells. Checks work on both, so nothing here knows about xlsx.
 
-#![warn(missing_docs)]
-
 mod final_tables;
 mod templates;
 pub mod three_public;

@@ -1,8 +1,6 @@
 //! Reading disclosure workbooks: any .xlsx/.xls a department sends in becomes the typed
 //! standard tables, every value remembering its sheet and cell.
 
-#![warn(missing_docs)]
-
 pub mod final_data;
 mod formulas;
 mod grid;
