@@ -250,7 +250,7 @@ async function tour(app, shots = false) {
 
   await app.click('[data-testid="mode-review"]')
   await app.click('[data-testid="review-open"]')
-  await waitText(app, '[data-testid="status-message"]', /已审核 1 个工作簿/)
+  await waitText(app, '[data-testid="status-message"]', /已审核 1 个文件/)
   await app.waitFor('.sheet-tabs .el-tabs__item')
   const tabs = (await app.findAll('.sheet-tabs .el-tabs__item')).length
   for (let i = 0; i < tabs; i++) {
