@@ -537,16 +537,33 @@ fn dependency_closure(lock: &str, roots: &[&str]) -> BTreeSet<String> {
 fn the_core_and_the_command_line_never_pull_in_the_window() {
     let lock = include_str!("../../../Cargo.lock");
     let reached = dependency_closure(lock, &["budget-core", "budget-cli"]);
-    assert!(reached.contains("calamine") && reached.contains("clap"), "the lock file was read");
+    assert!(
+        reached.contains("calamine") && reached.contains("clap"),
+        "the lock file was read"
+    );
     let window: Vec<&String> = reached
         .iter()
         .filter(|p| {
-            ["tauri", "wry", "tao", "webkit2gtk", "webview2", "gtk", "gdk"]
-                .iter()
-                .any(|w| p.as_str() == *w || p.starts_with(&format!("{w}-")))
+            [
+                "tauri",
+                "wry",
+                "tao",
+                "webkit2gtk",
+                "webview2",
+                "gtk",
+                "gdk",
+            ]
+            .iter()
+            .any(|w| p.as_str() == *w || p.starts_with(&format!("{w}-")))
         })
         .collect();
-    assert!(window.is_empty(), "budget-core/budget-cli pull in {window:?}");
+    assert!(
+        window.is_empty(),
+        "budget-core/budget-cli pull in {window:?}"
+    );
     let shell = dependency_closure(lock, &["budget-desk"]);
-    assert!(shell.contains("tauri"), "the check would see tauri if it were there");
+    assert!(
+        shell.contains("tauri"),
+        "the check would see tauri if it were there"
+    );
 }
