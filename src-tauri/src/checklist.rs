@@ -1,11 +1,9 @@
 //! 公开情况检查表 commands: the checklists of reviewed files with the inspector's kept overrides,
 //! keeping an override and remark, and exporting the workbook where the user chooses.
 
-use std::collections::HashMap;
-
 use budget_core::error::ErrorPayload;
 use budget_core::review::{
-    checklist, write_checklists, Checklist, ChecklistOverride, ReviewedFile,
+    checklists, write_checklists, Checklist, ChecklistOverride, ReviewedFile,
 };
 use budget_core::xlsx::ReportHeading;
 use tauri::{AppHandle, State};
@@ -14,45 +12,21 @@ use crate::dialogs;
 use crate::review::internal;
 use crate::state::AppState;
 
-/// What the inspector set on each of `files`, by content hash. The database is held only for
-/// this: building the checklists may read the files again.
-async fn kept_overrides(
-    state: &State<'_, AppState>,
-    files: &[ReviewedFile],
-) -> Result<HashMap<String, Vec<ChecklistOverride>>, ErrorPayload> {
-    let hashes: Vec<String> = files
-        .iter()
-        .map(|f| f.content_hash.clone())
-        .filter(|h| !h.is_empty())
-        .collect();
-    state
-        .with_store(move |s| {
-            let mut kept = HashMap::new();
-            for h in hashes {
-                let overrides = s.checklist_overrides(&h)?;
-                kept.insert(h, overrides);
-            }
-            Ok(kept)
-        })
-        .await
-}
-
+/// The checklists of `files` with what the inspector kept on them. The database is held only
+/// to read what was kept: building the checklists may read the files again.
 async fn build(
     state: &State<'_, AppState>,
     files: Vec<ReviewedFile>,
 ) -> Result<Vec<Checklist>, ErrorPayload> {
-    let kept = kept_overrides(state, &files).await?;
-    tauri::async_runtime::spawn_blocking(move || {
-        files
-            .iter()
-            .map(|f| {
-                let overrides = kept.get(&f.content_hash).map_or(&[][..], Vec::as_slice);
-                checklist(f, overrides)
-            })
-            .collect()
-    })
-    .await
-    .map_err(internal)
+    let (files, kept) = state
+        .with_store(move |s| {
+            let kept = s.kept_checklist_overrides(&files)?;
+            Ok((files, kept))
+        })
+        .await?;
+    tauri::async_runtime::spawn_blocking(move || checklists(&files, &kept))
+        .await
+        .map_err(internal)
 }
 
 /// The checklists of these reviewed files, with what the inspector set on them.

@@ -438,6 +438,18 @@ pub fn checklist_with_parts(
     list
 }
 
+/// What the inspector kept on the checklists, by the content hash of the file they were
+/// written for.
+pub type KeptOverrides = std::collections::HashMap<String, Vec<ChecklistOverride>>;
+
+/// The checklist of each of `files` with the overrides kept for its content.
+pub fn checklists(files: &[ReviewedFile], kept: &KeptOverrides) -> Vec<Checklist> {
+    files
+        .iter()
+        .map(|f| checklist(f, kept.get(&f.content_hash).map_or(&[][..], Vec::as_slice)))
+        .collect()
+}
+
 /// The checklist of `file` with the inspector's `overrides`; a PDF's prose findings go to the
 /// part they are printed in.
 pub fn checklist(file: &ReviewedFile, overrides: &[ChecklistOverride]) -> Checklist {

@@ -10,7 +10,9 @@ mod pdf_file;
 pub mod report;
 mod workbook_rules;
 
-pub use checklist::{checklist, Checklist, ChecklistItem, ChecklistOverride};
+pub use checklist::{
+    checklist, checklists, Checklist, ChecklistItem, ChecklistOverride, KeptOverrides,
+};
 pub use checklist_workbook::write_checklists;
 pub use report::{write_review_report, write_review_report_with_heading, ReportError};
 

@@ -6,7 +6,7 @@ use rusqlite::params;
 
 use super::Store;
 use crate::error::{CoreError, Result};
-use crate::review::{ChecklistOverride, ReviewedFile};
+use crate::review::{checklists, ChecklistOverride, KeptOverrides, ReviewedFile};
 
 /// Longest remark accepted: a few sentences, as a 说明.
 const MAX_REMARK_CHARS: usize = 2000;
@@ -105,19 +105,21 @@ impl Store {
         Ok(kept)
     }
 
+    /// What the inspector kept on each of `files`, by content hash (a file without one has
+    /// nothing kept). Read apart from building the checklists, which may read the files again,
+    /// so that the window holds the database only for this.
+    pub fn kept_checklist_overrides(&self, files: &[ReviewedFile]) -> Result<KeptOverrides> {
+        let mut kept = KeptOverrides::new();
+        for file in files.iter().filter(|f| !f.content_hash.is_empty()) {
+            let overrides = self.checklist_overrides(&file.content_hash)?;
+            kept.insert(file.content_hash.clone(), overrides);
+        }
+        Ok(kept)
+    }
+
     /// The checklists of `files`, each with what the inspector set on it.
     pub fn checklists(&self, files: &[ReviewedFile]) -> Result<Vec<crate::review::Checklist>> {
-        files
-            .iter()
-            .map(|f| {
-                let kept = if f.content_hash.is_empty() {
-                    Vec::new()
-                } else {
-                    self.checklist_overrides(&f.content_hash)?
-                };
-                Ok(crate::review::checklist(f, &kept))
-            })
-            .collect()
+        Ok(checklists(files, &self.kept_checklist_overrides(files)?))
     }
 }
 
