@@ -15,7 +15,7 @@ use budget_core::package::{
 use budget_core::store::{Decision, ReviewFeedback, Submission};
 use tauri::{AppHandle, State};
 
-use crate::dialogs;
+use crate::dialogs::{self, SaveAs};
 use crate::state::AppState;
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -87,23 +87,17 @@ pub async fn export_package(
     state: State<'_, AppState>,
     disclosure_id: i64,
 ) -> Reply<Option<String>> {
-    let name = state
-        .with_store(move |s| {
-            let d = s.get_disclosure(disclosure_id)?;
-            let unit = s.get_unit(d.unit_id)?;
-            Ok(format!("{}{}年{}报送包", unit.name, d.year, d.kind.label()))
-        })
-        .await?;
-    let Some(path) = dialogs::ask_where_to_save(app, "导出报送包", name, "报送包", "bdpkg").await?
-    else {
-        return Ok(None);
+    let (name, kind) = dialogs::disclosure_name(&state, disclosure_id).await?;
+    let save_as = SaveAs {
+        title: "导出报送包",
+        name: format!("{name}{}报送包", kind.label()),
+        kind: "报送包",
+        extension: "bdpkg",
     };
-    state
-        .with_store(move |s| {
-            export_package_to(s, disclosure_id, &path)?;
-            Ok(Some(path.display().to_string()))
-        })
-        .await
+    dialogs::export_from_store(app, &state, save_as, move |s, path| {
+        export_package_to(s, disclosure_id, path).map(|_| ())
+    })
+    .await
 }
 
 /// Saves the county's 审核报告 of the year and kind where the user says; the path, or None.
@@ -115,17 +109,11 @@ pub async fn export_county_report(
     kind: DisclosureKind,
 ) -> Reply<Option<String>> {
     let name = format!("全县{year}年部门{}公开审核报告", kind.label());
-    let Some(path) =
-        dialogs::ask_where_to_save(app, "导出全县审核报告", name, "Excel 工作簿", "xlsx").await?
-    else {
-        return Ok(None);
-    };
-    state
-        .with_store(move |s| {
-            county_report(s, year, kind, &path)?;
-            Ok(Some(path.display().to_string()))
-        })
-        .await
+    let save_as = SaveAs::workbook("导出全县审核报告", name);
+    dialogs::export_from_store(app, &state, save_as, move |s, path| {
+        county_report(s, year, kind, path).map(|_| ())
+    })
+    .await
 }
 
 /// The bureau's side: saves the 审核意见 on the latest submission of a disclosure, with the
@@ -137,29 +125,19 @@ pub async fn export_feedback(
     disclosure_id: i64,
     remark: String,
 ) -> Reply<Option<String>> {
-    let name = state
-        .with_store(move |s| {
-            let d = s.get_disclosure(disclosure_id)?;
-            let unit = s.get_unit(d.unit_id)?;
-            Ok(format!(
-                "{}{}年{}审核意见",
-                unit.name,
-                d.year,
-                d.kind.label()
-            ))
-        })
-        .await?;
-    let Some(path) =
-        dialogs::ask_where_to_save(app, "导出审核意见", name, "审核意见", "bdfb").await?
-    else {
-        return Ok(None);
+    let (name, kind) = dialogs::disclosure_name(&state, disclosure_id).await?;
+    let save_as = SaveAs {
+        title: "导出审核意见",
+        name: format!("{name}{}审核意见", kind.label()),
+        kind: "审核意见",
+        extension: "bdfb",
     };
-    state
-        .with_store(move |s| {
-            export_feedback_to(s, disclosure_id, &remark, &path)?;
-            Ok(Some(path.display().to_string()))
-        })
-        .await
+    dialogs::export_from_store(app, &state, save_as, move |s, path| {
+        export_feedback_to(s, disclosure_id, &remark, path)
+            .map(|_| ())
+            .map_err(budget_core::CoreError::from)
+    })
+    .await
 }
 
 /// The department's side: asks for a 审核意见 file and imports it into the disclosure on screen

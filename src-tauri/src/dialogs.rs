@@ -1,10 +1,14 @@
 //! Native file dialogs, opened from Rust (the webview has no dialog permission). WebDriver cannot
 //! drive native dialogs, so the end-to-end tests answer them through environment variables.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use budget_core::error::ErrorPayload;
+use budget_core::model::DisclosureKind;
+use budget_core::store::Store;
 use tauri::AppHandle;
+
+use crate::state::AppState;
 
 use crate::review::internal;
 use tauri_plugin_dialog::DialogExt;
@@ -143,4 +147,64 @@ pub fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<(), ErrorPayl
             source,
         })
     })
+}
+
+/// What the "save as" dialog of an export offers: its title, the suggested file name, and the
+/// kind of file with its extension.
+pub struct SaveAs {
+    pub title: &'static str,
+    pub name: String,
+    pub kind: &'static str,
+    pub extension: &'static str,
+}
+
+impl SaveAs {
+    /// An Excel workbook.
+    pub fn workbook(title: &'static str, name: String) -> SaveAs {
+        SaveAs {
+            title,
+            name,
+            kind: "Excel 工作簿",
+            extension: "xlsx",
+        }
+    }
+}
+
+/// The shape of every export from the database: asks where to save, then writes the file with
+/// `write` on the database thread; the path, or `None` when the dialog was cancelled.
+pub async fn export_from_store(
+    app: AppHandle,
+    state: &AppState,
+    save_as: SaveAs,
+    write: impl FnOnce(&mut Store, &Path) -> budget_core::Result<()> + Send + 'static,
+) -> Result<Option<String>, ErrorPayload> {
+    let SaveAs {
+        title,
+        name,
+        kind,
+        extension,
+    } = save_as;
+    let Some(path) = ask_where_to_save(app, title, name, kind, extension).await? else {
+        return Ok(None);
+    };
+    state
+        .with_store(move |s| {
+            write(s, &path)?;
+            Ok(Some(path.display().to_string()))
+        })
+        .await
+}
+
+/// "<unit name><year>年": how every file of a disclosure is named, with its kind (预算/决算).
+pub async fn disclosure_name(
+    state: &AppState,
+    disclosure_id: i64,
+) -> Result<(String, DisclosureKind), ErrorPayload> {
+    state
+        .with_store(move |s| {
+            let d = s.get_disclosure(disclosure_id)?;
+            let unit = s.get_unit(d.unit_id)?;
+            Ok((format!("{}{}年", unit.name, d.year), d.kind))
+        })
+        .await
 }

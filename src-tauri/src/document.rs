@@ -13,7 +13,7 @@ use budget_core::prepare::{
 use budget_core::store::DocumentInput;
 use tauri::{AppHandle, State};
 
-use crate::dialogs;
+use crate::dialogs::{self, SaveAs};
 use crate::review::internal;
 use crate::state::AppState;
 
@@ -93,18 +93,16 @@ pub async fn export_document(
     disclosure_id: i64,
     doc: DocumentInput,
 ) -> Reply<Option<String>> {
-    let name = format!("{}{}年部门预算公开.docx", doc.input.unit, doc.input.year);
-    let Some(path) =
-        dialogs::ask_where_to_save(app, "导出部门预算公开文档", name, "Word 文档", "docx").await?
-    else {
-        return Ok(None);
+    let save_as = SaveAs {
+        title: "导出部门预算公开文档",
+        name: format!("{}{}年部门预算公开.docx", doc.input.unit, doc.input.year),
+        kind: "Word 文档",
+        extension: "docx",
     };
-    state
-        .with_store(move |s| {
-            save_disclosure_document(s, disclosure_id, &doc.input, &doc.texts, &path)?;
-            Ok(Some(path.display().to_string()))
-        })
-        .await
+    dialogs::export_from_store(app, &state, save_as, move |s, path| {
+        save_disclosure_document(s, disclosure_id, &doc.input, &doc.texts, path)
+    })
+    .await
 }
 
 /// Writes the complete document as one workbook (封面 … 其他重要事项) where the user chooses.
@@ -115,17 +113,12 @@ pub async fn export_document_workbook(
     disclosure_id: i64,
     doc: DocumentInput,
 ) -> Reply<Option<String>> {
-    let name = format!("{}{}年部门预算公开.xlsx", doc.input.unit, doc.input.year);
-    let Some(path) =
-        dialogs::ask_where_to_save(app, "导出部门预算公开工作簿", name, "Excel 工作簿", "xlsx")
-            .await?
-    else {
-        return Ok(None);
-    };
-    state
-        .with_store(move |s| {
-            save_disclosure_document_workbook(s, disclosure_id, &doc.input, &doc.texts, &path)?;
-            Ok(Some(path.display().to_string()))
-        })
-        .await
+    let save_as = SaveAs::workbook(
+        "导出部门预算公开工作簿",
+        format!("{}{}年部门预算公开.xlsx", doc.input.unit, doc.input.year),
+    );
+    dialogs::export_from_store(app, &state, save_as, move |s, path| {
+        save_disclosure_document_workbook(s, disclosure_id, &doc.input, &doc.texts, path)
+    })
+    .await
 }

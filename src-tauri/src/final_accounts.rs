@@ -23,7 +23,7 @@ use budget_core::xlsx::final_data::FinalDataProblem;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use crate::dialogs;
+use crate::dialogs::{self, SaveAs};
 use crate::state::AppState;
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -67,24 +67,12 @@ pub async fn export_final_workbook(
     state: State<'_, AppState>,
     disclosure_id: i64,
 ) -> Reply<Option<String>> {
-    let name = state
-        .with_store(move |s| {
-            let d = s.get_disclosure(disclosure_id)?;
-            let unit = s.get_unit(d.unit_id)?;
-            Ok(format!("{}{}年部门决算公开表.xlsx", unit.name, d.year))
-        })
-        .await?;
-    let Some(path) =
-        dialogs::ask_where_to_save(app, "导出部门决算公开表", name, "Excel 工作簿", "xlsx").await?
-    else {
-        return Ok(None);
-    };
-    state
-        .with_store(move |s| {
-            export_final_disclosure(s, disclosure_id, &path)?;
-            Ok(Some(path.display().to_string()))
-        })
-        .await
+    let (name, _) = dialogs::disclosure_name(&state, disclosure_id).await?;
+    let save_as = SaveAs::workbook("导出部门决算公开表", format!("{name}部门决算公开表.xlsx"));
+    dialogs::export_from_store(app, &state, save_as, move |s, path| {
+        export_final_disclosure(s, disclosure_id, path)
+    })
+    .await
 }
 
 /// What `import_final_data` did: the data replaced (with what the saved data still lack), or the
@@ -184,25 +172,19 @@ async fn export_document(
         DocumentFormat::Docx => ("docx", "Word 文档"),
         DocumentFormat::Workbook => ("xlsx", "Excel 工作簿"),
     };
-    let name = format!("{}{}年部门决算.{ext}", doc.input.unit, doc.input.year);
-    let Some(path) =
-        dialogs::ask_where_to_save(app, "导出部门决算公开文档", name, filter, ext).await?
-    else {
-        return Ok(None);
+    let save_as = SaveAs {
+        title: "导出部门决算公开文档",
+        name: format!("{}{}年部门决算.{ext}", doc.input.unit, doc.input.year),
+        kind: filter,
+        extension: ext,
     };
-    state
-        .with_store(move |s| {
-            match format {
-                DocumentFormat::Docx => {
-                    save_final_document(s, disclosure_id, &doc.input, &doc.texts, &path)?
-                }
-                DocumentFormat::Workbook => {
-                    save_final_document_workbook(s, disclosure_id, &doc.input, &doc.texts, &path)?
-                }
-            }
-            Ok(Some(path.display().to_string()))
-        })
-        .await
+    dialogs::export_from_store(app, &state, save_as, move |s, path| match format {
+        DocumentFormat::Docx => save_final_document(s, disclosure_id, &doc.input, &doc.texts, path),
+        DocumentFormat::Workbook => {
+            save_final_document_workbook(s, disclosure_id, &doc.input, &doc.texts, path)
+        }
+    })
+    .await
 }
 
 /// The saved data's problems, the rules on the derived tables and the comparison with the

@@ -15,7 +15,7 @@ use budget_core::sheet_view::SheetView;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use crate::dialogs::{self, write_whole};
+use crate::dialogs::{self, write_whole, SaveAs};
 use crate::review::internal;
 use crate::state::AppState;
 
@@ -217,22 +217,10 @@ pub async fn export_disclosure(
     state: State<'_, AppState>,
     disclosure_id: i64,
 ) -> Reply<Option<String>> {
-    let name = state
-        .with_store(move |s| {
-            let d = s.get_disclosure(disclosure_id)?;
-            let unit = s.get_unit(d.unit_id)?;
-            Ok(format!("{}{}年部门预算公开表.xlsx", unit.name, d.year))
-        })
-        .await?;
-    let Some(path) =
-        dialogs::ask_where_to_save(app, "导出部门预算公开表", name, "Excel 工作簿", "xlsx").await?
-    else {
-        return Ok(None);
-    };
-    state
-        .with_store(move |s| {
-            export_disclosure_to(s, disclosure_id, &path)?;
-            Ok(Some(path.display().to_string()))
-        })
-        .await
+    let (name, _) = dialogs::disclosure_name(&state, disclosure_id).await?;
+    let save_as = SaveAs::workbook("导出部门预算公开表", format!("{name}部门预算公开表.xlsx"));
+    dialogs::export_from_store(app, &state, save_as, move |s, path| {
+        export_disclosure_to(s, disclosure_id, path)
+    })
+    .await
 }

@@ -9,7 +9,7 @@ use budget_core::store::{NoteKey, ReviewNote};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
-use crate::dialogs;
+use crate::dialogs::{self, SaveAs};
 use crate::state::AppState;
 
 #[derive(Clone, Serialize)]
@@ -107,26 +107,15 @@ pub async fn export_review_report(
     state: State<'_, AppState>,
     files: Vec<ReviewedFile>,
 ) -> Result<Option<String>, ErrorPayload> {
-    let Some(path) = dialogs::ask_where_to_save(
-        app,
-        "保存审核报告",
-        "审核报告.xlsx".to_string(),
-        "Excel 工作簿",
-        "xlsx",
-    )
-    .await?
-    else {
-        return Ok(None);
-    };
-    state
-        .with_store(move |s| {
-            let notes = s.review_note_map(&files)?;
-            write_review_report(&path, &files, &|file, finding| {
-                notes.get(&NoteKey::for_finding(file, finding)).cloned()
-            })?;
-            Ok(Some(path.display().to_string()))
-        })
-        .await
+    let save_as = SaveAs::workbook("保存审核报告", "审核报告.xlsx".to_string());
+    dialogs::export_from_store(app, &state, save_as, move |s, path| {
+        let notes = s.review_note_map(&files)?;
+        write_review_report(path, &files, &|file, finding| {
+            notes.get(&NoteKey::for_finding(file, finding)).cloned()
+        })?;
+        Ok(())
+    })
+    .await
 }
 
 /// The bytes of a published PDF under review, for the page view. Only `.pdf` files, as the
