@@ -1,6 +1,7 @@
 //! Helpers for the integration tests: where the fixtures are, and how to write a copy
 //! of a fixture workbook with some cells changed, sheets replaced or sheets added.
 
+pub mod bureau;
 pub mod crash;
 pub mod disclosures;
 pub mod final_accounts;
@@ -10,6 +11,8 @@ pub mod targets;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use budget_core::lines::{BudgetLine, FundSource, SpendingType};
+use budget_core::money::{parse_amount, Money, Scale};
 use budget_core::xlsx::{self, CellValue, Merge, SheetGrid};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook};
@@ -39,6 +42,28 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 pub const BUDGET_TABLES: &str = "ruoqiang-2024-budget-tables.xlsx";
+
+/// The amount written `text` in 万元 ("120.50"), as a finance officer types it.
+pub fn wan(text: &str) -> Money {
+    parse_amount(text, Scale::Wanyuan)
+        .expect("an amount")
+        .expect("not blank")
+}
+
+/// A 预算 line of 人员经费 paid from 一般公共预算, not carried over and of no project: `amount`
+/// 万元 under the 功能 `function` and the 经济 `economic` code.
+pub fn personnel_line(function: &str, economic: &str, amount: &str) -> BudgetLine {
+    BudgetLine {
+        function_code: function.into(),
+        economic_code: economic.into(),
+        source: FundSource::parse("一般公共预算").expect("a fund source"),
+        carried_over: false,
+        spending: SpendingType::parse("人员经费").expect("a spending type"),
+        project_code: None,
+        amount: wan(amount),
+        note: String::new(),
+    }
+}
 
 /// A value to write into a cell.
 #[derive(Debug, Clone)]

@@ -4,91 +4,39 @@
 //! one byte changed, one of a newer format, one for a unit or a disclosure the department does not
 //! have are each refused with their message and leave the database byte-identical.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+mod archives;
+
+use std::path::Path;
 
 use budget_core::checks::Finding;
-use budget_core::lines::{BudgetLine, FundSource, LineSet, SpendingType};
-use budget_core::model::{DisclosureKind, UnitInput, UnitType};
-use budget_core::money::{parse_amount, Scale};
-use budget_core::package::{
-    export_feedback, export_package, receive_feedback, receive_package, FeedbackError,
-};
+use budget_core::model::DisclosureKind;
+use budget_core::package::{export_feedback, receive_feedback, FeedbackError};
 use budget_core::prepare::disclosure_workbook;
 use budget_core::prepare::final_accounts::final_workbook;
 use budget_core::store::{Decision, FeedbackDecision, Store, SubmissionStatus};
 use budget_core::xlsx::parse_a1;
+use budget_tests::bureau::{
+    add_unit_101, budget_department, bureau, final_accounts_department, sent_to_bureau,
+    without_a_write,
+};
 use budget_tests::final_accounts::one_line_final;
+use budget_tests::{personnel_line, wan};
 use calamine::{Data, Reader, Xlsx};
 
-fn unit_101(store: &mut Store) -> i64 {
-    store
-        .create_unit(&UnitInput {
-            name: "若羌县教育局".into(),
-            code: "101".into(),
-            unit_type: UnitType::Administrative,
-            parent_id: None,
-        })
-        .unwrap()
-        .id
-}
+use archives::altered_copy;
 
 /// The department's 2024 决算 with income 10 万元 short of spending, its package received by the
 /// bureau as 未通过; the two databases and the bureau's disclosure id.
 fn sent(dir: &Path, income: &str) -> (Store, i64, Store, i64) {
-    let mut dept = Store::open(&dir.join("部门.sqlite")).unwrap();
-    let unit = unit_101(&mut dept);
-    let d = dept
-        .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
-        .unwrap();
-    dept.save_final_data(d.id, &one_line_final("100", income))
-        .unwrap();
-    let package = dir.join("决算.bdpkg");
-    export_package(&dept, d.id, &package).unwrap();
-    let mut bureau = Store::open(&dir.join("财政局.sqlite")).unwrap();
-    unit_101(&mut bureau);
-    receive_package(&mut bureau, &package, false).unwrap();
-    let held = bureau
-        .find_disclosure("101", 2024, DisclosureKind::FinalAccounts)
-        .unwrap()
-        .1;
-    (dept, d.id, bureau, held.id)
-}
-
-/// A copy of the file at `from` with `change` applied to the named member's bytes.
-fn altered(from: &Path, to: &Path, member: &str, change: impl Fn(&mut Vec<u8>)) -> PathBuf {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
-    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).unwrap();
-        if name == member {
-            change(&mut bytes);
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&bytes).unwrap();
-    }
-    out.finish().unwrap();
-    to.to_path_buf()
+    let (dept, id) = final_accounts_department(dir, &one_line_final("100", income));
+    let (bureau, held) = sent_to_bureau(dir, &dept, id, "决算.bdpkg");
+    (dept, id, bureau, held)
 }
 
 /// Importing `file` into the database at `db` is refused, and the file is the same byte for byte
 /// afterwards.
 fn refused(db: &Path, file: &Path) -> FeedbackError {
-    let before = std::fs::read(db).unwrap();
-    let err = {
-        let mut store = Store::open(db).unwrap();
-        receive_feedback(&mut store, file, None).unwrap_err()
-    };
-    assert_eq!(
-        std::fs::read(db).unwrap(),
-        before,
-        "the database is unchanged"
-    );
-    err
+    without_a_write(db, |store| receive_feedback(store, file, None).unwrap_err())
 }
 
 #[test]
@@ -164,7 +112,7 @@ fn a_newer_file_replaces_the_one_shown_and_the_earlier_is_kept() {
     let other = dir.path().join("另一个部门库.sqlite");
     {
         let mut store = Store::open(&other).unwrap();
-        let unit = unit_101(&mut store);
+        let unit = add_unit_101(&mut store);
         store
             .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
             .unwrap();
@@ -183,7 +131,7 @@ fn a_changed_byte_a_newer_format_an_unknown_unit_and_a_missing_disclosure_are_re
     let file = dir.path().join("原件.bdfb");
     export_feedback(&bureau, held, "请修改", &file).unwrap();
 
-    let tampered = altered(&file, &dir.path().join("改.bdfb"), "findings.json", |b| {
+    let tampered = altered_copy(&file, &dir.path().join("改.bdfb"), "findings.json", |b| {
         let at = b.iter().position(|c| *c == b'9').unwrap();
         b[at] = b'8';
     });
@@ -197,7 +145,7 @@ fn a_changed_byte_a_newer_format_an_unknown_unit_and_a_missing_disclosure_are_re
         "{err}"
     );
 
-    let newer = altered(&file, &dir.path().join("新.bdfb"), "manifest.json", |b| {
+    let newer = altered_copy(&file, &dir.path().join("新.bdfb"), "manifest.json", |b| {
         let text = String::from_utf8(b.clone()).unwrap();
         *b = text
             .replace("\"format_version\": 1", "\"format_version\": 2")
@@ -216,7 +164,7 @@ fn a_changed_byte_a_newer_format_an_unknown_unit_and_a_missing_disclosure_are_re
     );
 
     let no_disclosure = dir.path().join("没有决算.sqlite");
-    unit_101(&mut Store::open(&no_disclosure).unwrap());
+    add_unit_101(&mut Store::open(&no_disclosure).unwrap());
     let err = refused(&no_disclosure, &file);
     assert!(
         err.to_string()
@@ -240,8 +188,7 @@ fn a_changed_byte_a_newer_format_an_unknown_unit_and_a_missing_disclosure_are_re
 #[test]
 fn a_disclosure_without_a_submission_has_no_feedback_to_send() {
     let dir = tempfile::tempdir().unwrap();
-    let mut bureau = Store::open(&dir.path().join("财政局.sqlite")).unwrap();
-    let unit = unit_101(&mut bureau);
+    let (mut bureau, unit) = bureau(dir.path());
     let d = bureau
         .create_disclosure(unit, 2025, DisclosureKind::Budget)
         .unwrap();
@@ -252,16 +199,11 @@ fn a_disclosure_without_a_submission_has_no_feedback_to_send() {
 }
 
 /// The findings the department reads after importing the bureau's 审核意见 on the package of
-/// its disclosure `id` (of `kind`, 2024).
-fn fed_back(dir: &Path, dept: &mut Store, id: i64, kind: DisclosureKind) -> Vec<Finding> {
-    let package = dir.join("报送.bdpkg");
-    export_package(dept, id, &package).unwrap();
-    let mut bureau = Store::open(&dir.join("财政局.sqlite")).unwrap();
-    unit_101(&mut bureau);
-    receive_package(&mut bureau, &package, false).unwrap();
-    let held = bureau.find_disclosure("101", 2024, kind).unwrap().1;
+/// its disclosure `id`.
+fn fed_back(dir: &Path, dept: &mut Store, id: i64) -> Vec<Finding> {
+    let (bureau, held) = sent_to_bureau(dir, dept, id, "报送.bdpkg");
     let file = dir.join("审核意见.bdfb");
-    export_feedback(&bureau, held.id, "", &file).unwrap();
+    export_feedback(&bureau, held, "", &file).unwrap();
     receive_feedback(dept, &file, Some(id)).unwrap();
     dept.feedback(id).unwrap().unwrap().findings
 }
@@ -316,47 +258,20 @@ fn at_their_cells(findings: &[Finding], workbook: Vec<u8>) -> (usize, usize) {
     (figures, codes)
 }
 
-fn budget_line(function: &str, economic: &str, amount: &str) -> BudgetLine {
-    BudgetLine {
-        function_code: function.into(),
-        economic_code: economic.into(),
-        source: FundSource::parse("一般公共预算").unwrap(),
-        carried_over: false,
-        spending: SpendingType::parse("人员经费").unwrap(),
-        project_code: None,
-        amount: parse_amount(amount, Scale::Wanyuan).unwrap().unwrap(),
-        note: String::new(),
-    }
-}
-
-/// The department's 2024 预算 of `lines`, and its id.
-fn budget_of(dir: &Path, lines: Vec<BudgetLine>) -> (Store, i64) {
-    let mut dept = Store::open(&dir.join("部门.sqlite")).unwrap();
-    let unit = unit_101(&mut dept);
-    let d = dept
-        .create_disclosure(unit, 2024, DisclosureKind::Budget)
-        .unwrap();
-    let set = LineSet {
-        projects: vec![],
-        lines,
-    };
-    dept.save_lines(d.id, &set).unwrap();
-    (dept, d.id)
-}
-
 #[test]
 fn a_budget_package_findings_are_at_the_cells_of_the_standard_workbook() {
     let dir = tempfile::tempdir().unwrap();
     // a 项 (2010398) the catalog does not list under a 款 it has: saved, and found by the 审核
-    let (mut dept, id) = budget_of(
+    let (mut dept, id) = budget_department(
         dir.path(),
+        2024,
         vec![
-            budget_line("2010301", "30101", "120.50"),
-            budget_line("2010398", "30101", "47.27"),
-            budget_line("2080505", "30108", "30.00"),
+            personnel_line("2010301", "30101", "120.50"),
+            personnel_line("2010398", "30101", "47.27"),
+            personnel_line("2080505", "30108", "30.00"),
         ],
     );
-    let findings = fed_back(dir.path(), &mut dept, id, DisclosureKind::Budget);
+    let findings = fed_back(dir.path(), &mut dept, id);
     let (_, codes) = at_their_cells(&findings, disclosure_workbook(&dept, id).unwrap());
     assert!(codes >= 3, "表2, 表3 and 表5 list the 项: {findings:#?}");
 }
@@ -365,35 +280,31 @@ fn a_budget_package_findings_are_at_the_cells_of_the_standard_workbook() {
 fn figures_finer_than_the_print_are_not_found_for_its_rounding() {
     let dir = tempfile::tempdir().unwrap();
     // four 项 of 40 元 each: each prints 0.00 万元, their 类 0.02
-    let (mut dept, id) = budget_of(
+    let (mut dept, id) = budget_department(
         dir.path(),
+        2024,
         ["2010301", "2010302", "2010350", "2010399"]
             .iter()
-            .map(|f| budget_line(f, "30101", "0.004"))
+            .map(|f| personnel_line(f, "30101", "0.004"))
             .collect(),
     );
-    let findings = fed_back(dir.path(), &mut dept, id, DisclosureKind::Budget);
+    let findings = fed_back(dir.path(), &mut dept, id);
     assert_eq!(findings, vec![], "the data add up");
 }
 
 #[test]
 fn a_final_accounts_package_findings_are_at_their_cells_and_rows() {
     let dir = tempfile::tempdir().unwrap();
-    let mut dept = Store::open(&dir.path().join("部门.sqlite")).unwrap();
-    let unit = unit_101(&mut dept);
-    let d = dept
-        .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
-        .unwrap();
     // income 10 万元 short, and the second spending line's economic code unknown
     let mut data = one_line_final("100", "90");
     let mut second = data.lines[0].clone();
     second.economic_code = "30188".into();
-    second.amount = parse_amount("5", Scale::Wanyuan).unwrap().unwrap();
+    second.amount = wan("5");
     data.lines.push(second);
-    data.incomes[0].amount = parse_amount("95", Scale::Wanyuan).unwrap().unwrap();
-    dept.save_final_data(d.id, &data).unwrap();
-    let findings = fed_back(dir.path(), &mut dept, d.id, DisclosureKind::FinalAccounts);
-    let (figures, codes) = at_their_cells(&findings, final_workbook(&dept, d.id).unwrap());
+    data.incomes[0].amount = wan("95");
+    let (mut dept, id) = final_accounts_department(dir.path(), &data);
+    let findings = fed_back(dir.path(), &mut dept, id);
+    let (figures, codes) = at_their_cells(&findings, final_workbook(&dept, id).unwrap());
     assert!(figures >= 2, "收支 totals at their cells: {findings:#?}");
     assert!(codes >= 1, "30188 at its cell of 公开06表: {findings:#?}");
 
@@ -424,6 +335,6 @@ fn a_final_accounts_package_findings_are_at_their_cells_and_rows() {
         )),
         "{findings:#?}"
     );
-    let saved = dept.load_final_data(d.id).unwrap();
+    let saved = dept.load_final_data(id).unwrap();
     assert_eq!(saved.lines[1].economic_code, "30188", "row 2 is the line");
 }

@@ -5,108 +5,46 @@
 //! resubmission says which cells changed before it replaces the data, and both submissions are
 //! kept.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+mod archives;
 
-use budget_core::lines::{BudgetLine, FundSource, LineSet, SpendingType};
-use budget_core::model::{DisclosureKind, UnitInput, UnitType};
-use budget_core::money::{parse_amount, Scale};
+use std::path::Path;
+
+use budget_core::model::DisclosureKind;
 use budget_core::package::{export_package, receive_package, PackageError};
 use budget_core::store::{Store, SubmissionStatus};
-use budget_core::Money;
+use budget_tests::bureau::{
+    budget_department, bureau, final_accounts_department, sent_to_bureau, without_a_write,
+};
 use budget_tests::final_accounts::one_line_final;
+use budget_tests::{personnel_line, wan};
 
-fn wan(text: &str) -> Money {
-    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
-}
-
-fn line(function: &str, economic: &str, amount: &str) -> BudgetLine {
-    BudgetLine {
-        function_code: function.into(),
-        economic_code: economic.into(),
-        source: FundSource::parse("一般公共预算").unwrap(),
-        carried_over: false,
-        spending: SpendingType::parse("人员经费").unwrap(),
-        project_code: None,
-        amount: wan(amount),
-        note: String::new(),
-    }
-}
-
-fn unit_101(store: &mut Store) -> i64 {
-    store
-        .create_unit(&UnitInput {
-            name: "若羌县教育局".into(),
-            code: "101".into(),
-            unit_type: UnitType::Administrative,
-            parent_id: None,
-        })
-        .unwrap()
-        .id
-}
+use archives::altered_copy;
 
 /// The department: its 2025 budget with two lines and a typed reason in the 情况说明.
 fn department(dir: &Path) -> (Store, i64) {
-    let mut store = Store::open(&dir.join("部门.sqlite")).unwrap();
-    let unit = unit_101(&mut store);
-    let d = store
-        .create_disclosure(unit, 2025, DisclosureKind::Budget)
-        .unwrap();
-    store
-        .save_lines(
-            d.id,
-            &LineSet {
-                projects: vec![],
-                lines: vec![
-                    line("2010301", "30101", "120.50"),
-                    line("2010301", "30201", "8.25"),
-                ],
-            },
-        )
-        .unwrap();
-    let mut doc = store.stored_document_input(d.id).unwrap();
+    let (mut store, id) = budget_department(
+        dir,
+        2025,
+        vec![
+            personnel_line("2010301", "30101", "120.50"),
+            personnel_line("2010301", "30201", "8.25"),
+        ],
+    );
+    let mut doc = store.stored_document_input(id).unwrap();
     doc.input
         .texts
         .insert("income.general".into(), "学生人数增加".into());
     doc.texts.organisation = "内设5个股室。".into();
-    store.save_document_input(d.id, &doc).unwrap();
-    (store, d.id)
-}
-
-fn digest(path: &Path) -> Vec<u8> {
-    std::fs::read(path).unwrap()
-}
-
-/// A copy of the package at `from` with `change` applied to the named member's bytes.
-fn altered(from: &Path, to: &Path, member: &str, change: impl Fn(&mut Vec<u8>)) -> PathBuf {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
-    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).unwrap();
-        if name == member {
-            change(&mut bytes);
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&bytes).unwrap();
-    }
-    out.finish().unwrap();
-    to.to_path_buf()
+    store.save_document_input(id, &doc).unwrap();
+    (store, id)
 }
 
 /// Receiving `package` into the bureau's database is refused, and the database file is the
 /// same byte for byte afterwards.
 fn refused(bureau: &Path, package: &Path) -> PackageError {
-    let before = digest(bureau);
-    let err = {
-        let mut store = Store::open(bureau).unwrap();
-        receive_package(&mut store, package, false).unwrap_err()
-    };
-    assert_eq!(digest(bureau), before, "the database is unchanged");
-    err
+    without_a_write(bureau, |store| {
+        receive_package(store, package, false).unwrap_err()
+    })
 }
 
 #[test]
@@ -119,9 +57,7 @@ fn a_package_goes_from_department_to_bureau_field_for_field() {
     assert_eq!(manifest.members.len(), 3);
     assert_eq!(manifest.review.errors, 0, "{:#?}", manifest.review.findings);
 
-    let bureau_db = dir.path().join("财政局.sqlite");
-    let mut bureau = Store::open(&bureau_db).unwrap();
-    let unit = unit_101(&mut bureau);
+    let (mut bureau, unit) = bureau(dir.path());
     let receipt = receive_package(&mut bureau, &package, false).unwrap();
     assert_eq!(receipt.status, SubmissionStatus::Received);
     assert!(receipt.changes.first);
@@ -152,12 +88,9 @@ fn a_changed_byte_a_newer_format_and_an_unknown_unit_are_refused_and_nothing_is_
     let package = dir.path().join("原包.bdpkg");
     export_package(&dept, id, &package).unwrap();
     let bureau_db = dir.path().join("财政局.sqlite");
-    {
-        let mut bureau = Store::open(&bureau_db).unwrap();
-        unit_101(&mut bureau);
-    }
+    drop(bureau(dir.path()));
 
-    let tampered = altered(&package, &dir.path().join("改.bdpkg"), "data.json", |b| {
+    let tampered = altered_copy(&package, &dir.path().join("改.bdpkg"), "data.json", |b| {
         let at = b.iter().position(|c| *c == b'8').unwrap();
         b[at] = b'9';
     });
@@ -169,7 +102,7 @@ fn a_changed_byte_a_newer_format_and_an_unknown_unit_are_refused_and_nothing_is_
         "{err}"
     );
 
-    let newer = altered(
+    let newer = altered_copy(
         &package,
         &dir.path().join("新.bdpkg"),
         "manifest.json",
@@ -205,11 +138,7 @@ fn a_changed_byte_a_newer_format_and_an_unknown_unit_are_refused_and_nothing_is_
 fn a_resubmission_says_what_changed_and_both_are_kept() {
     let dir = tempfile::tempdir().unwrap();
     let (mut dept, id) = department(dir.path());
-    let first = dir.path().join("一.bdpkg");
-    export_package(&dept, id, &first).unwrap();
-    let mut bureau = Store::open(&dir.path().join("财政局.sqlite")).unwrap();
-    unit_101(&mut bureau);
-    receive_package(&mut bureau, &first, false).unwrap();
+    let (mut bureau, held) = sent_to_bureau(dir.path(), &dept, id, "一.bdpkg");
 
     let mut set = dept.load_lines(id).unwrap();
     set.lines[1].amount = wan("9.75");
@@ -241,40 +170,29 @@ fn a_resubmission_says_what_changed_and_both_are_kept() {
             "学生人数增加，新建一所学校".to_string()
         )]
     );
-    let held = bureau
-        .find_disclosure("101", 2025, DisclosureKind::Budget)
-        .unwrap()
-        .1;
     assert_eq!(
-        bureau.submissions(held.id).unwrap().len(),
+        bureau.submissions(held).unwrap().len(),
         1,
         "a dry run writes nothing"
     );
 
     receive_package(&mut bureau, &second, false).unwrap();
-    assert_eq!(bureau.submissions(held.id).unwrap().len(), 2);
-    assert_eq!(bureau.load_lines(held.id).unwrap(), set);
+    assert_eq!(bureau.submissions(held).unwrap().len(), 2);
+    assert_eq!(bureau.load_lines(held).unwrap(), set);
 }
 
 #[test]
 fn a_final_accounts_package_that_does_not_balance_is_received_as_failed() {
     let dir = tempfile::tempdir().unwrap();
-    let mut dept = Store::open(&dir.path().join("部门.sqlite")).unwrap();
-    let unit = unit_101(&mut dept);
-    let d = dept
-        .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
-        .unwrap();
-    dept.save_final_data(d.id, &one_line_final("100", "90"))
-        .unwrap();
+    let (dept, id) = final_accounts_department(dir.path(), &one_line_final("100", "90"));
     let package = dir.path().join("决算.bdpkg");
-    let manifest = export_package(&dept, d.id, &package).unwrap();
+    let manifest = export_package(&dept, id, &package).unwrap();
     assert!(
         manifest.review.errors > 0,
         "the department saw the errors too"
     );
 
-    let mut bureau = Store::open(&dir.path().join("财政局.sqlite")).unwrap();
-    unit_101(&mut bureau);
+    let (mut bureau, _) = bureau(dir.path());
     let receipt = receive_package(&mut bureau, &package, false).unwrap();
     assert_eq!(receipt.status, SubmissionStatus::Failed);
     assert!(
@@ -293,7 +211,7 @@ fn a_final_accounts_package_that_does_not_balance_is_received_as_failed() {
     assert_eq!(kept[0].status, SubmissionStatus::Failed);
     assert_eq!(
         bureau.load_final_data(held.id).unwrap(),
-        dept.load_final_data(d.id).unwrap()
+        dept.load_final_data(id).unwrap()
     );
 }
 
@@ -302,14 +220,8 @@ fn a_final_accounts_package_that_does_not_balance_is_received_as_failed() {
 #[test]
 fn a_clean_final_accounts_package_has_no_findings() {
     let dir = tempfile::tempdir().unwrap();
-    let mut dept = Store::open(&dir.path().join("部门.sqlite")).unwrap();
-    let unit = unit_101(&mut dept);
-    let d = dept
-        .create_disclosure(unit, 2024, DisclosureKind::FinalAccounts)
-        .unwrap();
-    dept.save_final_data(d.id, &one_line_final("100", "100"))
-        .unwrap();
-    let manifest = export_package(&dept, d.id, &dir.path().join("决算.bdpkg")).unwrap();
+    let (dept, id) = final_accounts_department(dir.path(), &one_line_final("100", "100"));
+    let manifest = export_package(&dept, id, &dir.path().join("决算.bdpkg")).unwrap();
     assert!(
         manifest.review.findings.is_empty(),
         "{:#?}",
