@@ -2,6 +2,7 @@
 //! of a fixture workbook with some cells changed, sheets replaced or sheets added.
 
 pub mod bureau;
+pub mod county;
 pub mod crash;
 pub mod disclosures;
 pub mod final_accounts;

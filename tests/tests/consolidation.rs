@@ -10,9 +10,8 @@ use budget_core::consolidate::{consolidation_of, MemberRole};
 use budget_core::final_accounts::{
     derive_final_tables, CarryFund, CarryOver, FinalData, FinalLine, IncomeLine, SpendingKind,
 };
-use budget_core::lines::{BudgetLine, FundSource, LineSet, SpendingType};
-use budget_core::model::{DisclosureKind, Unit, UnitInput, UnitType};
-use budget_core::money::{parse_amount, Scale};
+use budget_core::lines::LineSet;
+use budget_core::model::{DisclosureKind, Unit};
 use budget_core::prepare::disclosure_tables;
 use budget_core::prepare::final_accounts::{
     final_tables_for_disclosure, final_template, review_final_disclosure,
@@ -20,10 +19,10 @@ use budget_core::prepare::final_accounts::{
 use budget_core::store::Store;
 use budget_core::tables::{FinalIncome, FinalTables};
 use budget_core::Money;
-
-fn wan(text: &str) -> Money {
-    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
-}
+use budget_tests::county::{
+    add_archive, add_department, add_liaison_office, department_with_two_units,
+};
+use budget_tests::{personnel_line, wan};
 
 fn spend(economic: &str, source: FinalIncome, kind: SpendingKind, amount: &str) -> FinalLine {
     FinalLine {
@@ -42,16 +41,6 @@ fn income(source: FinalIncome, amount: &str) -> IncomeLine {
         source,
         amount: wan(amount),
     }
-}
-
-fn unit(s: &mut Store, code: &str, name: &str, t: UnitType, parent: Option<&Unit>) -> Unit {
-    s.create_unit(&UnitInput {
-        name: name.into(),
-        code: code.into(),
-        unit_type: t,
-        parent_id: parent.map(|p| p.id),
-    })
-    .unwrap()
 }
 
 use FinalIncome::{GeneralGrant, Operation, Other, SubsidiaryRemittance, UpperSubsidy};
@@ -145,32 +134,12 @@ struct County {
 fn county() -> County {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("county.db")).unwrap();
-    let dept = unit(
-        &mut store,
-        "101",
-        "县政府办公室",
-        UnitType::Administrative,
-        None,
-    );
-    let liaison_unit = unit(
-        &mut store,
-        "101001",
-        "驻京联络处",
-        UnitType::Administrative,
-        Some(&dept),
-    );
-    let centre_unit = unit(
-        &mut store,
-        "101002",
-        "政务服务中心",
-        UnitType::Institution,
-        Some(&dept),
-    );
+    let units = department_with_two_units(&mut store);
     let mut ids = Vec::new();
     for (u, data) in [
-        (&dept, own()),
-        (&liaison_unit, liaison()),
-        (&centre_unit, centre()),
+        (&units.department, own()),
+        (&units.liaison, liaison()),
+        (&units.centre, centre()),
     ] {
         let d = store
             .create_disclosure(u.id, 2024, DisclosureKind::FinalAccounts)
@@ -181,8 +150,8 @@ fn county() -> County {
     County {
         store,
         _dir: dir,
-        dept,
-        centre: centre_unit,
+        dept: units.department,
+        centre: units.centre,
         dept_final: ids[0],
         centre_final: ids[2],
     }
@@ -309,13 +278,7 @@ fn the_sum_of_three_units_less_their_transfers_gives_the_department_tables() {
 #[test]
 fn a_unit_without_data_is_reported_until_it_is_noted_merged() {
     let mut c = county();
-    let annex = unit(
-        &mut c.store,
-        "101003",
-        "县档案室",
-        UnitType::Institution,
-        Some(&c.dept),
-    );
+    let annex = add_archive(&mut c.store, &c.dept);
     c.store.set_consolidated(c.dept_final, true).unwrap();
     let review = review_final_disclosure(&c.store, c.dept_final).unwrap();
     let missing: Vec<_> = review
@@ -340,30 +303,9 @@ fn a_unit_without_data_is_reported_until_it_is_noted_merged() {
 fn a_budget_sum_adds_the_units_lines() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("b.db")).unwrap();
-    let dept = unit(
-        &mut store,
-        "101",
-        "县政府办公室",
-        UnitType::Administrative,
-        None,
-    );
-    let child = unit(
-        &mut store,
-        "101001",
-        "驻京联络处",
-        UnitType::Administrative,
-        Some(&dept),
-    );
-    let line = |amount: &str| BudgetLine {
-        function_code: "2010301".into(),
-        economic_code: "30101".into(),
-        source: FundSource::parse("一般公共预算").unwrap(),
-        carried_over: false,
-        spending: SpendingType::parse("人员经费").unwrap(),
-        project_code: None,
-        amount: wan(amount),
-        note: String::new(),
-    };
+    let dept = add_department(&mut store);
+    let child = add_liaison_office(&mut store, &dept);
+    let line = |amount: &str| personnel_line("2010301", "30101", amount);
     let d = store
         .create_disclosure(dept.id, 2024, DisclosureKind::Budget)
         .unwrap();
@@ -423,13 +365,7 @@ fn the_consolidated_document_lists_its_units() {
     use budget_core::prepare::final_accounts::{save_final_document, save_final_document_workbook};
 
     let mut c = county();
-    let annex = unit(
-        &mut c.store,
-        "101003",
-        "县档案室",
-        UnitType::Institution,
-        Some(&c.dept),
-    );
+    let annex = add_archive(&mut c.store, &c.dept);
     c.store.set_consolidated(c.dept_final, true).unwrap();
     c.store.set_merged(c.dept_final, annex.id, true).unwrap();
     let texts = DocumentTexts {

@@ -7,8 +7,7 @@
 use std::path::Path;
 
 use budget_core::lines::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
-use budget_core::model::{Disclosure, DisclosureKind, Unit, UnitInput, UnitType};
-use budget_core::money::{parse_amount, Scale};
+use budget_core::model::{Disclosure, DisclosureKind, Unit};
 use budget_core::narrative::NarrativeInput;
 use budget_core::prepare::{
     disclosure_tables, disclosure_workbook, generate_for_disclosure, save_public_targets,
@@ -17,22 +16,9 @@ use budget_core::prepare::{
 use budget_core::store::Store;
 use budget_core::targets::write::{write_project_targets, ProjectForm};
 use budget_core::targets::{Indicator, ProjectTargets, TargetSet};
-use budget_core::Money;
+use budget_tests::county::{department_with_two_units, CENTRE, DEPARTMENT, LIAISON};
+use budget_tests::wan;
 use calamine::{Data, Reader, Xlsx};
-
-fn wan(text: &str) -> Money {
-    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
-}
-
-fn unit(s: &mut Store, code: &str, name: &str, t: UnitType, parent: Option<&Unit>) -> Unit {
-    s.create_unit(&UnitInput {
-        name: name.into(),
-        code: code.into(),
-        unit_type: t,
-        parent_id: parent.map(|p| p.id),
-    })
-    .unwrap()
-}
 
 /// A unit's 预算: 人员经费 and one project paid from `function`.
 fn lines(code: &str, project: &str, function: &str, amount: &str) -> LineSet {
@@ -91,30 +77,12 @@ struct County {
     _dir: tempfile::TempDir,
 }
 
-const DEPT: &str = "县政府办公室";
-const LIAISON: &str = "驻京联络处";
-const CENTRE: &str = "政务服务中心";
-
 /// 本级 with 政务保障经费 (2010302, 30), 驻京联络处 with 驻京接待经费 (2010302, 12),
 /// 政务服务中心 with 热线运行经费 (2010350, 20); each with its targets; the 本级 marked 汇总.
 fn county() -> County {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("c.db")).unwrap();
-    let dept = unit(&mut store, "101", DEPT, UnitType::Administrative, None);
-    let liaison = unit(
-        &mut store,
-        "101001",
-        LIAISON,
-        UnitType::Administrative,
-        Some(&dept),
-    );
-    let centre = unit(
-        &mut store,
-        "101002",
-        CENTRE,
-        UnitType::Institution,
-        Some(&dept),
-    );
+    let units = department_with_two_units(&mut store);
     let mut budget = |u: &Unit, code: &str, project: &str, function: &str, amount: &str| {
         let d = store
             .create_disclosure(u.id, 2024, DisclosureKind::Budget)
@@ -130,9 +98,9 @@ fn county() -> County {
             .unwrap();
         d
     };
-    let dept = budget(&dept, "P001", "政务保障经费", "2010302", "30");
-    let liaison = budget(&liaison, "P101", "驻京接待经费", "2010302", "12");
-    let centre = budget(&centre, "P201", "热线运行经费", "2010350", "20");
+    let dept = budget(&units.department, "P001", "政务保障经费", "2010302", "30");
+    let liaison = budget(&units.liaison, "P101", "驻京接待经费", "2010302", "12");
+    let centre = budget(&units.centre, "P201", "热线运行经费", "2010350", "20");
     store.set_consolidated(dept.id, true).unwrap();
     County {
         store,
@@ -210,7 +178,7 @@ fn the_consolidated_project_table_names_the_unit_of_each_project() {
     assert_eq!(
         rows,
         [
-            row(DEPT, "政务保障经费", "30.00", "2010302"),
+            row(DEPARTMENT, "政务保障经费", "30.00", "2010302"),
             row(LIAISON, "驻京接待经费", "12.00", "2010302"),
             row(CENTRE, "热线运行经费", "20.00", "2010350"),
         ]
@@ -248,7 +216,7 @@ fn the_consolidated_narrative_names_the_unit_carrying_each_project() {
         .unwrap()
         .to_text();
     for (project, holder) in [
-        ("政务保障经费", DEPT),
+        ("政务保障经费", DEPARTMENT),
         ("驻京接待经费", LIAISON),
         ("热线运行经费", CENTRE),
     ] {
@@ -291,11 +259,11 @@ fn the_consolidated_targets_export_lists_the_units_projects_under_their_units() 
     let dir = tempfile::tempdir().unwrap();
     let short = dir.path().join("目标.xlsx");
     let set = targets_for_export(&c.store, c.dept.id).unwrap();
-    write_project_targets(&short, &set, ProjectForm::Short, DEPT).unwrap();
+    write_project_targets(&short, &set, ProjectForm::Short, DEPARTMENT).unwrap();
     assert_eq!(
         target_sheets(&short),
         [
-            (DEPT.to_string(), "政务保障经费".to_string()),
+            (DEPARTMENT.to_string(), "政务保障经费".to_string()),
             (LIAISON.to_string(), "驻京接待经费".to_string()),
             (CENTRE.to_string(), "热线运行经费".to_string()),
         ]
@@ -319,7 +287,7 @@ fn the_consolidated_targets_export_lists_the_units_projects_under_their_units() 
         printed,
         [
             r("合计", "", "62.00"),
-            r("101", DEPT, "30.00"),
+            r("101", DEPARTMENT, "30.00"),
             r("P001", "政务保障经费", "30.00"),
             r("101001", LIAISON, "12.00"),
             r("P101", "驻京接待经费", "12.00"),
