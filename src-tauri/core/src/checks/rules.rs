@@ -52,6 +52,21 @@ pub fn rule_title(rule: &str) -> String {
         "target_operator_value" => Some("运算符与指标值一致"),
         "target_operator_missing" => Some("数值指标未写运算符"),
         "target_value_missing" => Some("指标值未填写"),
+        "execution_no_budget" => Some("自评：未填写全年预算数"),
+        "execution_no_executed" => Some("自评：未填写全年执行数"),
+        "execution_weight" => Some("自评：预算执行率分值为10分"),
+        "funds_split" => Some("自评：年度资金总额=财政拨款+上年结转+其他资金"),
+        "indicator_no_weight" => Some("自评：指标未填分值"),
+        "indicator_weight_total" => Some("自评：指标分值合计为90分"),
+        "level_weight" => Some("自评：一级指标分值=其下指标分值之和"),
+        "qualitative_grade_inferred" => Some("自评：定性指标等级待确认"),
+        "stated_execution_rate" => Some("自评：预算执行率=全年执行数÷全年预算数"),
+        "stated_execution_score" => Some("自评：执行得分=10×执行率"),
+        "stated_grade" => Some("自评：自评结论与总分相符"),
+        "stated_grade_unreadable" => Some("自评：自评结论无法识别"),
+        "stated_indicator_score" => Some("自评：指标得分按评分规则"),
+        "stated_total" => Some("自评：总分按评分规则"),
+        "stated_weight_total" => Some("自评：总分分值=10+各指标分值"),
         "narrative_change_percent" => Some("情况说明：增减幅度=增减额÷上年数"),
         "narrative_change_direction" => Some("情况说明：增减方向前后一致"),
         "narrative_percent_zero_base" => Some("情况说明：上年为0不写百分比"),
@@ -156,7 +171,7 @@ mod tests {
     /// The source files that make findings, with their text. Rule ids are written where the
     /// finding is made: as a literal ("t1_balance"), or as "{prefix}_tree" with the table
     /// prefixes ("t3", "t5" …) the same file passes in.
-    const SOURCES: [(&str, &str); 34] = [
+    const SOURCES: [(&str, &str); 37] = [
         ("final_table_rules.rs", include_str!("final_table_rules.rs")),
         ("final_cross_rules.rs", include_str!("final_cross_rules.rs")),
         ("final_years.rs", include_str!("final_years.rs")),
@@ -181,6 +196,12 @@ mod tests {
             include_str!("../review/workbook_rules.rs"),
         ),
         ("targets/checks.rs", include_str!("../targets/checks.rs")),
+        ("scoring/evaluate.rs", include_str!("../scoring/evaluate.rs")),
+        (
+            "scoring/read/indicators.rs",
+            include_str!("../scoring/read/indicators.rs"),
+        ),
+        ("scoring/read/mod.rs", include_str!("../scoring/read/mod.rs")),
         (
             "targets/read/mod.rs",
             include_str!("../targets/read/mod.rs"),
