@@ -7,7 +7,8 @@ use std::path::Path;
 use budget_core::money::Scale;
 use budget_core::review::{review_file, FileKind};
 use budget_core::tables::{
-    Amount, FinalCodeTable, FinalColumn, FinalFund, FinalIncome, FinalTables, TableId, ValueRow,
+    Amount, FinalCodeTable, FinalColumn, FinalFund, FinalIncome, FinalTables, IncomeItem, TableId,
+    ValueRow,
 };
 use budget_core::xlsx::{self, DocumentKind, RecognisedWorkbook};
 use budget_tests::{fixture, num, text, write_workbook, Put, SheetSpec};
@@ -37,8 +38,18 @@ fn pair(value: &str, cell: &str) -> (String, String) {
     (value.to_string(), cell.to_string())
 }
 
+/// (value, cell) of an item printed once (a total, a balance): not optional here.
+fn item_at(item: &Option<IncomeItem>) -> (String, String) {
+    at(&item.as_ref().expect("item printed").amount)
+}
+
 fn value_at(table: &FinalCodeTable, row: &ValueRow, column: FinalColumn) -> (String, String) {
     at(table.value(row, column).expect("column printed"))
+}
+
+/// (value, cell) of the table's 合计 row in `column`.
+fn total_at(table: &FinalCodeTable, column: FinalColumn) -> (String, String) {
+    value_at(table, table.total.as_ref().expect("total printed"), column)
 }
 
 fn codes(table: &FinalCodeTable) -> Vec<&str> {
@@ -118,38 +129,14 @@ fn f1_income_by_source_classes_by_name_and_the_balances() {
     assert_eq!(at(&general.amount), pair("9746.50", "B6"));
     assert_eq!(general.label.name, "一、一般公共预算财政拨款收入");
     assert_eq!(wan(&f1.source(FinalIncome::Other).unwrap().amount), "0.00");
-    assert_eq!(
-        at(&f1.income_total.as_ref().unwrap().amount),
-        pair("9746.50", "B30")
-    );
-    assert_eq!(
-        at(&f1.use_of_balance.as_ref().unwrap().amount),
-        pair("0.00", "B31")
-    );
-    assert_eq!(
-        at(&f1.opening.as_ref().unwrap().amount),
-        pair("112.88", "B32")
-    );
-    assert_eq!(
-        at(&f1.income_grand_total.as_ref().unwrap().amount),
-        pair("9859.38", "B33")
-    );
-    assert_eq!(
-        at(&f1.expenditure_total.as_ref().unwrap().amount),
-        pair("9759.38", "D30")
-    );
-    assert_eq!(
-        at(&f1.distribution.as_ref().unwrap().amount),
-        pair("0.00", "D31")
-    );
-    assert_eq!(
-        at(&f1.closing.as_ref().unwrap().amount),
-        pair("100.00", "D32")
-    );
-    assert_eq!(
-        at(&f1.expenditure_grand_total.as_ref().unwrap().amount),
-        pair("9859.38", "D33")
-    );
+    assert_eq!(item_at(&f1.income_total), pair("9746.50", "B30"));
+    assert_eq!(item_at(&f1.use_of_balance), pair("0.00", "B31"));
+    assert_eq!(item_at(&f1.opening), pair("112.88", "B32"));
+    assert_eq!(item_at(&f1.income_grand_total), pair("9859.38", "B33"));
+    assert_eq!(item_at(&f1.expenditure_total), pair("9759.38", "D30"));
+    assert_eq!(item_at(&f1.distribution), pair("0.00", "D31"));
+    assert_eq!(item_at(&f1.closing), pair("100.00", "D32"));
+    assert_eq!(item_at(&f1.expenditure_grand_total), pair("9859.38", "D33"));
     // All 24 printed classes, each code found from its name.
     assert_eq!(f1.classes.len(), 24);
     assert!(f1.classes.iter().all(|c| c.label.code.is_some()));
@@ -196,15 +183,12 @@ fn f2_f3_codes_and_columns() {
     );
     let total = f2.total.as_ref().unwrap();
     assert_eq!(total.label.at.as_ref().unwrap().a1(), "A5");
+    assert_eq!(total_at(f2, FinalColumn::Total), pair("9746.50", "C5"));
     assert_eq!(
-        value_at(f2, total, FinalColumn::Total),
-        pair("9746.50", "C5")
-    );
-    assert_eq!(
-        value_at(f2, total, FinalColumn::FiscalGrant),
+        total_at(f2, FinalColumn::FiscalGrant),
         pair("9746.50", "D5")
     );
-    assert_eq!(value_at(f2, total, FinalColumn::Other), pair("0.00", "I5"));
+    assert_eq!(total_at(f2, FinalColumn::Other), pair("0.00", "I5"));
     let row = f2.row("2080501").unwrap();
     assert_eq!(row.label.name, "行政单位离退休");
     assert_eq!(row.label.at.as_ref().unwrap().a1(), "A8");
@@ -214,21 +198,11 @@ fn f2_f3_codes_and_columns() {
     let f3 = t.f3.as_ref().unwrap();
     assert_eq!(f3.columns.len(), 6);
     assert_eq!(f3.rows.len(), 24);
-    let total = f3.total.as_ref().unwrap();
+    assert_eq!(total_at(f3, FinalColumn::Total), pair("9759.38", "C5"));
+    assert_eq!(total_at(f3, FinalColumn::Basic), pair("5377.64", "D5"));
+    assert_eq!(total_at(f3, FinalColumn::Project), pair("4381.74", "E5"));
     assert_eq!(
-        value_at(f3, total, FinalColumn::Total),
-        pair("9759.38", "C5")
-    );
-    assert_eq!(
-        value_at(f3, total, FinalColumn::Basic),
-        pair("5377.64", "D5")
-    );
-    assert_eq!(
-        value_at(f3, total, FinalColumn::Project),
-        pair("4381.74", "E5")
-    );
-    assert_eq!(
-        value_at(f3, total, FinalColumn::SubsidiaryGrant),
+        total_at(f3, FinalColumn::SubsidiaryGrant),
         pair("0.00", "H5")
     );
     let row = f3.row("212").unwrap();
@@ -243,14 +217,8 @@ fn f4_income_and_opening_by_fund_spending_by_fund() {
     let funds: Vec<FinalFund> = f4.income.iter().map(|i| i.fund).collect();
     assert_eq!(funds, FinalFund::ALL);
     assert_eq!(at(&f4.income[0].item.amount), pair("9746.50", "B5"));
-    assert_eq!(
-        at(&f4.income_total.as_ref().unwrap().amount),
-        pair("9746.50", "B29")
-    );
-    assert_eq!(
-        at(&f4.opening_total.as_ref().unwrap().amount),
-        pair("0.00", "B30")
-    );
+    assert_eq!(item_at(&f4.income_total), pair("9746.50", "B29"));
+    assert_eq!(item_at(&f4.opening_total), pair("0.00", "B30"));
     let opening: Vec<(FinalFund, String)> = f4
         .opening
         .iter()
@@ -264,10 +232,7 @@ fn f4_income_and_opening_by_fund_spending_by_fund() {
             (FinalFund::StateCapital, "B33".to_string()),
         ]
     );
-    assert_eq!(
-        at(&f4.income_grand_total.as_ref().unwrap().amount),
-        pair("9746.50", "B34")
-    );
+    assert_eq!(item_at(&f4.income_grand_total), pair("9746.50", "B34"));
     assert_eq!(f4.classes.len(), 24);
     let social = f4
         .classes
@@ -302,19 +267,10 @@ fn f5_total_last_and_its_printed_rounding() {
     assert_eq!(f5.rows.len(), 24);
     let total = f5.total.as_ref().unwrap();
     assert_eq!(total.label.at.as_ref().unwrap().a1(), "A29");
-    assert_eq!(
-        value_at(f5, total, FinalColumn::Total),
-        pair("9746.50", "C29")
-    );
+    assert_eq!(total_at(f5, FinalColumn::Total), pair("9746.50", "C29"));
     // 5364.75 + 4381.74 = 9746.49: kept as printed.
-    assert_eq!(
-        value_at(f5, total, FinalColumn::Basic),
-        pair("5364.75", "D29")
-    );
-    assert_eq!(
-        value_at(f5, total, FinalColumn::Project),
-        pair("4381.74", "E29")
-    );
+    assert_eq!(total_at(f5, FinalColumn::Basic), pair("5364.75", "D29"));
+    assert_eq!(total_at(f5, FinalColumn::Project), pair("4381.74", "E29"));
     let row = f5.row("212").unwrap();
     assert_eq!(row.label.name, "城乡社区支出");
     assert_eq!(
@@ -349,10 +305,7 @@ fn f6_both_panels_and_their_totals() {
     let personnel = f6.personnel_total.as_ref().unwrap();
     assert_eq!(at(&personnel.amount), pair("4884.09", "C42"));
     assert_eq!(personnel.label.name, "人员经费合计");
-    assert_eq!(
-        at(&f6.public_total.as_ref().unwrap().amount),
-        pair("480.66", "F42")
-    );
+    assert_eq!(item_at(&f6.public_total), pair("480.66", "F42"));
 }
 
 #[test]
@@ -438,6 +391,13 @@ fn read_built(sheets: &[SheetSpec]) -> RecognisedWorkbook {
     xlsx::read(Path::new(&path)).unwrap()
 }
 
+/// The header row of a code table: 科目编码, 科目名称, then `columns`.
+fn code_header(columns: &[&str]) -> Vec<Put> {
+    let mut head = vec![text("科目编码"), text("科目名称")];
+    head.extend(columns.iter().map(|c| text(c)));
+    head
+}
+
 fn blank_or(v: f64) -> Put {
     if v == 0.0 {
         Put::Blank
@@ -483,10 +443,7 @@ fn joined_and_spaced_codes_in_one_column() {
     assert_eq!(row.label.at.as_ref().unwrap().a1(), "A7");
     assert_eq!(value_at(f3, row, FinalColumn::Total), pair("60.00", "B7"));
     assert_eq!(f3.row("2080502").unwrap().label.name, "事业单位离退休");
-    assert_eq!(
-        value_at(f3, f3.total.as_ref().unwrap(), FinalColumn::Basic),
-        pair("80.00", "C4")
-    );
+    assert_eq!(total_at(f3, FinalColumn::Basic), pair("80.00", "C4"));
 }
 
 /// A 一般公共预算财政拨款支出决算表 with the code split over 类 | 款 | 项.
@@ -540,8 +497,7 @@ fn codes_split_over_lei_kuan_xiang() {
     assert_eq!(row.label.at.as_ref().unwrap().a1(), "A7");
     assert_eq!(row.label.name_at.as_ref().unwrap().a1(), "D7");
     assert_eq!(value_at(f5, row, FinalColumn::Project), pair("2.50", "G7"));
-    let total = f5.total.as_ref().unwrap();
-    assert_eq!(value_at(f5, total, FinalColumn::Total), pair("12.50", "E8"));
+    assert_eq!(total_at(f5, FinalColumn::Total), pair("12.50", "E8"));
 }
 
 /// Titles spaced out letter by letter, a "公开02表" label, and amounts in 元.
@@ -553,13 +509,7 @@ fn spaced_titles_public_labels_and_yuan() {
     s.set("E3", text("单位：元"));
     s.row(
         3,
-        &[
-            text("科目编码"),
-            text("科目名称"),
-            text("本年收入合计"),
-            text("财政拨款收入"),
-            text("其他收入"),
-        ],
+        &code_header(&["本年收入合计", "财政拨款收入", "其他收入"]),
     );
     s.row(
         4,
@@ -609,16 +559,7 @@ fn several_tables_on_one_sheet_and_an_unknown_one() {
     // F5, 合计 last.
     s.set("A2", text("一般公共预算财政拨款支出决算表"));
     s.set("E3", text("单位：万元"));
-    s.row(
-        3,
-        &[
-            text("科目编码"),
-            text("科目名称"),
-            text("合计"),
-            text("基本支出"),
-            text("项目支出"),
-        ],
-    );
+    s.row(3, &code_header(&["合计", "基本支出", "项目支出"]));
     s.row(
         4,
         &[
@@ -659,16 +600,7 @@ fn several_tables_on_one_sheet_and_an_unknown_one() {
     // F9 in the central 2023 form: 合计, 基本支出, 项目支出 only.
     s.set("A17", text("国有资本经营预算财政拨款支出决算表"));
     s.set("E18", text("单位：万元"));
-    s.row(
-        18,
-        &[
-            text("科目编码"),
-            text("科目名称"),
-            text("合计"),
-            text("基本支出"),
-            text("项目支出"),
-        ],
-    );
+    s.row(18, &code_header(&["合计", "基本支出", "项目支出"]));
     s.row(
         19,
         &[text("合计"), Put::Blank, num(2.0), num(0.0), num(2.0)],
@@ -702,10 +634,7 @@ fn several_tables_on_one_sheet_and_an_unknown_one() {
 
     let f5 = t.f5.as_ref().unwrap();
     assert_eq!(codes(f5), ["2080501"]);
-    assert_eq!(
-        value_at(f5, f5.total.as_ref().unwrap(), FinalColumn::Total),
-        pair("5.00", "C6")
-    );
+    assert_eq!(total_at(f5, FinalColumn::Total), pair("5.00", "C6"));
 
     let f7 = t.f7.as_ref().unwrap();
     let total = f7.total.as_ref().unwrap();
@@ -737,9 +666,7 @@ fn the_central_order_names_the_central_template() {
     let table = |sheet: &str, title: &str, headers: &[&str]| {
         let mut s = SheetSpec::new(sheet);
         s.set("A1", text(title));
-        let mut head = vec![text("科目编码"), text("科目名称")];
-        head.extend(headers.iter().map(|h| text(h)));
-        s.row(1, &head);
+        s.row(1, &code_header(headers));
         let mut total = vec![text("合计"), Put::Blank];
         total.extend(headers.iter().map(|_| num(1.0)));
         s.row(2, &total);
