@@ -5,15 +5,10 @@
 use budget_core::board::{county_board, county_class_totals, county_report, BoardStatus};
 use budget_core::lines::{BudgetLine, FundSource, LineSet, SpendingType};
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
-use budget_core::money::{parse_amount, Scale};
 use budget_core::package::{export_package, receive_package};
 use budget_core::store::{Decision, Store};
-use budget_core::Money;
 use budget_tests::final_accounts::one_line_final;
-
-fn wan(text: &str) -> Money {
-    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
-}
+use budget_tests::wan;
 
 fn units(store: &mut Store) -> Vec<i64> {
     [

@@ -5,13 +5,13 @@
 
 use budget_core::catalog::Catalog;
 use budget_core::final_accounts::{derive_final_tables, validate};
-use budget_core::money::{parse_amount, Money, Scale};
 use budget_core::tables::{
     final_templates, Amount, FinalCodeTable, FinalColumn, FinalIncome, FinalTables, IncomeItem,
     TableId,
 };
 use budget_core::xlsx::write::final_empty_note;
 use budget_tests::final_accounts::{putuo_planning_2024, PUTUO_PLANNING_UNIT};
+use budget_tests::wan;
 
 fn tables() -> FinalTables {
     derive_final_tables(
@@ -19,10 +19,6 @@ fn tables() -> FinalTables {
         Catalog::embedded(2024),
         &final_templates()[0],
     )
-}
-
-fn wan(text: &str) -> Money {
-    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
 }
 
 /// As printed: 万元, two decimals, 四舍五入.

@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 use budget_core::final_accounts::{FinalData, FinalLine, SpendingKind};
 use budget_core::lines::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
-use budget_core::money::{parse_amount, Scale};
 use budget_core::narrative::NarrativeInput;
 use budget_core::prepare::evaluation_start::{
     evaluation_candidates, evaluation_from_targets, start_evaluation, StartContext,
@@ -18,12 +17,8 @@ use budget_core::store::Store;
 use budget_core::tables::FinalIncome;
 use budget_core::targets::value::split_value;
 use budget_core::targets::{Indicator, ProjectTargets, TargetSet};
-use budget_core::Money;
 use budget_tests::fixture;
-
-fn wan(text: &str) -> Money {
-    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
-}
+use budget_tests::wan;
 
 fn indicator(level1: &str, level2: &str, name: &str, target: &str, weight: u32) -> Indicator {
     let split = split_value(target);

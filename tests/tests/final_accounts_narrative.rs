@@ -11,17 +11,13 @@ use budget_core::final_accounts::{
     derive_final_tables, general_budget_completion, three_public_completion, CarryFund, CarryOver,
     FinalData, FinalLine, IncomeLine, SpendingKind,
 };
-use budget_core::money::{parse_amount, Scale};
 use budget_core::narrative::{
     check_final_facts, check_narrative, check_narrative_final, generate_final, EvaluationSummary,
     FinalPerformance, FinalSources, NarrativeFacts, NarrativeInput, PerformanceFacts,
 };
 use budget_core::tables::{final_templates, FinalIncome, FinalTables};
 use budget_core::Money;
-
-fn wan(text: &str) -> Money {
-    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
-}
+use budget_tests::wan;
 
 fn line(code: &str, economic: &str, kind: SpendingKind, amount: &str) -> FinalLine {
     FinalLine {

@@ -6,7 +6,6 @@ use budget_core::final_accounts::{
     CarryFund, CarryOver, FinalData, FinalLine, IncomeLine, SpendingKind,
 };
 use budget_core::model::{DisclosureKind, UnitInput, UnitType};
-use budget_core::money::{parse_amount, Scale};
 use budget_core::narrative::{DocumentTexts, NarrativeInput};
 use budget_core::prepare::disclosure_tables;
 use budget_core::prepare::final_accounts::{
@@ -19,10 +18,7 @@ use budget_core::store::Store;
 use budget_core::tables::FinalIncome;
 use budget_core::Money;
 use budget_tests::disclosures::ruoqiang_2024;
-
-fn wan(text: &str) -> Money {
-    parse_amount(text, Scale::Wanyuan).unwrap().unwrap()
-}
+use budget_tests::wan;
 
 fn spend(code: &str, economic: &str, amount: Money) -> FinalLine {
     FinalLine {
