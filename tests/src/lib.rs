@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use budget_core::lines::{BudgetLine, FundSource, SpendingType};
 use budget_core::money::{parse_amount, Money, Scale};
+use budget_core::review::{review_file, ReviewedFile};
 use budget_core::xlsx::{self, CellValue, Merge, SheetGrid};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook};
@@ -195,6 +196,15 @@ pub fn write_workbook(path: &Path, sheets: &[SheetSpec]) {
         }
     }
     book.save(path).expect("save workbook");
+}
+
+/// The 审核 of a workbook holding `sheets`, as the app reviews a file dropped into its window: the
+/// sheets are written to a temporary `.xlsx` and that file is reviewed.
+pub fn review_sheets(sheets: &[SheetSpec]) -> ReviewedFile {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("copy.xlsx");
+    write_workbook(&path, sheets);
+    review_file(&path)
 }
 
 /// A T7 一般公共预算项目支出情况表 sheet in the layout of seed 003, whose projects add up to the

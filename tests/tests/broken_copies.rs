@@ -2,27 +2,18 @@
 //! flag it as an error at the changed cell or its row, and (for the four cases the issue names)
 //! nothing else.
 
-use std::path::Path;
-
 use budget_core::checks::{Finding, Severity};
-use budget_core::review::{review_file, ReviewedFile};
+use budget_core::review::ReviewedFile;
 use budget_core::xlsx::parse_a1;
 use budget_tests::{
-    fixture_sheets, num, project_sheet, sheet_mut, text, three_public_one_row_sheet,
-    write_workbook, Put, SheetSpec, BUDGET_TABLES,
+    fixture_sheets, num, project_sheet, review_sheets, sheet_mut, text, three_public_one_row_sheet,
+    Put, BUDGET_TABLES,
 };
-
-fn review(sheets: &[SheetSpec]) -> ReviewedFile {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("copy.xlsx");
-    write_workbook(&path, sheets);
-    review_file(Path::new(&path))
-}
 
 fn with_change(sheet: &str, cell: &str, value: Put) -> ReviewedFile {
     let mut sheets = fixture_sheets(BUDGET_TABLES);
     sheet_mut(&mut sheets, sheet).set(cell, value);
-    review(&sheets)
+    review_sheets(&sheets)
 }
 
 fn row_of(cell: &str) -> u32 {
@@ -93,7 +84,7 @@ fn a_general_budget_cell_changed_in_t4_is_flagged_there_and_nowhere_else() {
 fn a_clean_project_table_adds_nothing() {
     let mut sheets = fixture_sheets(BUDGET_TABLES);
     sheets.insert(5, project_sheet());
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert!(file
         .tables
         .iter()
@@ -107,7 +98,7 @@ fn an_economic_cell_changed_in_a_t7_project_row_is_flagged_there_and_nowhere_els
     let mut t7 = project_sheet();
     t7.set("H7", num(200.18));
     sheets.insert(5, t7);
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert_only_at(&file, "表7", "H7");
     assert_rule_at(&file, "t7_row_economic", "表7", "H7");
 }
@@ -120,7 +111,7 @@ fn t7_totals_and_the_link_to_t5_are_checked() {
     // subtotals, the 合计 row and T5's 项目支出 no longer agree.
     t7.set("F9", num(16.0)).set("H9", num(16.0));
     sheets.insert(5, t7);
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert_rule_at(&file, "t7_tree", "表7", "F8");
     assert_rule_at(&file, "t7_grand_total", "表7", "F10");
     assert_rule_at(&file, "t7_vs_t5_project", "表7", "F10");
@@ -138,10 +129,10 @@ fn the_one_row_three_public_layout_is_read_and_checked() {
     let mut sheets = fixture_sheets(BUDGET_TABLES);
     let i = sheets.iter().position(|s| s.name == "表10").unwrap();
     sheets[i] = three_public_one_row_sheet();
-    let clean = review(&sheets);
+    let clean = review_sheets(&sheets);
     assert!(clean.findings.is_empty(), "{:#?}", clean.findings);
     sheet_mut(&mut sheets, "表10").set("C5", num(1.0));
-    let broken = review(&sheets);
+    let broken = review_sheets(&sheets);
     assert_rule_at(&broken, "t10_vehicle", "表10", "C5");
     assert_rule_at(&broken, "t10_total", "表10", "A5");
 }
@@ -232,7 +223,7 @@ fn text_amounts_spaced_labels_and_codes_that_lost_zeros_read_the_same() {
     let t1 = sheet_mut(&mut sheets, "表1");
     t1.set("B35", text("842.07"))
         .set("C5", text("201一般公共服务支出"));
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert!(file.findings.is_empty(), "{:#?}", file.findings);
     assert_eq!(file.tables.len(), 7);
 }
@@ -246,13 +237,13 @@ fn amounts_in_yuan_are_converted() {
         .set("C5", num(2500.0))
         .set("B7", num(2500.0))
         .set("C7", num(2500.0));
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert!(file.findings.is_empty(), "{:#?}", file.findings);
     let broken = {
         let t10 = sheet_mut(&mut sheets, "表10");
         // 0.02 元 over: beyond the 0.01 元 rounding tolerance of a table in 元.
         t10.set("B5", text("2,500.02"));
-        review(&sheets)
+        review_sheets(&sheets)
     };
     let f = broken
         .findings
@@ -279,7 +270,7 @@ fn part_and_whole_rules_across_tables() {
     sheet_mut(&mut sheets, "表6")
         .set("D24", num(0.35))
         .set("F24", num(0.35));
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert_rule_at(&file, "t10_covers_basic", "表10", "B7");
     let f = file
         .findings

@@ -2,18 +2,9 @@
 //! class typed wrong in 表1 makes 表1's 支出总计 disagree with its classes; the total is right
 //! (it agrees with 表4), so the finding belongs on the class, once, not on 支出总计.
 
-use std::path::Path;
-
 use budget_core::checks::Finding;
-use budget_core::review::{review_file, ReviewedFile};
-use budget_tests::{fixture_sheets, num, sheet_mut, write_workbook, SheetSpec, BUDGET_TABLES};
-
-fn review(sheets: &[SheetSpec]) -> ReviewedFile {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("copy.xlsx");
-    write_workbook(&path, sheets);
-    review_file(Path::new(&path))
-}
+use budget_core::review::ReviewedFile;
+use budget_tests::{fixture_sheets, num, review_sheets, sheet_mut, SheetSpec, BUDGET_TABLES};
 
 fn cells(file: &ReviewedFile) -> Vec<String> {
     file.findings
@@ -53,14 +44,14 @@ fn with_education(t1_education: f64) -> Vec<SheetSpec> {
 
 #[test]
 fn the_workbook_with_education_funded_is_clean() {
-    let file = review(&with_education(6.27));
+    let file = review_sheets(&with_education(6.27));
     assert!(file.findings.is_empty(), "{:#?}", cells(&file));
 }
 
 #[test]
 fn a_class_typed_wrong_in_t1_is_found_at_that_class_once() {
     // 205 教育支出 16.27 in 表1 against 6.27 in 表4: the user test's workbook.
-    let file = review(&with_education(16.27));
+    let file = review_sheets(&with_education(16.27));
     assert_eq!(cells(&file), ["表1!D9 t1_expenditure_total"]);
     let f = &file.findings[0];
     assert_eq!(f.actual.unwrap().plain_wanyuan(), "16.27");
@@ -78,7 +69,7 @@ fn a_class_typed_wrong_in_t1_is_found_at_that_class_once() {
 fn with_all_tables_a_class_changed_in_t1_is_flagged_only_at_that_class() {
     let mut sheets = fixture_sheets(BUDGET_TABLES);
     sheet_mut(&mut sheets, "表1").set("D9", num(10.0));
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert!(!file.findings.is_empty());
     assert!(
         file.findings.iter().all(|f| at(f, "表1", "D9")),
@@ -97,7 +88,7 @@ fn a_class_typed_wrong_in_t4_is_found_in_t4_not_at_its_totals() {
     sheet_mut(&mut sheets, "表4")
         .set("D9", num(16.27))
         .set("E9", num(16.27));
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert!(!file.findings.is_empty());
     assert!(
         file.findings
@@ -112,7 +103,7 @@ fn a_class_typed_wrong_in_t4_is_found_in_t4_not_at_its_totals() {
 fn a_total_typed_wrong_is_found_at_the_total() {
     let mut sheets = with_education(6.27);
     sheet_mut(&mut sheets, "表1").set("D35", num(858.34));
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert!(!file.findings.is_empty());
     assert!(
         file.findings.iter().all(|f| at(f, "表1", "D35")),

@@ -1,12 +1,10 @@
 //! Rules of the tables the 若羌 fixture does not print (T2, T8, T9 with amounts, T11), on small
 //! workbooks built here: each is clean as built, and breaking one number fires the rule there.
 
-use std::path::Path;
-
 use budget_core::checks::Severity;
-use budget_core::review::{review_file, ReviewedFile};
+use budget_core::review::ReviewedFile;
 use budget_core::tables::TableId;
-use budget_tests::{num, text, write_workbook, Put, SheetSpec};
+use budget_tests::{num, review_sheets, text, write_workbook, Put, SheetSpec};
 
 /// A function-code table: title, amount column headers, rows of (类, 款, 项, 名称, amounts).
 fn code_table(
@@ -42,13 +40,6 @@ fn code_table(
     s
 }
 
-fn review(sheets: &[SheetSpec]) -> ReviewedFile {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.xlsx");
-    write_workbook(&path, sheets);
-    review_file(Path::new(&path))
-}
-
 fn assert_fires(file: &ReviewedFile, rule: &str, sheet: &str, cell: &str) {
     assert!(
         file.findings.iter().any(|f| f.rule == rule
@@ -82,18 +73,18 @@ fn t2() -> SheetSpec {
 
 #[test]
 fn t2_rows_tree_and_total() {
-    let clean = review(&[t2()]);
+    let clean = review_sheets(&[t2()]);
     assert_eq!(clean.tables[0].id, TableId::T2);
     assert!(clean.findings.is_empty(), "{:#?}", clean.findings);
     let mut s = t2();
     s.set("G7", num(3.0));
-    assert_fires(&review(&[s]), "t2_row_total", "收入", "E7");
+    assert_fires(&review_sheets(&[s]), "t2_row_total", "收入", "E7");
     let mut s = t2();
     s.set("E6", num(13.0)).set("F6", num(11.0));
-    assert_fires(&review(&[s]), "t2_tree", "收入", "E5");
+    assert_fires(&review_sheets(&[s]), "t2_tree", "收入", "E5");
     let mut s = t2();
     s.set("E8", num(12.5));
-    assert_fires(&review(&[s]), "t2_grand_total", "收入", "E8");
+    assert_fires(&review_sheets(&[s]), "t2_grand_total", "收入", "E8");
 }
 
 fn t11() -> SheetSpec {
@@ -119,16 +110,16 @@ fn t11() -> SheetSpec {
 
 #[test]
 fn t11_rows_and_tree() {
-    let clean = review(&[t11()]);
+    let clean = review_sheets(&[t11()]);
     assert_eq!(clean.tables[0].id, TableId::T11);
     assert!(clean.findings.is_empty(), "{:#?}", clean.findings);
     let mut s = t11();
     s.set("E7", num(1.5)).set("F7", num(1.5));
-    let file = review(&[s]);
+    let file = review_sheets(&[s]);
     assert_fires(&file, "t11_tree", "结转", "E6");
     let mut s = t11();
     s.set("F8", num(2.5));
-    assert_fires(&review(&[s]), "t11_row_total", "结转", "E8");
+    assert_fires(&review_sheets(&[s]), "t11_row_total", "结转", "E8");
 }
 
 fn t9() -> SheetSpec {
@@ -165,11 +156,11 @@ fn t9() -> SheetSpec {
 
 #[test]
 fn t9_with_personnel_and_public_columns() {
-    let clean = review(&[t9()]);
+    let clean = review_sheets(&[t9()]);
     assert!(clean.findings.is_empty(), "{:#?}", clean.findings);
     let mut s = t9();
     s.set("F7", num(4.0));
-    assert_fires(&review(&[s]), "t9_row_total", "国资", "E7");
+    assert_fires(&review_sheets(&[s]), "t9_row_total", "国资", "E7");
 }
 
 /// T4 with one fund-budget class, and T8 spending it.
@@ -241,7 +232,7 @@ fn t8() -> SheetSpec {
 
 #[test]
 fn t4_fund_column_equals_t8_classes() {
-    let clean = review(&[t4_with_fund(), t8()]);
+    let clean = review_sheets(&[t4_with_fund(), t8()]);
     let rules: Vec<&str> = clean.findings.iter().map(|f| f.rule.as_str()).collect();
     // 21208/2120801 are not in the embedded catalog sample: warnings only, no errors.
     assert!(
@@ -254,14 +245,14 @@ fn t4_fund_column_equals_t8_classes() {
     for cell in ["E5", "G5", "E6", "G6", "E7", "G7", "E8", "G8"] {
         t8.set(cell, num(6.0));
     }
-    let file = review(&[t4_with_fund(), t8]);
+    let file = review_sheets(&[t4_with_fund(), t8]);
     assert_fires(&file, "t4_vs_t8_class", "表4", "F5");
     // A class T8 spends on that T4 does not list at all is flagged in T8.
     let mut t8 = self::t8();
     t8.set("A5", text("213"))
         .set("A6", text("213"))
         .set("A7", text("213"));
-    let file = review(&[t4_with_fund(), t8]);
+    let file = review_sheets(&[t4_with_fund(), t8]);
     assert_fires(&file, "t4_vs_t8_class", "表8", "E5");
 }
 
@@ -273,7 +264,7 @@ fn two_tables_on_one_sheet_are_both_found() {
         sheet.cells.insert((row + 12, col), put);
     }
     sheet.merge("A15:C15");
-    let file = review(&[sheet]);
+    let file = review_sheets(&[sheet]);
     let ids: Vec<TableId> = file.tables.iter().map(|t| t.id).collect();
     assert_eq!(ids, vec![TableId::T2, TableId::T11]);
     assert!(file.findings.is_empty(), "{:#?}", file.findings);
@@ -322,7 +313,7 @@ fn joined_codes_unit_in_headers_and_column_numbers() {
         );
     }
     s.row(10, &[text("合计"), num(683.70), num(434.62), num(249.08)]);
-    let file = review(&[s.clone()]);
+    let file = review_sheets(&[s.clone()]);
     assert_eq!(file.tables[0].id, TableId::T5);
     assert_eq!(file.year, Some(2024));
     assert_eq!(file.unit.as_deref(), Some("若羌县人民政府办公室"));
@@ -338,7 +329,7 @@ fn joined_codes_unit_in_headers_and_column_numbers() {
     assert_eq!(t5.body.rows[2].label.name, "行政运行");
     // The 款 20140 has no 项 printed here, so only 类 201 = Σ 款 is checked; break it.
     s.set("B10", num(16.0)).set("D10", num(16.0));
-    let broken = review(&[s]);
+    let broken = review_sheets(&[s]);
     assert_fires(&broken, "t5_tree", "一般公共预算支出", "B5");
 }
 
@@ -394,7 +385,7 @@ fn overview_with_subtotals() -> SheetSpec {
 
 #[test]
 fn subtotal_lines_in_t1_are_neither_items_nor_double_counted() {
-    let clean = review(&[overview_with_subtotals()]);
+    let clean = review_sheets(&[overview_with_subtotals()]);
     assert_eq!(clean.tables[0].id, TableId::T1);
     assert!(clean.findings.is_empty(), "{:#?}", clean.findings);
     let tables = {
@@ -408,5 +399,5 @@ fn subtotal_lines_in_t1_are_neither_items_nor_double_counted() {
     assert_eq!(codes, [Some("201".to_string()), Some("205".to_string())]);
     let mut s = overview_with_subtotals();
     s.set("B7", num(121.0));
-    assert_fires(&review(&[s]), "t1_income_total", "收支总表", "B7");
+    assert_fires(&review_sheets(&[s]), "t1_income_total", "收支总表", "B7");
 }

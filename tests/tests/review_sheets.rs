@@ -2,21 +2,12 @@
 //! and title the workbook prints (never the internal ids T1…T11), and only sheets nothing was
 //! read from listed as 未识别.
 
-use std::path::Path;
-
-use budget_core::review::{review_file, FileKind, ReviewedFile};
+use budget_core::review::{review_file, FileKind};
 use budget_tests::{
-    fixture, fixture_sheets, num, sheet_mut, text, write_workbook, SheetSpec, BUDGET_TABLES,
+    fixture, fixture_sheets, num, review_sheets, sheet_mut, text, SheetSpec, BUDGET_TABLES,
 };
 
 const TARGETS: &str = "ruoqiang-2024-project-targets.xlsx";
-
-fn review(sheets: &[SheetSpec]) -> ReviewedFile {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("copy.xlsx");
-    write_workbook(&path, sheets);
-    review_file(Path::new(&path))
-}
 
 /// An internal table id ("T1" … "T11") anywhere in `text`.
 fn has_table_id(text: &str) -> bool {
@@ -32,7 +23,7 @@ fn a_sheet_read_as_targets_is_not_listed_as_unrecognised() {
     let mut targets = fixture_sheets(TARGETS);
     targets[0].name = "项目绩效目标".to_string();
     sheets.extend(targets);
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert_eq!(file.kind, FileKind::BudgetTables);
     assert_eq!(file.projects.len(), 1, "the targets were read");
     assert!(
@@ -64,7 +55,7 @@ fn a_cover_is_still_listed_beside_targets() {
     let mut sheets = vec![SheetSpec::new("封面")];
     sheets[0].set("A1", text("若羌县人民政府办公室2024年部门预算"));
     sheets.extend(fixture_sheets(TARGETS));
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     assert_eq!(file.unrecognised_sheets, ["封面"]);
 }
 
@@ -85,7 +76,7 @@ fn tables_are_named_by_the_number_and_title_the_workbook_prints() {
     let t10 = sheet_mut(&mut sheets, "表10");
     t10.name = "表8".to_string();
     t10.set("B5", num(0.35));
-    let file = review(&sheets);
+    let file = review_sheets(&sheets);
     let names: Vec<(&str, &str)> = file
         .tables
         .iter()
