@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use budget_core::model::DisclosureKind;
 use budget_core::{review, scoring, Store};
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// `println!` that stops quietly when the reader has gone (`| head -1`): see `console`.
 macro_rules! outln {
@@ -39,6 +39,45 @@ struct Cli {
     command: Command,
 }
 
+// The argument blocks several subcommands share, each flattened where it stands in the help.
+// Plain comments on these structs: clap makes a doc comment here the `about` of every subcommand
+// that flattens them, shown wherever that subcommand has no doc comment of its own.
+
+// `--db`: the database the subcommand works on.
+#[derive(Args)]
+struct DbArg {
+    /// SQLite 数据库文件
+    #[arg(long)]
+    db: PathBuf,
+}
+
+// `--unit` and `--year`: whose disclosure of which year.
+#[derive(Args)]
+struct UnitYearArgs {
+    /// 单位编码或名称
+    #[arg(long)]
+    unit: String,
+    /// 年度
+    #[arg(long)]
+    year: i32,
+}
+
+// `--kind` when it may be left out: 预算 unless 决算 is given.
+#[derive(Args)]
+struct KindArg {
+    /// 公开类型：预算（默认）或 决算
+    #[arg(long, default_value = "预算")]
+    kind: String,
+}
+
+// `--json`: the result as JSON instead of the Chinese text.
+#[derive(Args)]
+struct JsonArg {
+    /// 以 JSON 输出
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// 审核公开表工作簿和情况说明（recognise and check workbooks and 情况说明 texts）；情况说明与工作簿一起给出时按其表格核对；退出码 0 无错误，1 有错误，2 有文件无法读取
@@ -46,9 +85,8 @@ enum Command {
         /// 要审核的文件（.xlsx / .xls 工作簿，.txt / .docx 情况说明），可以多个
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: JsonArg,
     },
     /// 审核公开文件（PDF 或工作簿）并写出公开情况检查表（每个文件一张表，多个文件另有汇总表）；给出 --db 时套用其中保存的复核意见和备注；退出码 0 已写出，2 有文件无法读取（仍写出）
     Checklist {
@@ -66,26 +104,23 @@ enum Command {
     Score {
         /// 绩效自评表工作簿（.xlsx / .xls）
         file: PathBuf,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: JsonArg,
     },
     /// 导入预算明细或决算数据工作簿（import budget lines, or with --kind 决算 the 决算数据 sheets 支出/收入/结转和结余; all or nothing）；预算的单位和年度默认取自工作簿；数据库文件不存在时新建
     Import {
         /// 预算明细工作簿（每行一条明细），或决算数据工作簿
         file: PathBuf,
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        database: DbArg,
         /// 单位编码或名称（预算默认取工作簿中的“编制部门”）
         #[arg(long)]
         unit: Option<String>,
         /// 年度（预算默认取工作簿标题中的年度）
         #[arg(long)]
         year: Option<i32>,
-        /// 公开类型：预算（默认）或 决算
-        #[arg(long, default_value = "预算")]
-        kind: String,
+        #[command(flatten)]
+        disclosure_kind: KindArg,
         /// 数据库中没有 --unit 给出的单位编码时新建该单位（名称用 --unit-name）；导入失败时不留下该单位
         #[arg(long)]
         create_unit: bool,
@@ -98,29 +133,22 @@ enum Command {
     },
     /// 导出单位某年度的部门预算或决算公开表工作簿（export the standard disclosure workbook）
     Export {
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
-        /// 单位编码或名称
-        #[arg(long)]
-        unit: String,
-        /// 年度
-        #[arg(long)]
-        year: i32,
+        #[command(flatten)]
+        database: DbArg,
+        #[command(flatten)]
+        target: UnitYearArgs,
         /// 输出的 .xlsx 文件
         #[arg(long)]
         out: PathBuf,
-        /// 公开类型：预算（默认）或 决算
-        #[arg(long, default_value = "预算")]
-        kind: String,
+        #[command(flatten)]
+        disclosure_kind: KindArg,
     },
     /// 导入财政局下发的政府收支分类科目表（import the official yearly catalog）；先列出新增和改名的科目，加 --apply 才写入
     Catalog {
         /// 科目表工作簿（科目编码、科目名称两列）
         file: PathBuf,
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        database: DbArg,
         /// 科目表适用的年度
         #[arg(long)]
         year: i32,
@@ -146,18 +174,16 @@ enum Command {
     },
     /// 把部门的公开设为汇总（本级＋全部下属单位，单位间往来抵销后相加），列出所含单位、调整和问题；退出码 1 表示汇总有错误
     Consolidate {
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        database: DbArg,
         /// 部门（上级单位）的编码或名称
         #[arg(long)]
         unit: String,
         /// 年度
         #[arg(long)]
         year: i32,
-        /// 公开类型：预算（默认）或 决算
-        #[arg(long, default_value = "预算")]
-        kind: String,
+        #[command(flatten)]
+        disclosure_kind: KindArg,
         /// 标注为“预算不单列，并入本级”的下属单位（编码或名称），可多次给出
         #[arg(long)]
         merged: Vec<String>,
@@ -167,27 +193,23 @@ enum Command {
         /// 取消汇总，公开表只含本级数据
         #[arg(long)]
         off: bool,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: JsonArg,
     },
     /// 县级汇总：各部门某年度预算或决算的报送状态（未报送、已报送、审核未通过、已通过、已公开）；--report 导出全县审核报告
     Board {
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        database: DbArg,
         /// 年度
         #[arg(long)]
         year: i32,
-        /// 公开类型：预算（默认）或 决算
-        #[arg(long, default_value = "预算")]
-        kind: String,
+        #[command(flatten)]
+        disclosure_kind: KindArg,
         /// 把收到的报送包的审核结果写成一份 .xlsx 审核报告
         #[arg(long)]
         report: Option<PathBuf>,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: JsonArg,
     },
     /// 报送包（.bdpkg）：部门导出，财政局导入（export | import）；审核意见（.bdfb）：财政局导出，部门导入（feedback | receive-feedback）
     Package {
@@ -196,12 +218,10 @@ enum Command {
     },
     /// 列出数据库中的单位及其公开表（list units and their disclosures）
     Units {
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        database: DbArg,
+        #[command(flatten)]
+        output: JsonArg,
     },
 }
 
@@ -209,9 +229,8 @@ enum Command {
 enum UnitAction {
     /// 添加单位
     Add {
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        database: DbArg,
         /// 单位编码
         #[arg(long)]
         code: String,
@@ -227,12 +246,10 @@ enum UnitAction {
     },
     /// 列出单位及其公开表（同 units）
     List {
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        database: DbArg,
+        #[command(flatten)]
+        output: JsonArg,
     },
 }
 
@@ -240,15 +257,10 @@ enum UnitAction {
 enum DisclosureAction {
     /// 为单位添加某年度的预算或决算公开
     Add {
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
-        /// 单位编码或名称
-        #[arg(long)]
-        unit: String,
-        /// 年度
-        #[arg(long)]
-        year: i32,
+        #[command(flatten)]
+        database: DbArg,
+        #[command(flatten)]
+        target: UnitYearArgs,
         /// 公开类型：预算 或 决算
         #[arg(long)]
         kind: String,
@@ -258,15 +270,13 @@ enum DisclosureAction {
     },
     /// 列出公开表（单位编码、名称、年度、类型、模板）
     List {
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        database: DbArg,
         /// 只列出这个单位（编码或名称）的公开表
         #[arg(long)]
         unit: Option<String>,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: JsonArg,
     },
 }
 
@@ -274,18 +284,12 @@ enum DisclosureAction {
 enum PackageAction {
     /// 导出某单位某年度公开的报送包（数据、公开表工作簿、Word 文档和校验清单）
     Export {
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
-        /// 单位编码或名称
-        #[arg(long)]
-        unit: String,
-        /// 年度
-        #[arg(long)]
-        year: i32,
-        /// 公开类型：预算（默认）或 决算
-        #[arg(long, default_value = "预算")]
-        kind: String,
+        #[command(flatten)]
+        database: DbArg,
+        #[command(flatten)]
+        target: UnitYearArgs,
+        #[command(flatten)]
+        disclosure_kind: KindArg,
         /// 输出的 .bdpkg 文件
         #[arg(long)]
         out: PathBuf,
@@ -294,30 +298,23 @@ enum PackageAction {
     Import {
         /// .bdpkg 报送包
         file: PathBuf,
-        /// SQLite 数据库文件
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        database: DbArg,
         /// 只列出与上次报送相比的变化，不写入
         #[arg(long)]
         dry_run: bool,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: JsonArg,
     },
     /// 财政局导出审核意见（.bdfb）：某单位某年度公开最近一次报送的审核结论和全部审核发现
     Feedback {
         /// SQLite 数据库文件（财政局）
         #[arg(long)]
         db: PathBuf,
-        /// 单位编码或名称
-        #[arg(long)]
-        unit: String,
-        /// 年度
-        #[arg(long)]
-        year: i32,
-        /// 公开类型：预算（默认）或 决算
-        #[arg(long, default_value = "预算")]
-        kind: String,
+        #[command(flatten)]
+        target: UnitYearArgs,
+        #[command(flatten)]
+        disclosure_kind: KindArg,
         /// 审核意见（写给单位的说明，可不填）
         #[arg(long, default_value = "")]
         remark: String,
@@ -332,9 +329,8 @@ enum PackageAction {
         /// SQLite 数据库文件（单位）
         #[arg(long)]
         db: PathBuf,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: JsonArg,
     },
 }
 
@@ -607,45 +603,51 @@ fn main() -> ExitCode {
         Command::Unit {
             action:
                 UnitAction::Add {
-                    db,
+                    database,
                     code,
                     name,
                     unit_type,
                     parent,
                 },
-        } => setup::unit_add(db, code, name, unit_type, parent.as_deref()).map(|()| 0),
+        } => setup::unit_add(&database.db, code, name, unit_type, parent.as_deref()).map(|()| 0),
         Command::Unit {
-            action: UnitAction::List { db, json },
+            action: UnitAction::List { database, output },
         }
-        | Command::Units { db, json } => units(db, *json).map(|()| 0),
+        | Command::Units { database, output } => units(&database.db, output.json).map(|()| 0),
         Command::Catalog {
             file,
-            db,
+            database,
             year,
             apply,
-        } => catalog(file, db, *year, *apply).map(|()| 0),
+        } => catalog(file, &database.db, *year, *apply).map(|()| 0),
         Command::Export {
-            db,
-            unit,
-            year,
+            database,
+            target,
             out,
-            kind,
-        } => export(db, unit, *year, kind, out).map(|()| 0),
+            disclosure_kind,
+        } => export(
+            &database.db,
+            &target.unit,
+            target.year,
+            &disclosure_kind.kind,
+            out,
+        )
+        .map(|()| 0),
         Command::Import {
             file,
-            db,
+            database,
             unit,
             year,
-            kind,
+            disclosure_kind,
             create_unit,
             unit_name,
             unit_type,
         } => import::import(&import::ImportArgs {
             file,
-            db,
+            db: &database.db,
             unit: unit.as_deref(),
             year: *year,
-            kind,
+            kind: &disclosure_kind.kind,
             create_unit: *create_unit,
             unit_name: unit_name.as_deref(),
             unit_type: unit_type.as_deref(),
@@ -653,78 +655,109 @@ fn main() -> ExitCode {
         Command::Disclosure {
             action:
                 DisclosureAction::Add {
-                    db,
-                    unit,
-                    year,
+                    database,
+                    target,
                     kind,
                     template,
                 },
-        } => disclosure::add(db, unit, *year, kind, template.as_deref()).map(|()| 0),
+        } => disclosure::add(
+            &database.db,
+            &target.unit,
+            target.year,
+            kind,
+            template.as_deref(),
+        )
+        .map(|()| 0),
         Command::Disclosure {
-            action: DisclosureAction::List { db, unit, json },
-        } => disclosure::list(db, unit.as_deref(), *json).map(|()| 0),
+            action:
+                DisclosureAction::List {
+                    database,
+                    unit,
+                    output,
+                },
+        } => disclosure::list(&database.db, unit.as_deref(), output.json).map(|()| 0),
         Command::Consolidate {
-            db,
+            database,
             unit,
             year,
-            kind,
+            disclosure_kind,
             merged,
             separate,
             off,
-            json,
+            output,
         } => consolidate::consolidate(&consolidate::ConsolidateArgs {
-            db,
+            db: &database.db,
             unit,
             year: *year,
-            kind,
+            kind: &disclosure_kind.kind,
             off: *off,
             merged,
             separate,
-            json: *json,
+            json: output.json,
         }),
         Command::Package {
             action:
                 PackageAction::Export {
-                    db,
-                    unit,
-                    year,
-                    kind,
+                    database,
+                    target,
+                    disclosure_kind,
                     out,
                 },
-        } => package::export(db, unit, *year, kind, out).map(|()| 0),
+        } => package::export(
+            &database.db,
+            &target.unit,
+            target.year,
+            &disclosure_kind.kind,
+            out,
+        )
+        .map(|()| 0),
         Command::Package {
             action:
                 PackageAction::Import {
                     file,
-                    db,
+                    database,
                     dry_run,
-                    json,
+                    output,
                 },
-        } => package::import(db, file, *dry_run, *json),
+        } => package::import(&database.db, file, *dry_run, output.json),
         Command::Package {
             action:
                 PackageAction::Feedback {
                     db,
-                    unit,
-                    year,
-                    kind,
+                    target,
+                    disclosure_kind,
                     remark,
                     out,
                 },
-        } => package::feedback(db, unit, *year, kind, remark, out).map(|()| 0),
-        Command::Package {
-            action: PackageAction::ReceiveFeedback { file, db, json },
-        } => package::receive_feedback(db, file, *json).map(|()| 0),
-        Command::Board {
+        } => package::feedback(
             db,
+            &target.unit,
+            target.year,
+            &disclosure_kind.kind,
+            remark,
+            out,
+        )
+        .map(|()| 0),
+        Command::Package {
+            action: PackageAction::ReceiveFeedback { file, db, output },
+        } => package::receive_feedback(db, file, output.json).map(|()| 0),
+        Command::Board {
+            database,
             year,
-            kind,
+            disclosure_kind,
             report,
-            json,
-        } => board::board(db, *year, kind, report.as_deref(), *json).map(|()| 0),
-        Command::Check { files, json } => check(files, *json),
+            output,
+        } => board::board(
+            &database.db,
+            *year,
+            &disclosure_kind.kind,
+            report.as_deref(),
+            output.json,
+        )
+        .map(|()| 0),
+        Command::Check { files, output } => check(files, output.json),
         Command::Checklist { files, out, db } => checklist::checklist(files, out, db.as_deref()),
-        Command::Score { file, json } => score(file, *json),
+        Command::Score { file, output } => score(file, output.json),
     };
     let code = match result {
         Ok(code) => code,
