@@ -4,9 +4,15 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use budget_core::lines::{BudgetLine, FundSource, LineSet, Project, ProjectCategory, SpendingType};
+use budget_core::catalog::Catalog;
+use budget_core::lines::{
+    derive_tables, BudgetLine, DeriveContext, FundSource, LineSet, Project, ProjectCategory,
+    SpendingType,
+};
 use budget_core::money::{parse_amount, Scale};
-use budget_core::tables::{Amount, BudgetTables, ExpenditureBody, RowLabel, ThreePublicItem};
+use budget_core::tables::{
+    template, Amount, BudgetTables, ExpenditureBody, RowLabel, ThreePublicItem,
+};
 use budget_core::xlsx::fold_label;
 use budget_core::Money;
 
@@ -80,6 +86,29 @@ fn three_public(out: &mut BTreeMap<String, Money>, name: &str, item: &Option<Thr
             put(out, format!("T10|{name}|{i}"), Some(a));
         }
     }
+}
+
+/// The unit of seed 004, as its tables name it.
+pub const RUOQIANG_OFFICE: &str = "若羌县人民政府办公室";
+
+/// The 预算 tables of the 29 lines of seed 004 ([`ruoqiang_2024`]) derived in the layout of the
+/// template `template_id`, with the 2024 catalog, for [`RUOQIANG_OFFICE`].
+pub fn ruoqiang_2024_tables(template_id: &str) -> BudgetTables {
+    derive_tables(
+        &ruoqiang_2024(),
+        &DeriveContext {
+            template: template(template_id).expect("template"),
+            catalog: Catalog::embedded(2024),
+            unit_name: RUOQIANG_OFFICE,
+            year: 2024,
+        },
+    )
+}
+
+/// A derived amount of `text` 万元 ("842.07"): a figure a table holds as computed, not read from
+/// a cell.
+pub fn derived_wanyuan(text: &str) -> Amount {
+    Amount::derived(Money::from_decimal(text.parse().unwrap(), Scale::Wanyuan).unwrap())
 }
 
 /// Every non-zero amount of the tables, keyed by table, row (code or folded label) and column.

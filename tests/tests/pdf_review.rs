@@ -7,29 +7,12 @@ use std::path::{Path, PathBuf};
 
 use budget_core::catalog::Catalog;
 use budget_core::checks::Severity;
-use budget_core::lines::{derive_tables, DeriveContext};
-use budget_core::money::{Money, Scale};
 use budget_core::review::{self, FileKind};
 use budget_core::tables::{template, Amount, BudgetTables};
 use budget_core::xlsx::write::{write_disclosure_workbook, WorkbookHeader};
 use budget_core::{pdf, xlsx};
-use budget_tests::disclosures::{amounts, ruoqiang_2024};
+use budget_tests::disclosures::{amounts, derived_wanyuan, ruoqiang_2024_tables, RUOQIANG_OFFICE};
 use budget_tests::{fixture, print};
-
-const UNIT: &str = "若羌县人民政府办公室";
-
-/// The 29 lines of seed 004 (若羌 2024) derived in the layout of `template_id`.
-fn tables(template_id: &str) -> BudgetTables {
-    derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template: template(template_id).expect("template"),
-            catalog: Catalog::embedded(2024),
-            unit_name: UNIT,
-            year: 2024,
-        },
-    )
-}
 
 /// Exports `tables` as the app does and prints the workbook with LibreOffice: (xlsx, pdf).
 fn export_and_print(
@@ -39,7 +22,7 @@ fn export_and_print(
     template_id: &str,
 ) -> (PathBuf, PathBuf) {
     let header = WorkbookHeader {
-        unit: UNIT.to_string(),
+        unit: RUOQIANG_OFFICE.to_string(),
         year: 2024,
     };
     let bytes = write_disclosure_workbook(tables, template(template_id).unwrap(), &header).unwrap();
@@ -67,7 +50,7 @@ fn exported_workbooks_printed_to_pdf_read_back_whole() {
         let (xlsx_path, pdf_path) = export_and_print(
             dir.path(),
             &format!("公开表-{template_id}.xlsx"),
-            &tables(template_id),
+            &ruoqiang_2024_tables(template_id),
             template_id,
         );
         let from_workbook = xlsx::read(&xlsx_path).unwrap();
@@ -75,7 +58,11 @@ fn exported_workbooks_printed_to_pdf_read_back_whole() {
         let ids =
             |w: &xlsx::RecognisedWorkbook| w.recognised.iter().map(|t| t.id).collect::<Vec<_>>();
         assert_eq!(ids(&from_pdf), ids(&from_workbook), "{template_id}: tables");
-        assert_eq!(from_pdf.unit.as_deref(), Some(UNIT), "{template_id}");
+        assert_eq!(
+            from_pdf.unit.as_deref(),
+            Some(RUOQIANG_OFFICE),
+            "{template_id}"
+        );
         assert_eq!(from_pdf.year, Some(2024), "{template_id}");
         assert_eq!(from_pdf.template, from_workbook.template, "{template_id}");
         let (read, held) = (amounts(&from_pdf.tables), amounts(&from_workbook.tables));
@@ -104,16 +91,12 @@ fn exported_workbooks_printed_to_pdf_read_back_whole() {
     }
 }
 
-fn wanyuan(text: &str) -> Amount {
-    Amount::derived(Money::from_decimal(text.parse().unwrap(), Scale::Wanyuan).unwrap())
-}
-
 /// One 项 of 表3 printed 10 万元 higher than the lines give: its 款 and 类 no longer add up.
 /// The finding points at the page 表3 is printed on, names the row by its code and name and
 /// the column by its header.
 #[test]
 fn a_number_changed_before_printing_is_flagged_at_its_page_and_row() {
-    let mut tables = tables("county-11");
+    let mut tables = ruoqiang_2024_tables("county-11");
     let t3 = tables.t3.as_mut().expect("T3");
     let row = t3
         .body
@@ -123,10 +106,19 @@ fn a_number_changed_before_printing_is_flagged_at_its_page_and_row() {
         .expect("a 项 row");
     let code = row.label.code.clone().unwrap();
     let name = row.label.name.clone();
-    let changed = row.total.value.checked_add(wanyuan("10").value).unwrap();
+    let changed = row
+        .total
+        .value
+        .checked_add(derived_wanyuan("10").value)
+        .unwrap();
     row.total = Amount::derived(changed);
     if let Some(basic) = row.basic.as_mut() {
-        *basic = Amount::derived(basic.value.checked_add(wanyuan("10").value).unwrap());
+        *basic = Amount::derived(
+            basic
+                .value
+                .checked_add(derived_wanyuan("10").value)
+                .unwrap(),
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     let (xlsx_path, pdf_path) =
@@ -199,7 +191,7 @@ fn a_number_changed_before_printing_is_flagged_at_its_page_and_row() {
 /// table with all 90 rows, and a number changed on a later page is flagged on that page.
 #[test]
 fn a_table_over_several_pages_is_one_table() {
-    let mut tables = tables("county-11");
+    let mut tables = ruoqiang_2024_tables("county-11");
     let t3 = tables.t3.as_mut().expect("T3");
     let rows: Vec<_> = (0..90)
         .map(|i| budget_core::tables::ExpenditureRow {
@@ -209,8 +201,8 @@ fn a_table_over_several_pages_is_one_table() {
                 at: None,
                 name_at: None,
             },
-            total: wanyuan(if i == 80 { "2" } else { "1" }),
-            basic: Some(wanyuan(if i == 80 { "2" } else { "1" })),
+            total: derived_wanyuan(if i == 80 { "2" } else { "1" }),
+            basic: Some(derived_wanyuan(if i == 80 { "2" } else { "1" })),
             personnel: None,
             public: None,
             project: None,
@@ -218,8 +210,8 @@ fn a_table_over_several_pages_is_one_table() {
         .collect();
     t3.body.rows = rows;
     if let Some(total) = t3.body.total.as_mut() {
-        total.total = wanyuan("90");
-        total.basic = Some(wanyuan("90"));
+        total.total = derived_wanyuan("90");
+        total.basic = Some(derived_wanyuan("90"));
         total.project = None;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -287,7 +279,7 @@ fn scanned_and_encrypted_pdfs_get_their_message() {
 fn the_printed_document_reads_with_its_narrative() {
     use budget_core::narrative::{generate, save_document_docx, DocumentTexts, NarrativeInput};
     let template_id = "county-11";
-    let tables = tables(template_id);
+    let tables = ruoqiang_2024_tables(template_id);
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ruoqiang-2024-narrative.json");
     let input: NarrativeInput =
         serde_json::from_str(&std::fs::read_to_string(data).unwrap()).unwrap();
@@ -301,7 +293,7 @@ fn the_printed_document_reads_with_its_narrative() {
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("部门预算公开.docx");
     let header = WorkbookHeader {
-        unit: UNIT.to_string(),
+        unit: RUOQIANG_OFFICE.to_string(),
         year: 2024,
     };
     save_document_docx(
@@ -419,7 +411,7 @@ fn an_exported_final_accounts_workbook_printed_to_pdf_reads_as_the_workbook() {
 #[test]
 fn a_narrative_text_is_checked_against_a_pdf_of_the_same_batch() {
     use budget_core::narrative::{generate, NarrativeInput};
-    let tables = tables("county-11");
+    let tables = ruoqiang_2024_tables("county-11");
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ruoqiang-2024-narrative.json");
     let input: NarrativeInput =
         serde_json::from_str(&std::fs::read_to_string(data).unwrap()).unwrap();

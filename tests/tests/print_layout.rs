@@ -16,42 +16,25 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use budget_core::catalog::Catalog;
-use budget_core::lines::{derive_tables, DeriveContext};
-use budget_core::money::{Money, Scale};
 use budget_core::narrative::{
     document_gaps, generate, save_document_docx, DocumentTexts, NarrativeInput,
 };
-use budget_core::tables::{template, Amount, BudgetTables, ExpenditureRow, RowLabel};
+use budget_core::tables::{template, BudgetTables, ExpenditureRow, RowLabel};
 use budget_core::targets::write::{
     write_department_targets, write_disclosure_table, write_project_targets, ProjectForm,
 };
 use budget_core::targets::{import_file, DepartmentTargets};
 use budget_core::xlsx::write::{write_disclosure_workbook_laid_out, SheetLayout, WorkbookHeader};
 use budget_core::xlsx::{self, CellValue, SheetGrid};
-use budget_tests::disclosures::ruoqiang_2024;
+use budget_tests::disclosures::{derived_wanyuan, ruoqiang_2024_tables, RUOQIANG_OFFICE};
 use budget_tests::print::{self, Page};
 use budget_tests::{fixture, targets::seed_002_workbook};
 
-const UNIT: &str = "若羌县人民政府办公室";
-
 fn header() -> WorkbookHeader {
     WorkbookHeader {
-        unit: UNIT.to_string(),
+        unit: RUOQIANG_OFFICE.to_string(),
         year: 2024,
     }
-}
-
-/// The 29 lines of seed 004 (若羌 2024) derived in the layout of `template_id`.
-fn tables(template_id: &str) -> BudgetTables {
-    derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template: template(template_id).expect("template"),
-            catalog: Catalog::embedded(2024),
-            unit_name: UNIT,
-            year: 2024,
-        },
-    )
 }
 
 /// The smallest word box of 9-point text printed at 100 %, less the rounding tolerance.
@@ -264,8 +247,12 @@ fn both_budget_templates_print_each_table_on_one_readable_page() {
         ("county-11", "公开表-county-11.xlsx"),
         ("xj-2022", "公开表-xj-2022.xlsx"),
     ] {
-        let (pdf, sheets, layouts) =
-            print_workbook(dir.path(), file, &tables(template_id), template_id);
+        let (pdf, sheets, layouts) = print_workbook(
+            dir.path(),
+            file,
+            &ruoqiang_2024_tables(template_id),
+            template_id,
+        );
         let pages = print::pages(&pdf);
         let texts = print::page_texts(&pdf);
         assert_eq!(pages.len(), texts.len());
@@ -287,13 +274,9 @@ fn both_budget_templates_print_each_table_on_one_readable_page() {
     }
 }
 
-fn wanyuan(text: &str) -> Amount {
-    Amount::derived(Money::from_decimal(text.parse().unwrap(), Scale::Wanyuan).unwrap())
-}
-
 /// Seed 004's tables with 表3 made long: 90 项 rows of 1 万元, so that it runs over pages.
 fn long_tables() -> BudgetTables {
-    let mut tables = tables("county-11");
+    let mut tables = ruoqiang_2024_tables("county-11");
     let t3 = tables.t3.as_mut().expect("T3");
     let row = |i: usize| ExpenditureRow {
         label: RowLabel {
@@ -302,16 +285,16 @@ fn long_tables() -> BudgetTables {
             at: None,
             name_at: None,
         },
-        total: wanyuan("1"),
-        basic: Some(wanyuan("1")),
+        total: derived_wanyuan("1"),
+        basic: Some(derived_wanyuan("1")),
         personnel: None,
         public: None,
         project: None,
     };
     t3.body.rows = (0..90).map(row).collect();
     if let Some(total) = t3.body.total.as_mut() {
-        total.total = wanyuan("90");
-        total.basic = Some(wanyuan("90"));
+        total.total = derived_wanyuan("90");
+        total.basic = Some(derived_wanyuan("90"));
         total.project = None;
     }
     tables
@@ -384,7 +367,7 @@ fn a_long_table_runs_over_pages_with_its_header_and_keeps_rows_with_its_total() 
 /// across, each with the 科目 and 项目名称 columns, nothing below 9 points.
 #[test]
 fn a_very_wide_table_prints_across_pages_with_its_code_columns() {
-    let mut tables = tables("county-11");
+    let mut tables = ruoqiang_2024_tables("county-11");
     let t7 = tables.t7.as_mut().expect("T7");
     t7.economic_columns = (0..30).map(|i| format!("经济分类第{i}类支出")).collect();
     for row in t7.rows.iter_mut().chain(t7.total.as_mut()) {
@@ -446,7 +429,7 @@ fn zip_text(path: &Path, name: &str) -> String {
 #[test]
 fn the_document_prints_its_tables_whole_and_readable() {
     let template_id = "county-11";
-    let tables = tables(template_id);
+    let tables = ruoqiang_2024_tables(template_id);
     let input = narrative_input();
     let narrative = generate(&tables, &input);
     let dir = tempfile::tempdir().unwrap();
@@ -558,9 +541,9 @@ fn the_document_prints_its_tables_whole_and_readable() {
 #[test]
 fn a_document_without_facts_prints_placeholders_and_lists_its_gaps() {
     let template_id = "xj-2022";
-    let tables = tables(template_id);
+    let tables = ruoqiang_2024_tables(template_id);
     let input = NarrativeInput {
-        unit: UNIT.into(),
+        unit: RUOQIANG_OFFICE.into(),
         year: 2024,
         prior: narrative_input().prior,
         ..NarrativeInput::default()
@@ -636,9 +619,9 @@ fn the_target_forms_print_readable() {
         .set;
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("项目支出绩效目标表-full.xlsx");
-    write_project_targets(&full, &set, ProjectForm::Full, UNIT).unwrap();
+    write_project_targets(&full, &set, ProjectForm::Full, RUOQIANG_OFFICE).unwrap();
     let short = dir.path().join("项目支出绩效目标表-short.xlsx");
-    write_project_targets(&short, &set, ProjectForm::Short, UNIT).unwrap();
+    write_project_targets(&short, &set, ProjectForm::Short, RUOQIANG_OFFICE).unwrap();
     let department = dir.path().join("部门整体绩效目标表.xlsx");
     let first = &set.projects[0];
     write_department_targets(
@@ -651,7 +634,7 @@ fn the_target_forms_print_readable() {
             ..DepartmentTargets::default()
         },
         Some(2024),
-        UNIT,
+        RUOQIANG_OFFICE,
     )
     .unwrap();
     let source = dir.path().join("seed-002.xlsx");
@@ -684,7 +667,11 @@ fn the_target_forms_print_readable() {
             );
         }
         if path == &full {
-            assert!(texts[0].contains(UNIT), "预算单位 printed: {}", texts[0]);
+            assert!(
+                texts[0].contains(RUOQIANG_OFFICE),
+                "预算单位 printed: {}",
+                texts[0]
+            );
         }
     }
 }
