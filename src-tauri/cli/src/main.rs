@@ -589,50 +589,12 @@ fn export(db: &Path, unit: &str, year: i32, kind: &str, out: &Path) -> Result<()
     Ok(())
 }
 
-fn main() -> ExitCode {
-    let _console = console::Utf8Console::switch();
-    let cli = match usage::chinese(Cli::command())
-        .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
-        Ok(cli) => cli,
-        Err(err) => return usage::refused(err),
-    };
-    let result = match &cli.command {
-        Command::Init { db } => setup::init(db).map(|()| 0),
-        Command::Unit {
-            action:
-                UnitAction::Add {
-                    database,
-                    code,
-                    name,
-                    unit_type,
-                    parent,
-                },
-        } => setup::unit_add(&database.db, code, name, unit_type, parent.as_deref()).map(|()| 0),
-        Command::Unit {
-            action: UnitAction::List { database, output },
-        }
-        | Command::Units { database, output } => units(&database.db, output.json).map(|()| 0),
-        Command::Catalog {
-            file,
-            database,
-            year,
-            apply,
-        } => catalog(file, &database.db, *year, *apply).map(|()| 0),
-        Command::Export {
-            database,
-            target,
-            out,
-            disclosure_kind,
-        } => export(
-            &database.db,
-            &target.unit,
-            target.year,
-            &disclosure_kind.kind,
-            out,
-        )
-        .map(|()| 0),
+/// Runs the subcommand: the exit code it asks for, or the error that makes it 2.
+fn run(command: &Command) -> Result<u8, CliError> {
+    match command {
+        Command::Check { files, output } => check(files, output.json),
+        Command::Checklist { files, out, db } => checklist::checklist(files, out, db.as_deref()),
+        Command::Score { file, output } => score(file, output.json),
         Command::Import {
             file,
             database,
@@ -652,30 +614,28 @@ fn main() -> ExitCode {
             unit_name: unit_name.as_deref(),
             unit_type: unit_type.as_deref(),
         }),
-        Command::Disclosure {
-            action:
-                DisclosureAction::Add {
-                    database,
-                    target,
-                    kind,
-                    template,
-                },
-        } => disclosure::add(
+        Command::Export {
+            database,
+            target,
+            out,
+            disclosure_kind,
+        } => export(
             &database.db,
             &target.unit,
             target.year,
-            kind,
-            template.as_deref(),
+            &disclosure_kind.kind,
+            out,
         )
         .map(|()| 0),
-        Command::Disclosure {
-            action:
-                DisclosureAction::List {
-                    database,
-                    unit,
-                    output,
-                },
-        } => disclosure::list(&database.db, unit.as_deref(), output.json).map(|()| 0),
+        Command::Catalog {
+            file,
+            database,
+            year,
+            apply,
+        } => catalog(file, &database.db, *year, *apply).map(|()| 0),
+        Command::Init { db } => setup::init(db).map(|()| 0),
+        Command::Unit { action } => run_unit(action).map(|()| 0),
+        Command::Disclosure { action } => run_disclosure(action).map(|()| 0),
         Command::Consolidate {
             database,
             unit,
@@ -695,52 +655,6 @@ fn main() -> ExitCode {
             separate,
             json: output.json,
         }),
-        Command::Package {
-            action:
-                PackageAction::Export {
-                    database,
-                    target,
-                    disclosure_kind,
-                    out,
-                },
-        } => package::export(
-            &database.db,
-            &target.unit,
-            target.year,
-            &disclosure_kind.kind,
-            out,
-        )
-        .map(|()| 0),
-        Command::Package {
-            action:
-                PackageAction::Import {
-                    file,
-                    database,
-                    dry_run,
-                    output,
-                },
-        } => package::import(&database.db, file, *dry_run, output.json),
-        Command::Package {
-            action:
-                PackageAction::Feedback {
-                    db,
-                    target,
-                    disclosure_kind,
-                    remark,
-                    out,
-                },
-        } => package::feedback(
-            db,
-            &target.unit,
-            target.year,
-            &disclosure_kind.kind,
-            remark,
-            out,
-        )
-        .map(|()| 0),
-        Command::Package {
-            action: PackageAction::ReceiveFeedback { file, db, output },
-        } => package::receive_feedback(db, file, output.json).map(|()| 0),
         Command::Board {
             database,
             year,
@@ -755,11 +669,101 @@ fn main() -> ExitCode {
             output.json,
         )
         .map(|()| 0),
-        Command::Check { files, output } => check(files, output.json),
-        Command::Checklist { files, out, db } => checklist::checklist(files, out, db.as_deref()),
-        Command::Score { file, output } => score(file, output.json),
+        Command::Package { action } => run_package(action),
+        Command::Units { database, output } => units(&database.db, output.json).map(|()| 0),
+    }
+}
+
+/// `budget-cli unit add | list`.
+fn run_unit(action: &UnitAction) -> Result<(), CliError> {
+    match action {
+        UnitAction::Add {
+            database,
+            code,
+            name,
+            unit_type,
+            parent,
+        } => setup::unit_add(&database.db, code, name, unit_type, parent.as_deref()),
+        UnitAction::List { database, output } => units(&database.db, output.json),
+    }
+}
+
+/// `budget-cli disclosure add | list`.
+fn run_disclosure(action: &DisclosureAction) -> Result<(), CliError> {
+    match action {
+        DisclosureAction::Add {
+            database,
+            target,
+            kind,
+            template,
+        } => disclosure::add(
+            &database.db,
+            &target.unit,
+            target.year,
+            kind,
+            template.as_deref(),
+        ),
+        DisclosureAction::List {
+            database,
+            unit,
+            output,
+        } => disclosure::list(&database.db, unit.as_deref(), output.json),
+    }
+}
+
+/// `budget-cli package export | import | feedback | receive-feedback`.
+fn run_package(action: &PackageAction) -> Result<u8, CliError> {
+    match action {
+        PackageAction::Export {
+            database,
+            target,
+            disclosure_kind,
+            out,
+        } => package::export(
+            &database.db,
+            &target.unit,
+            target.year,
+            &disclosure_kind.kind,
+            out,
+        )
+        .map(|()| 0),
+        PackageAction::Import {
+            file,
+            database,
+            dry_run,
+            output,
+        } => package::import(&database.db, file, *dry_run, output.json),
+        PackageAction::Feedback {
+            db,
+            target,
+            disclosure_kind,
+            remark,
+            out,
+        } => package::feedback(
+            db,
+            &target.unit,
+            target.year,
+            &disclosure_kind.kind,
+            remark,
+            out,
+        )
+        .map(|()| 0),
+        PackageAction::ReceiveFeedback { file, db, output } => {
+            package::receive_feedback(db, file, output.json).map(|()| 0)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let _console = console::Utf8Console::switch();
+    let cli = match usage::chinese(Cli::command())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(err) => return usage::refused(err),
     };
-    let code = match result {
+    let code = match run(&cli.command) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("错误：{err}");
