@@ -3,10 +3,10 @@
 
 use budget_core::catalog::Catalog;
 use budget_core::checks::check_tables;
-use budget_core::lines::{derive_tables, validate, DeriveContext};
+use budget_core::lines::validate;
 use budget_core::tables::template;
 use budget_core::xlsx;
-use budget_tests::disclosures::{amounts, ruoqiang_2024};
+use budget_tests::disclosures::{amounts, ruoqiang_2024, ruoqiang_2024_tables};
 use budget_tests::{fixture, BUDGET_TABLES};
 
 fn has(tables: &budget_core::tables::BudgetTables, key: &str) -> bool {
@@ -14,19 +14,6 @@ fn has(tables: &budget_core::tables::BudgetTables, key: &str) -> bool {
     budget_core::tables::TableId::ALL
         .into_iter()
         .any(|id| id.as_str() == table && tables.has(id))
-}
-
-fn derived(template_id: &str) -> budget_core::tables::BudgetTables {
-    let template = template(template_id).expect("template");
-    derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template,
-            catalog: Catalog::embedded(2024),
-            unit_name: "若羌县人民政府办公室",
-            year: 2024,
-        },
-    )
 }
 
 #[test]
@@ -38,7 +25,7 @@ fn the_test_lines_are_valid() {
 fn lines_of_seed_004_reproduce_every_number_of_the_fixture() {
     let read = xlsx::read(&fixture(BUDGET_TABLES)).expect("fixture reads");
     let published = amounts(&read.tables);
-    let ours = amounts(&derived("county-11"));
+    let ours = amounts(&ruoqiang_2024_tables("county-11"));
     assert!(
         published.len() > 100,
         "the fixture has its numbers ({})",
@@ -70,7 +57,7 @@ fn lines_of_seed_004_reproduce_every_number_of_the_fixture() {
 #[test]
 fn derived_tables_pass_every_check() {
     for template_id in ["county-11", "xj-2022"] {
-        let tables = derived(template_id);
+        let tables = ruoqiang_2024_tables(template_id);
         let findings = check_tables(&tables, Catalog::embedded(2024));
         assert!(findings.is_empty(), "{template_id}: {findings:#?}");
     }
@@ -78,7 +65,7 @@ fn derived_tables_pass_every_check() {
 
 #[test]
 fn every_table_of_the_template_is_derived_and_empty_ones_carry_their_note() {
-    let tables = derived("county-11");
+    let tables = ruoqiang_2024_tables("county-11");
     for id in budget_core::tables::TableId::ALL {
         assert!(tables.has(id), "{id} missing");
     }
@@ -108,8 +95,8 @@ fn the_exported_workbook_of_seed_004_lines_carries_the_fixtures_numbers_and_chec
         unit: "若羌县人民政府办公室".into(),
         year: 2024,
     };
-    let bytes =
-        write_disclosure_workbook(&derived("county-11"), template, &header).expect("writes");
+    let bytes = write_disclosure_workbook(&ruoqiang_2024_tables("county-11"), template, &header)
+        .expect("writes");
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("若羌2024.xlsx");
     std::fs::write(&path, bytes).expect("saved");

@@ -13,10 +13,9 @@ use std::path::Path;
 
 use budget_core::catalog::Catalog;
 use budget_core::checks::{check_tables, Finding, Severity};
-use budget_core::lines::{derive_tables, DeriveContext};
 use budget_core::tables::{template, BudgetTables, TableId};
 use budget_core::xlsx::{self, fold_label, CellValue, SheetGrid};
-use budget_tests::disclosures::ruoqiang_2024;
+use budget_tests::disclosures::ruoqiang_2024_tables;
 use budget_tests::{fixture, BUDGET_TABLES};
 
 use support::{amount_facts, export, fixture_tables, header, seed_004_tables};
@@ -195,16 +194,7 @@ fn is_number_or_code(value: &CellValue) -> bool {
 /// labels may differ: the lines list fewer 单位资金 income items than the fixture prints.
 #[test]
 fn the_export_of_seed_004_lines_matches_the_fixture_number_for_number() {
-    let county = template("county-11").unwrap();
-    let tables = derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template: county,
-            catalog: Catalog::embedded(2024),
-            unit_name: "若羌县人民政府办公室",
-            year: 2024,
-        },
-    );
+    let tables = ruoqiang_2024_tables("county-11");
     let fixture_book = xlsx::load(&fixture(BUDGET_TABLES)).unwrap();
     let exported =
         xlsx::load_bytes(Path::new("export.xlsx"), export(&tables, "county-11")).unwrap();

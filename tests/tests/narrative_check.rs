@@ -24,7 +24,7 @@ use budget_core::tables::{
 };
 use budget_core::xlsx;
 use budget_core::Money;
-use budget_tests::disclosures::ruoqiang_2024;
+use budget_tests::disclosures::{ruoqiang_2024, ruoqiang_2024_tables};
 use budget_tests::{fixture, seed_text, BUDGET_TABLES};
 
 fn summary(findings: &[Finding]) -> Vec<(String, Severity, u32, String)> {
@@ -48,18 +48,6 @@ fn line_of(text: &str, needle: &str) -> u32 {
         .unwrap_or_else(|| panic!("no line with {needle}"))
 }
 
-fn seed_004_tables_derived() -> BudgetTables {
-    derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template: template("county-11").expect("template"),
-            catalog: Catalog::embedded(2024),
-            unit_name: "若羌县人民政府办公室",
-            year: 2024,
-        },
-    )
-}
-
 #[test]
 fn seed_004_with_the_fixture_tables_has_one_zero_base_percentage() {
     let text = seed_text("004_");
@@ -77,14 +65,14 @@ fn seed_004_with_the_fixture_tables_has_one_zero_base_percentage() {
         "{found:#?}"
     );
     // The same text with the tables derived from the lines (表7 with the projects): the same.
-    let derived = check_narrative(&text, Some(&seed_004_tables_derived()));
+    let derived = check_narrative(&text, Some(&ruoqiang_2024_tables("county-11")));
     assert_eq!(summary(&derived), summary(&found), "{derived:#?}");
 }
 
 #[test]
 fn seed_004_broken_copies_are_flagged_where_changed() {
     let text = seed_text("004_");
-    let tables = seed_004_tables_derived();
+    let tables = ruoqiang_2024_tables("county-11");
     let cases = [
         // A 项 amount that differs from 表5 (its change percentage then fails too).
         (
@@ -153,7 +141,7 @@ fn seed_004_broken_copies_are_flagged_where_changed() {
 #[test]
 fn an_amount_printed_in_whole_wanyuan_is_compared_at_its_precision() {
     let text = seed_text("004_");
-    let tables = seed_004_tables_derived();
+    let tables = ruoqiang_2024_tables("county-11");
     let from = "管理。收支总预算 842.07 万元";
     assert_eq!(text.matches(from).count(), 1);
     let baseline = summary(&check_narrative(&text, Some(&tables)));
@@ -443,9 +431,11 @@ fn saying_a_fund_is_empty_when_the_tables_have_it_is_flagged() {
         ]
     );
     // With the seed's own tables none of these sentences is flagged.
-    assert!(check_narrative(&text, Some(&seed_004_tables_derived()))
-        .iter()
-        .all(|f| f.rule != "narrative_not_arranged"));
+    assert!(
+        check_narrative(&text, Some(&ruoqiang_2024_tables("county-11")))
+            .iter()
+            .all(|f| f.rule != "narrative_not_arranged")
+    );
 }
 
 #[test]

@@ -15,11 +15,8 @@
 
 use std::path::Path;
 
-use budget_core::catalog::Catalog;
-use budget_core::lines::{derive_tables, DeriveContext};
 use budget_core::narrative::{generate, staff_sentence, Narrative, NarrativeInput};
-use budget_core::tables::template;
-use budget_tests::disclosures::ruoqiang_2024;
+use budget_tests::disclosures::ruoqiang_2024_tables;
 use rust_decimal::Decimal;
 
 fn seed_004() -> String {
@@ -33,16 +30,7 @@ fn input() -> NarrativeInput {
 }
 
 fn generated() -> Narrative {
-    let tables = derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template: template("county-11").expect("template"),
-            catalog: Catalog::embedded(2024),
-            unit_name: "若羌县人民政府办公室",
-            year: 2024,
-        },
-    );
-    generate(&tables, &input())
+    generate(&ruoqiang_2024_tables("county-11"), &input())
 }
 
 /// The amounts in 万元 and the percentages of a text, in order, as two-decimal strings
@@ -182,15 +170,7 @@ fn generated_part_three_has_the_numbers_of_seed_004() {
 fn reasons_are_keyed_and_missing_ones_are_marked() {
     let mut input = input();
     input.texts.remove("xiang.2101102");
-    let tables = derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template: template("county-11").expect("template"),
-            catalog: Catalog::embedded(2024),
-            unit_name: "若羌县人民政府办公室",
-            year: 2024,
-        },
-    );
+    let tables = ruoqiang_2024_tables("county-11");
     let narrative = generate(&tables, &input);
     let paragraphs: Vec<_> = narrative
         .sections
@@ -223,15 +203,7 @@ fn reasons_are_keyed_and_missing_ones_are_marked() {
 
 #[test]
 fn the_generated_text_passes_the_narrative_check() {
-    let tables = derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template: template("county-11").expect("template"),
-            catalog: Catalog::embedded(2024),
-            unit_name: "若羌县人民政府办公室",
-            year: 2024,
-        },
-    );
+    let tables = ruoqiang_2024_tables("county-11");
     let text = generate(&tables, &input()).to_text();
     assert_eq!(
         budget_core::narrative::check_narrative(&text, Some(&tables)),
@@ -249,18 +221,6 @@ fn the_staff_sentence_of_part_one_matches_the_seed() {
     assert!(seed_004().contains("在职 22 人，减少 6 人；退休 12 人，减少 1 人"));
 }
 
-fn seed_004_tables() -> budget_core::tables::BudgetTables {
-    derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template: template("county-11").expect("template"),
-            catalog: Catalog::embedded(2024),
-            unit_name: "若羌县人民政府办公室",
-            year: 2024,
-        },
-    )
-}
-
 #[test]
 fn without_last_year_no_comparison_is_printed_and_no_reason_asked() {
     let input = NarrativeInput {
@@ -268,7 +228,7 @@ fn without_last_year_no_comparison_is_printed_and_no_reason_asked() {
         texts: Default::default(),
         ..input()
     };
-    let narrative = generate(&seed_004_tables(), &input);
+    let narrative = generate(&ruoqiang_2024_tables("county-11"), &input);
     let text = narrative.to_text();
     assert!(!text.contains("比上年"), "{text}");
     assert!(!text.contains("持平"), "{text}");
@@ -301,7 +261,7 @@ fn a_xiang_funded_last_year_only_is_listed_as_cut_to_zero() {
         .prior
         .general_by_xiang
         .insert("2010302".to_string(), fifteen);
-    let narrative = generate(&seed_004_tables(), &input);
+    let narrative = generate(&ruoqiang_2024_tables("county-11"), &input);
     let text = narrative.to_text();
     assert!(
         text.contains("2. 一般公共服务支出(201类)政府办公厅（室）及相关机构事务(03款)一般行政管理事务(02项)：2024年预算数为0.00万元，比上年预算减少15.00万元，下降100.00%，主要原因是：（待填写）。"),
@@ -320,7 +280,8 @@ fn last_years_workbook_gives_the_comparison_base() {
         budget_tests::BUDGET_TABLES,
     ))
     .unwrap();
-    let derived = budget_core::narrative::PriorYear::from_tables(&seed_004_tables());
+    let derived =
+        budget_core::narrative::PriorYear::from_tables(&ruoqiang_2024_tables("county-11"));
     assert_eq!(prior.general_budget, derived.general_budget);
     assert_eq!(prior.basic, derived.basic);
     assert_eq!(prior.project, derived.project);
@@ -337,15 +298,7 @@ fn last_years_workbook_gives_the_comparison_base() {
 
 #[test]
 fn the_2022_scheme_has_the_sections_of_seed_003() {
-    let tables = derive_tables(
-        &ruoqiang_2024(),
-        &DeriveContext {
-            template: template("xj-2022").expect("template"),
-            catalog: Catalog::embedded(2024),
-            unit_name: "若羌县人民政府办公室",
-            year: 2024,
-        },
-    );
+    let tables = ruoqiang_2024_tables("xj-2022");
     let keys: Vec<String> = generate(&tables, &input())
         .sections
         .into_iter()
