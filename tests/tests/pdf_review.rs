@@ -35,6 +35,12 @@ fn export_and_print(
     (path, pdf)
 }
 
+/// The typed texts of seed 004's 情况说明 (tests/data/ruoqiang-2024-narrative.json).
+fn ruoqiang_narrative_input() -> budget_core::narrative::NarrativeInput {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ruoqiang-2024-narrative.json");
+    serde_json::from_str(&std::fs::read_to_string(data).unwrap()).unwrap()
+}
+
 fn pdf_tables(path: &Path) -> xlsx::RecognisedWorkbook {
     let bytes = std::fs::read(path).unwrap();
     let book = pdf::read_pdf(path, &bytes).expect("the PDF reads");
@@ -277,12 +283,10 @@ fn scanned_and_encrypted_pdfs_get_their_message() {
 /// from those very tables, is checked against them without an error.
 #[test]
 fn the_printed_document_reads_with_its_narrative() {
-    use budget_core::narrative::{generate, save_document_docx, DocumentTexts, NarrativeInput};
+    use budget_core::narrative::{generate, save_document_docx, DocumentTexts};
     let template_id = "county-11";
     let tables = ruoqiang_2024_tables(template_id);
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ruoqiang-2024-narrative.json");
-    let input: NarrativeInput =
-        serde_json::from_str(&std::fs::read_to_string(data).unwrap()).unwrap();
+    let input = ruoqiang_narrative_input();
     let narrative = generate(&tables, &input);
     let texts = DocumentTexts {
         region: "新疆维吾尔自治区巴音郭楞蒙古自治州".into(),
@@ -410,11 +414,9 @@ fn an_exported_final_accounts_workbook_printed_to_pdf_reads_as_the_workbook() {
 /// as against a workbook's.
 #[test]
 fn a_narrative_text_is_checked_against_a_pdf_of_the_same_batch() {
-    use budget_core::narrative::{generate, NarrativeInput};
+    use budget_core::narrative::generate;
     let tables = ruoqiang_2024_tables("county-11");
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ruoqiang-2024-narrative.json");
-    let input: NarrativeInput =
-        serde_json::from_str(&std::fs::read_to_string(data).unwrap()).unwrap();
+    let input = ruoqiang_narrative_input();
     let text = generate(&tables, &input)
         .to_text()
         .replacen("842.07万元", "852.07万元", 1);
