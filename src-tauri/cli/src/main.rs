@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use budget_core::model::DisclosureKind;
-use budget_core::{review, scoring, Store};
+use budget_core::{scoring, Store};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// `println!` that stops quietly when the reader has gone (`| head -1`): see `console`.
@@ -19,13 +19,18 @@ macro_rules! outln {
 }
 
 mod board;
+mod catalog;
+mod check;
 mod checklist;
 mod console;
 mod consolidate;
 mod disclosure;
+mod export;
 mod import;
 mod package;
+mod score;
 mod setup;
+mod units;
 mod usage;
 
 #[derive(Parser)]
@@ -360,202 +365,6 @@ fn open_existing(db: &Path) -> Result<Store, CliError> {
     Ok(Store::open(db)?)
 }
 
-fn units(db: &Path, json: bool) -> Result<(), CliError> {
-    let store = open_existing(db)?;
-    let summaries = store.unit_summaries()?;
-    if json {
-        outln!("{}", serde_json::to_string_pretty(&summaries)?);
-        return Ok(());
-    }
-    if summaries.is_empty() {
-        outln!("（数据库中还没有单位）");
-    }
-    for s in &summaries {
-        outln!(
-            "{}\t{}\t{}",
-            s.unit.code,
-            s.unit.name,
-            s.unit.unit_type.label()
-        );
-        for d in &s.disclosures {
-            outln!("\t{}年{}\t模板 {}", d.year, d.kind.label(), d.template);
-        }
-    }
-    Ok(())
-}
-
-fn check(files: &[PathBuf], json: bool) -> Result<u8, CliError> {
-    let reviewed = review::review_files(files);
-    if json {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&review::check_json(&reviewed))?
-        );
-    } else {
-        for file in &reviewed {
-            print_human(file);
-        }
-    }
-    Ok(review::exit_status(&reviewed))
-}
-
-/// The Chinese report for one file.
-fn print_human(file: &review::ReviewedFile) {
-    outln!("文件：{}", file.file);
-    if let Some(err) = &file.error {
-        outln!("  无法读取：{err}");
-        outln!();
-        return;
-    }
-    outln!(
-        "  单位：{}　年度：{}",
-        file.unit.as_deref().unwrap_or("（未注明）"),
-        file.year
-            .map(|y| y.to_string())
-            .unwrap_or_else(|| "（未注明）".to_string())
-    );
-    if file.tables.is_empty()
-        && file.projects.is_empty()
-        && file.kind != review::FileKind::Narrative
-    {
-        outln!("  未识别到预算公开表（文件内容：{}）。", file.kind.label());
-    }
-    for p in &file.projects {
-        let amount = p
-            .amount
-            .map(|m| format!("{}万元", m.format_wanyuan()))
-            .unwrap_or_else(|| "金额未注明".to_string());
-        let weights = p
-            .weight_total
-            .as_deref()
-            .map(|w| format!("，权重合计 {w}"))
-            .unwrap_or_default();
-        outln!(
-            "  绩效目标\t{}\t{amount}\t{} 个指标{weights}",
-            p.name,
-            p.indicators
-        );
-    }
-    for t in &file.tables {
-        let empty = if t.empty { "（空表）" } else { "" };
-        // as the workbook prints it ("表8 “三公”经费支出情况表"); ids are for --json
-        outln!("  {}{}\t工作表“{}”", t.name, empty, t.sheet);
-    }
-    if !file.unrecognised_sheets.is_empty() {
-        outln!("  未识别的工作表：{}", file.unrecognised_sheets.join("、"));
-    }
-    for f in &file.findings {
-        let at = match (&f.location.sheet, &f.location.cell, f.location.line) {
-            _ if f.location.page.is_some() => f.location.page_place().unwrap_or_default(),
-            (Some(s), Some(c), _) => format!("“{s}”{c}"),
-            (_, _, Some(line)) => format!(
-                "第{line}行「{}」",
-                f.location.quote.as_deref().unwrap_or_default()
-            ),
-            _ => String::new(),
-        };
-        outln!(
-            "  [{}] {}\t{}\t{}",
-            f.severity.label(),
-            at,
-            f.title,
-            f.message
-        );
-    }
-    outln!(
-        "  共 {} 个错误，{} 个提示。",
-        file.error_count,
-        file.warning_count
-    );
-    outln!();
-}
-
-fn score(file: &std::path::Path, json: bool) -> Result<u8, CliError> {
-    let report = scoring::score_workbook(file)?;
-    if json {
-        outln!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
-        outln!("文件：{}", file.display());
-        for evaluation in &report.evaluations {
-            print_evaluation(evaluation);
-        }
-    }
-    Ok(report.exit_status())
-}
-
-/// The Chinese report for one project's self-evaluation.
-fn print_evaluation(e: &scoring::EvaluationScore) {
-    outln!("  项目：{}", e.project);
-    match (&e.execution_rate, &e.execution_score) {
-        (Some(rate), Some(points)) => {
-            outln!("    预算执行率 {rate}%，得分 {points} 分（分值 10 分）")
-        }
-        _ => outln!("    预算执行率无法计算"),
-    }
-    for i in &e.indicators {
-        let points = i
-            .score
-            .map(|s| format!("{s} 分"))
-            .unwrap_or_else(|| "无法评分".to_string());
-        outln!(
-            "    {}\t指标值 {}\t实际 {}\t分值 {}\t得分 {}",
-            i.name,
-            i.target,
-            i.actual,
-            i.weight.normalize(),
-            points
-        );
-    }
-    outln!("    总分 {} 分，自评结论：{}", e.total, e.grade.label());
-    for f in &e.findings {
-        let at = match (&f.sheet, &f.cell) {
-            (Some(s), Some(c)) => format!("“{s}”{c}"),
-            (Some(s), None) => format!("“{s}”"),
-            _ => String::new(),
-        };
-        outln!("    [{}] {}\t{}", f.severity.label(), at, f.message);
-    }
-    let errors = e
-        .findings
-        .iter()
-        .filter(|f| f.severity == scoring::ScoreSeverity::Error)
-        .count();
-    outln!(
-        "    共 {} 个错误，{} 个提示。",
-        errors,
-        e.findings.len() - errors
-    );
-    outln!();
-}
-
-fn catalog(file: &Path, db: &Path, year: i32, apply: bool) -> Result<(), CliError> {
-    use budget_core::catalog_import::{changes, read_catalog_workbook};
-    let mut store = open_existing(db)?;
-    let entries =
-        read_catalog_workbook(file).map_err(|e| budget_core::CoreError::Invalid(e.to_string()))?;
-    let found = changes(&store.catalog(year)?, year, &entries);
-    outln!(
-        "{year}年科目表：{} 个科目，新增 {} 个，改名 {} 个，不变 {} 个。",
-        entries.len(),
-        found.added.len(),
-        found.renamed.len(),
-        found.unchanged
-    );
-    for e in &found.added {
-        outln!("  新增\t{}\t{}", e.code, e.name);
-    }
-    for r in &found.renamed {
-        outln!("  改名\t{}\t{} → {}", r.code, r.old_name, r.new_name);
-    }
-    if apply {
-        store.apply_catalog(year, &entries)?;
-        outln!("已写入数据库。");
-    } else {
-        outln!("（未写入：确认无误后加 --apply）");
-    }
-    Ok(())
-}
-
 /// "预算" / "决算" as the user typed it.
 fn disclosure_kind(kind: &str) -> Result<DisclosureKind, CliError> {
     DisclosureKind::from_label(kind).ok_or_else(|| {
@@ -564,37 +373,12 @@ fn disclosure_kind(kind: &str) -> Result<DisclosureKind, CliError> {
     })
 }
 
-fn export(db: &Path, unit: &str, year: i32, kind: &str, out: &Path) -> Result<(), CliError> {
-    let kind = disclosure_kind(kind)?;
-    let store = open_existing(db)?;
-    let (found, disclosure) = store.find_disclosure(unit, year, kind)?;
-    match kind {
-        DisclosureKind::Budget => {
-            budget_core::prepare::export_disclosure(&store, disclosure.id, out)?
-        }
-        DisclosureKind::FinalAccounts => {
-            budget_core::prepare::final_accounts::export_final_disclosure(
-                &store,
-                disclosure.id,
-                out,
-            )?
-        }
-    }
-    outln!(
-        "已导出“{}”{year}年部门{}公开表：{}",
-        found.name,
-        kind.label(),
-        out.display()
-    );
-    Ok(())
-}
-
 /// Runs the subcommand: the exit code it asks for, or the error that makes it 2.
 fn run(command: &Command) -> Result<u8, CliError> {
     match command {
-        Command::Check { files, output } => check(files, output.json),
+        Command::Check { files, output } => check::check(files, output.json),
         Command::Checklist { files, out, db } => checklist::checklist(files, out, db.as_deref()),
-        Command::Score { file, output } => score(file, output.json),
+        Command::Score { file, output } => score::score(file, output.json),
         Command::Import {
             file,
             database,
@@ -619,7 +403,7 @@ fn run(command: &Command) -> Result<u8, CliError> {
             target,
             out,
             disclosure_kind,
-        } => export(
+        } => export::export(
             &database.db,
             &target.unit,
             target.year,
@@ -632,7 +416,7 @@ fn run(command: &Command) -> Result<u8, CliError> {
             database,
             year,
             apply,
-        } => catalog(file, &database.db, *year, *apply).map(|()| 0),
+        } => catalog::catalog(file, &database.db, *year, *apply).map(|()| 0),
         Command::Init { db } => setup::init(db).map(|()| 0),
         Command::Unit { action } => run_unit(action).map(|()| 0),
         Command::Disclosure { action } => run_disclosure(action).map(|()| 0),
@@ -670,7 +454,7 @@ fn run(command: &Command) -> Result<u8, CliError> {
         )
         .map(|()| 0),
         Command::Package { action } => run_package(action),
-        Command::Units { database, output } => units(&database.db, output.json).map(|()| 0),
+        Command::Units { database, output } => units::list(&database.db, output.json).map(|()| 0),
     }
 }
 
@@ -684,7 +468,7 @@ fn run_unit(action: &UnitAction) -> Result<(), CliError> {
             unit_type,
             parent,
         } => setup::unit_add(&database.db, code, name, unit_type, parent.as_deref()),
-        UnitAction::List { database, output } => units(&database.db, output.json),
+        UnitAction::List { database, output } => units::list(&database.db, output.json),
     }
 }
 
