@@ -39,10 +39,13 @@ pub fn seed_text(prefix: &str) -> String {
     std::fs::read_to_string(entry.path()).expect("seed text")
 }
 
+/// The fixture file `name` in `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     fixtures_dir().join(name)
 }
 
+/// The fixture of seed 004: the seven 预算 tables it prints, laid out as budget systems export
+/// them (see tests/fixtures/README).
 pub const BUDGET_TABLES: &str = "ruoqiang-2024-budget-tables.xlsx";
 
 /// The amount written `text` in 万元 ("120.50"), as a finance officer types it.
@@ -70,15 +73,20 @@ pub fn personnel_line(function: &str, economic: &str, amount: &str) -> BudgetLin
 /// A value to write into a cell.
 #[derive(Debug, Clone)]
 pub enum Put {
+    /// A number.
     Number(f64),
+    /// A text.
     Text(String),
+    /// Nothing: the cell stays empty.
     Blank,
 }
 
+/// A number to write.
 pub fn num(value: f64) -> Put {
     Put::Number(value)
 }
 
+/// A text to write.
 pub fn text(value: &str) -> Put {
     Put::Text(value.to_string())
 }
@@ -86,12 +94,16 @@ pub fn text(value: &str) -> Put {
 /// A sheet to write: cells by (row, col) and merged regions.
 #[derive(Debug, Clone, Default)]
 pub struct SheetSpec {
+    /// The sheet's name.
     pub name: String,
+    /// The values by zero-based (row, column).
     pub cells: BTreeMap<(u32, u32), Put>,
+    /// The merged regions.
     pub merges: Vec<Merge>,
 }
 
 impl SheetSpec {
+    /// An empty sheet named `name`.
     pub fn new(name: &str) -> SheetSpec {
         SheetSpec {
             name: name.to_string(),
@@ -99,6 +111,7 @@ impl SheetSpec {
         }
     }
 
+    /// The cells and merges of a sheet read from a workbook, to be written again.
     pub fn from_grid(grid: &SheetGrid) -> SheetSpec {
         let mut spec = SheetSpec::new(&grid.name);
         for row in 0..grid.height() {
@@ -130,6 +143,7 @@ impl SheetSpec {
         self
     }
 
+    /// Merges the cells of an A1 range ("A1:C1").
     pub fn merge(&mut self, range: &str) -> &mut SheetSpec {
         let (a, b) = range.split_once(':').expect("A1:B2");
         let (r1, c1) = xlsx::parse_a1(a).expect("A1");
@@ -150,6 +164,7 @@ pub fn fixture_sheets(name: &str) -> Vec<SheetSpec> {
     book.sheets.iter().map(SheetSpec::from_grid).collect()
 }
 
+/// The sheet named `name` of `sheets`, to change.
 pub fn sheet_mut<'a>(sheets: &'a mut [SheetSpec], name: &str) -> &'a mut SheetSpec {
     sheets
         .iter_mut()
