@@ -196,12 +196,18 @@ mod tests {
             include_str!("../review/workbook_rules.rs"),
         ),
         ("targets/checks.rs", include_str!("../targets/checks.rs")),
-        ("scoring/evaluate.rs", include_str!("../scoring/evaluate.rs")),
+        (
+            "scoring/evaluate.rs",
+            include_str!("../scoring/evaluate.rs"),
+        ),
         (
             "scoring/read/indicators.rs",
             include_str!("../scoring/read/indicators.rs"),
         ),
-        ("scoring/read/mod.rs", include_str!("../scoring/read/mod.rs")),
+        (
+            "scoring/read/mod.rs",
+            include_str!("../scoring/read/mod.rs"),
+        ),
         (
             "targets/read/mod.rs",
             include_str!("../targets/read/mod.rs"),
