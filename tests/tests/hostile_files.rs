@@ -270,6 +270,7 @@ fn a_password_an_empty_file_and_garbage_each_say_what_they_are() {
     std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
     let err = read_error(&cut);
     assert_eq!(err.code(), "corrupt_workbook");
+    assert_no_library_words(&err.to_string().replace(&cut.display().to_string(), ""));
 }
 
 #[test]
@@ -408,4 +409,15 @@ fn twenty_good_workbooks_among_five_hostile_ones_are_reviewed_as_if_alone() {
     for (message, part) in refused.iter().zip(expect) {
         assert!(message.contains(part), "“{message}” should say “{part}”");
     }
+}
+
+/// A message a finance officer reads holds Chinese and the names of programs they know, never
+/// the English of the zip, XML or spreadsheet library underneath (that stays in the error for
+/// support).
+fn assert_no_library_words(message: &str) {
+    let words: Vec<&str> = message
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3 && !["Excel", "WPS", "xlsx"].contains(w))
+        .collect();
+    assert!(words.is_empty(), "{words:?} in “{message}”");
 }

@@ -244,9 +244,10 @@ fn package_data(
             member: DATA.to_string(),
         })
         .and_then(|d| {
-            serde_json::from_slice(d).map_err(|e| PackageError::Inconsistent {
+            // serde's own words (English, with line and column) are no use to a finance officer
+            serde_json::from_slice(d).map_err(|_| PackageError::Inconsistent {
                 file: file.to_string(),
-                reason: format!("数据无法读取（{e}）。"),
+                reason: "数据部分的格式不符，无法读取。".to_string(),
             })
         })?;
     let budget = manifest.kind == DisclosureKind::Budget;

@@ -39,7 +39,23 @@ pub enum Refusal {
     /// Protected with a password to open.
     Encrypted,
     /// Not readable as the container it claims to be.
-    Corrupt(String),
+    Corrupt {
+        /// Which part could not be read, in Chinese: what the user reads.
+        reason: String,
+        /// What the library said (English): kept with the error for support, never shown.
+        detail: String,
+    },
+}
+
+impl Refusal {
+    /// A damaged part: `reason` in Chinese for the user; the library's own words (`detail`)
+    /// stay out of every message.
+    pub fn corrupt(reason: impl Into<String>, detail: impl std::fmt::Display) -> Refusal {
+        Refusal::Corrupt {
+            reason: reason.into(),
+            detail: detail.to_string(),
+        }
+    }
 }
 
 /// The limit phrase of a sheet with more cells than `MAX_SHEET_CELLS`.
@@ -114,7 +130,7 @@ pub fn check_zip(bytes: &[u8]) -> Result<(), Refusal> {
 
 fn check_zip_within(bytes: &[u8], member_cap: u64, total_cap: u64) -> Result<(), Refusal> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Refusal::Corrupt(format!("压缩结构无法读取（{e}）")))?;
+        .map_err(|e| Refusal::corrupt("压缩结构无法读取", e))?;
     if zip.len() > MAX_MEMBERS {
         return Err(Refusal::TooLarge(format!(
             "工作簿包含超过 {MAX_MEMBERS} 个部件"
@@ -223,17 +239,17 @@ impl CellTags {
 /// measured before calamine lays it out.
 pub fn check_compound(bytes: &[u8]) -> Result<(), Refusal> {
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|e| Refusal::Corrupt(format!("复合文档结构无法读取（{e}）")))?;
+        .map_err(|e| Refusal::corrupt("复合文档结构无法读取", e))?;
     if file.exists("/EncryptionInfo") || file.exists("/EncryptedPackage") {
         return Err(Refusal::Encrypted);
     }
     let path = ["/Workbook", "/Book"]
         .into_iter()
         .find(|p| file.is_stream(p))
-        .ok_or_else(|| Refusal::Corrupt("找不到工作簿数据流".to_string()))?;
+        .ok_or_else(|| Refusal::corrupt("找不到工作簿数据流", ""))?;
     let mut stream = file
         .open_stream(path)
-        .map_err(|e| Refusal::Corrupt(format!("工作簿数据流无法读取（{e}）")))?;
+        .map_err(|e| Refusal::corrupt("工作簿数据流无法读取", e))?;
     if stream.len() > MAX_XLS_STREAM_BYTES {
         return Err(Refusal::TooLarge(format!(
             "工作簿数据流超过 {} MB",
@@ -243,7 +259,7 @@ pub fn check_compound(bytes: &[u8]) -> Result<(), Refusal> {
     let mut data = Vec::new();
     stream
         .read_to_end(&mut data)
-        .map_err(|e| Refusal::Corrupt(format!("工作簿数据流无法读取（{e}）")))?;
+        .map_err(|e| Refusal::corrupt("工作簿数据流无法读取", e))?;
     check_biff(&data)
 }
 
@@ -336,9 +352,10 @@ fn check_biff(stream: &[u8]) -> Result<(), Refusal> {
     let mut workbook_cells = 0u64;
     for (pos, name) in sheets {
         if pos > stream.len() {
-            return Err(Refusal::Corrupt(format!(
-                "工作表“{name}”的位置超出了工作簿数据流"
-            )));
+            return Err(Refusal::corrupt(
+                format!("工作表“{name}”的位置超出了工作簿数据流"),
+                "",
+            ));
         }
         workbook_cells += check_sheet(stream, pos, &name)?;
         if workbook_cells > MAX_WORKBOOK_CELLS {

@@ -48,12 +48,14 @@ pub enum ReadError {
         path: PathBuf,
     },
     /// The workbook is damaged or of a format the reader does not support.
-    #[error("工作簿 {path} 已损坏或格式不受支持：{reason}")]
+    #[error("工作簿 {path} 已损坏或格式不受支持：{reason}。请用 Excel 或 WPS 打开后另存为 .xlsx，再重新提供。")]
     Corrupt {
         /// The file.
         path: PathBuf,
-        /// What the reader said.
+        /// Which part could not be read, in Chinese.
         reason: String,
+        /// What the library said (English): for support, never in the message.
+        detail: String,
     },
     /// The file has 0 bytes.
     #[error("文件 {path} 是空文件（0 字节），请确认保存完整后重新提供。")]
@@ -147,9 +149,10 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Workbook, ReadError> {
         Refusal::Encrypted => ReadError::Encrypted {
             path: path.to_path_buf(),
         },
-        Refusal::Corrupt(reason) => ReadError::Corrupt {
+        Refusal::Corrupt { reason, detail } => ReadError::Corrupt {
             path: path.to_path_buf(),
             reason,
+            detail,
         },
     };
     let kind = if bytes.starts_with(ZIP_MAGIC) {
@@ -179,6 +182,14 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Workbook, ReadError> {
     }
 }
 
+fn sheet_unreadable(sheet: &str, e: impl std::fmt::Display) -> Refusal {
+    Refusal::corrupt(format!("工作表“{sheet}”的内容无法读取"), e)
+}
+
+fn merges_unreadable(sheet: &str, e: impl std::fmt::Display) -> Refusal {
+    Refusal::corrupt(format!("工作表“{sheet}”的合并单元格无法读取"), e)
+}
+
 enum Container {
     Zip,
     Compound,
@@ -196,9 +207,8 @@ fn check_text(sheet: &str, row: u32, col: u32, value: &CellValue) -> Result<(), 
 /// Reads an .xlsx cell by cell from calamine's streaming reader into sparse grids: nothing is
 /// laid out by the extent a sheet declares or its cells span, only by the cells present.
 fn read_xlsx(bytes: Vec<u8>) -> Result<Workbook, Refusal> {
-    let corrupt = |reason: String| Refusal::Corrupt(reason);
     let mut book = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
-        .map_err(|e| corrupt(e.to_string()))?;
+        .map_err(|e| Refusal::corrupt("工作簿结构无法读取", e))?;
     let names = book.sheet_names();
     if names.len() > limits::MAX_SHEETS {
         return Err(Refusal::TooLarge(limits::sheets_over_limit()));
@@ -213,7 +223,7 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Workbook, Refusal> {
                 let cell = match reader.next_cell() {
                     Ok(Some(cell)) => cell,
                     Ok(None) => break,
-                    Err(e) => return Err(corrupt(format!("工作表“{name}”：{e}"))),
+                    Err(e) => return Err(sheet_unreadable(&name, e)),
                 };
                 let (row, col) = cell.get_position();
                 let value = CellValue::from_calamine(&Data::from(cell.get_value().clone()));
@@ -225,11 +235,11 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Workbook, Refusal> {
             },
             // a chart sheet holds no cells
             Err(XlsxError::NotAWorksheet(_)) => {}
-            Err(e) => return Err(corrupt(format!("工作表“{name}”：{e}"))),
+            Err(e) => return Err(sheet_unreadable(&name, e)),
         }
         let merges = book
             .merge_cells_by_sheet_name(&name)
-            .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
+            .map_err(|e| merges_unreadable(&name, e))?;
         if merges.len() > limits::MAX_SHEET_MERGES {
             return Err(Refusal::TooLarge(limits::merges_over_limit(&name)));
         }
@@ -241,20 +251,19 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Workbook, Refusal> {
 /// Reads an .xls, which calamine parses whole on opening; [`limits::check_compound`] has
 /// measured it before.
 fn read_xls(bytes: Vec<u8>) -> Result<Workbook, Refusal> {
-    let corrupt = |reason: String| Refusal::Corrupt(reason);
     let mut book = open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map_err(|e| match e {
         calamine::XlsError::Password => Refusal::Encrypted,
-        e => corrupt(e.to_string()),
+        e => Refusal::corrupt("工作簿结构无法读取", e),
     })?;
     let names = book.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
         let range = book
             .worksheet_range(&name)
-            .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
+            .map_err(|e| sheet_unreadable(&name, e))?;
         let merges = book
             .merge_cells_by_sheet_name(&name)
-            .map_err(|e| corrupt(format!("工作表“{name}”：{e}")))?;
+            .map_err(|e| merges_unreadable(&name, e))?;
         let mut cells = Vec::new();
         for (row, col, data) in range.used_cells() {
             let (row, col) = (row as u32, col as u32);

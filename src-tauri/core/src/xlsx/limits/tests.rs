@@ -100,7 +100,7 @@ fn a_sheet_placed_past_the_end_of_the_stream_is_damage_not_a_crash() {
         .unwrap()
         + 4;
     s[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
-    assert!(matches!(check_biff(&s), Err(Refusal::Corrupt(_))));
+    assert!(matches!(check_biff(&s), Err(Refusal::Corrupt { .. })));
 }
 
 #[test]
