@@ -421,3 +421,20 @@ fn assert_no_library_words(message: &str) {
         .collect();
     assert!(words.is_empty(), "{words:?} in “{message}”");
 }
+
+#[test]
+fn a_damaged_pdf_is_called_damaged_not_a_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = std::fs::read(fixture("pdf/putuo-wanli-2024-department-budget.pdf")).unwrap();
+    // flip bytes all through the body: the page tree and the content streams break
+    let end = bytes.len() - 2000;
+    for at in (2000..end).step_by(397) {
+        bytes[at] ^= 0x5A;
+    }
+    let damaged = dir.path().join("损坏.pdf");
+    std::fs::write(&damaged, &bytes).unwrap();
+    let reviewed = review_file(&damaged);
+    let error = reviewed.error.clone().unwrap_or_default();
+    assert!(error.contains("已损坏"), "{error}");
+    assert!(!error.contains("扫描件"), "{error}");
+}

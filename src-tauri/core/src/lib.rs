@@ -11,6 +11,7 @@ pub mod consolidate;
 pub mod error;
 pub mod files;
 pub mod final_accounts;
+pub mod guard;
 pub mod import;
 pub mod indicator_value;
 pub mod lines;

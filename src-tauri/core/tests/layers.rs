@@ -35,6 +35,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("error", &["text"]),
     ("files", &["text"]),
+    ("guard", &[]),
     ("final_accounts", &["catalog", "money", "tables"]),
     (
         "import",
@@ -76,7 +77,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "xlsx",
         ],
     ),
-    ("pdf", &["error", "tables", "text", "xlsx"]),
+    ("pdf", &["error", "guard", "tables", "text", "xlsx"]),
     (
         "prepare",
         &[
@@ -160,6 +161,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "catalog",
             "error",
             "files",
+            "guard",
             "final_accounts",
             "money",
             "tables",

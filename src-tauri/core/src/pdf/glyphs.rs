@@ -36,6 +36,9 @@ pub struct PageText {
     pub glyphs: Vec<Glyph>,
     /// The vertical lines drawn on the page, the cell borders of ruled tables.
     pub rulings: Vec<Ruling>,
+    /// The library could not interpret the page (it erred or panicked): a damaged page, not a
+    /// page without text.
+    pub unreadable: bool,
 }
 
 /// Collects the characters `pdf-extract` reports for one page.
@@ -237,17 +240,18 @@ pub fn read_pages(doc: &pdf_extract::Document) -> Vec<PageText> {
                 glyphs: Vec::new(),
                 rulings: Vec::new(),
             };
-            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                pdf_extract::output_doc_page(doc, &mut collector, number)
-            }));
+            let done =
+                crate::guard::quietly(|| pdf_extract::output_doc_page(doc, &mut collector, number));
             match done {
                 Ok(Ok(())) => PageText {
                     number,
                     glyphs: collector.glyphs,
                     rulings: collector.rulings,
+                    unreadable: false,
                 },
                 _ => PageText {
                     number,
+                    unreadable: true,
                     ..PageText::default()
                 },
             }

@@ -147,7 +147,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<PdfBook, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotAPdf { path: p() });
     }
-    let loaded = std::panic::catch_unwind(|| pdf_extract::Document::load_mem(bytes));
+    let loaded = crate::guard::quietly(|| pdf_extract::Document::load_mem(bytes));
     let mut doc = match loaded {
         Ok(Ok(doc)) => doc,
         Ok(Err(err)) if is_password_error(&err) => return Err(PdfError::Encrypted { path: p() }),
@@ -156,7 +156,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<PdfBook, PdfError> {
     if doc.is_encrypted() {
         // Printed with an owner password only (no password to open): the empty user password
         // opens it, as every PDF reader does.
-        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| doc.decrypt("")));
+        let opened = crate::guard::quietly(|| doc.decrypt(""));
         if !matches!(opened, Ok(Ok(()))) || doc.is_encrypted() {
             return Err(PdfError::Encrypted { path: p() });
         }
@@ -164,6 +164,10 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<PdfBook, PdfError> {
     let pages = glyphs::read_pages(&doc);
     let characters: usize = pages.iter().map(|pg| pg.glyphs.len()).sum();
     if characters < MIN_CHARACTERS {
+        // No page tree, or pages the library could not interpret, are damage, not a scan.
+        if pages.is_empty() || pages.iter().any(|pg| pg.unreadable) {
+            return Err(PdfError::Corrupt { path: p() });
+        }
         return Err(PdfError::NoText { path: p() });
     }
     let page_count = pages.len() as u32;

@@ -44,6 +44,7 @@ fn an_amount_ends_at_its_decimals_or_its_thousands_however_close_the_next_cell()
         number: 1,
         glyphs,
         rulings: Vec::new(),
+        unreadable: false,
     };
     assert_eq!(
         texts(&page),
@@ -71,6 +72,7 @@ fn a_ruled_table_cuts_at_its_borders_only() {
         number: 1,
         glyphs,
         rulings: vec![border(95.0), border(202.0), border(240.0)],
+        unreadable: false,
     };
     assert_eq!(texts(&page), vec![vec!["201一般公共服务支出", "683.70"]]);
     let rows = page_rows(&page);
@@ -85,6 +87,7 @@ fn a_character_drawn_twice_for_bold_is_one() {
         number: 1,
         glyphs,
         rulings: Vec::new(),
+        unreadable: false,
     };
     assert_eq!(texts(&page), vec![vec!["合计"]]);
 }

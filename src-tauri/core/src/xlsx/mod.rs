@@ -164,7 +164,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Workbook, ReadError> {
             path: path.to_path_buf(),
         });
     };
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
+    let read = crate::guard::quietly(|| match kind {
         Container::Zip => {
             limits::check_zip(&bytes)?;
             read_xlsx(bytes)
@@ -173,7 +173,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Workbook, ReadError> {
             limits::check_compound(&bytes)?;
             read_xls(bytes)
         }
-    }));
+    });
     match read {
         Ok(result) => result.map_err(refused),
         Err(_) => Err(ReadError::Internal {
