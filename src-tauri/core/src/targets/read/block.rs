@@ -348,19 +348,46 @@ fn read_indicator(
     read: &mut TargetsRead,
 ) -> Option<Indicator> {
     let col = |k| column_of(columns, k);
-    let text = |k| col(k).map(|c| sheet.text(row, c)).unwrap_or_default();
-    let name = sheet.name().to_string();
     let split = split_row_value(sheet, row, columns, value_col, read)?;
     let weight = col(Column::Weight).and_then(|c| read_weight(sheet, row, c, read));
     let direction = col(Column::Direction).and_then(|c| read_direction(sheet, row, c, read));
+    Some(assemble_indicator(
+        sheet,
+        row,
+        columns,
+        (l3, value_col),
+        Levels12 { level1, level2 },
+        (split, weight, direction),
+    ))
+}
+
+/// 一级 and 二级 of an indicator row, as read or carried down.
+pub(super) struct Levels12 {
+    pub level1: String,
+    pub level2: String,
+}
+
+/// The indicator of `row` once its levels, split value, weight and direction are read (the two
+/// layouts read those differently): the 三级 name with a trailing ★ marking a 核心指标, the other
+/// text columns as written, and the cells a finding points at.
+pub(super) fn assemble_indicator(
+    sheet: &Sheet<'_>,
+    row: u32,
+    columns: &[(u32, Column)],
+    (l3, value_col): (u32, u32),
+    levels: Levels12,
+    (split, weight, direction): (SplitValue, Option<Decimal>, Option<Direction>),
+) -> Indicator {
+    let col = |k| column_of(columns, k);
+    let text = |k| col(k).map(|c| sheet.text(row, c)).unwrap_or_default();
     let level3 = sheet.text(row, l3);
     let (name3, core) = match level3.strip_suffix('★') {
         Some(n) => (n.trim().to_string(), true),
         None => (level3.clone(), false),
     };
-    Some(Indicator {
-        level1,
-        level2,
+    Indicator {
+        level1: levels.level1,
+        level2: levels.level2,
         name: name3,
         core,
         operator: split.operator,
@@ -374,12 +401,12 @@ fn read_indicator(
         evidence: text(Column::Evidence),
         verbatim: split.verbatim,
         cells: Some(IndicatorCells {
-            sheet: name,
+            sheet: sheet.name().to_string(),
             name: a1(row, l3),
             value: a1(row, value_col),
             weight: col(Column::Weight).map(|c| a1(row, c)).unwrap_or_default(),
         }),
-    })
+    }
 }
 
 /// The value of `row` split into operator, number and unit: from the value cell alone, or

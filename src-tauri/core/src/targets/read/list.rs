@@ -1,11 +1,11 @@
 //! The budget system's indicator list (seed 000): one indicator per row; 单位, 项目 and 金额 are
 //! written on a project's first row (or merged down over its rows).
 
-use super::block::read_weight;
+use super::block::{assemble_indicator, read_weight, Levels12};
 use super::columns::{amounts_in_yuan, column_of, Column};
 use super::{problem, Sheet, TargetsRead};
 use crate::money::{parse_amount, Money, Scale};
-use crate::targets::model::{Direction, Indicator, IndicatorCells, Level1, ProjectTargets};
+use crate::targets::model::{Direction, Indicator, Level1, ProjectTargets};
 use crate::targets::value::split_columns;
 use crate::text::a1;
 use crate::xlsx::CellValue;
@@ -145,33 +145,18 @@ fn indicator_of_row(
     };
     let direction = direction_of_row(sheet, row, columns, l3, read);
     let weight = col(Column::Weight).and_then(|c| read_weight(sheet, row, c, read));
-    let level3 = sheet.text(row, l3);
-    let (name3, core) = match level3.strip_suffix('★') {
-        Some(n) => (n.trim().to_string(), true),
-        None => (level3.clone(), false),
-    };
-    Some(Indicator {
+    let levels = Levels12 {
         level1,
         level2: text(Column::Level2),
-        name: name3,
-        core,
-        operator: split.operator,
-        value: split.value,
-        unit: split.unit,
-        weight,
-        direction,
-        basis: text(Column::Basis),
-        last_year: text(Column::LastYear),
-        scoring_rule: text(Column::ScoringRule),
-        evidence: text(Column::Evidence),
-        verbatim: split.verbatim,
-        cells: Some(IndicatorCells {
-            sheet: name,
-            name: a1(row, l3),
-            value: a1(row, value_col),
-            weight: col(Column::Weight).map(|c| a1(row, c)).unwrap_or_default(),
-        }),
-    })
+    };
+    Some(assemble_indicator(
+        sheet,
+        row,
+        columns,
+        (l3, value_col),
+        levels,
+        (split, weight, direction),
+    ))
 }
 
 /// The row's 一级指标 as a level label; a text that is none of the four levels is kept as
